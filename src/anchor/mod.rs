@@ -1,0 +1,206 @@
+//! Quotes against their sources: make an anchor from a range, check it, find it again.
+//!
+//! Anchors follow the W3C Web Annotation model: a position (char offsets) and the exact text
+//! with up to [`CONTEXT_CHARS`] chars of prefix and suffix. The position is a fast path; the
+//! text is the truth. When the position no longer holds the exact text, the text is searched
+//! for, ignoring differences in whitespace, and the context decides between repeats. A quote
+//! whose text is gone is reported as not found — never attached to some other passage.
+
+mod chars;
+mod reflow;
+
+pub use chars::{CharIndex, char_slice};
+pub use reflow::Reflow;
+
+use crate::model::TextAnchor;
+use thiserror::Error;
+
+/// How many chars of context an anchor keeps on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// Why a range cannot become a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum RangeError {
+    #[error("the selection {start}..{end} is empty")]
+    Empty { start: usize, end: usize },
+    #[error("the selection {start}..{end} runs backwards")]
+    Reversed { start: usize, end: usize },
+    #[error("the selection {start}..{end} lies outside the text, which has {len} characters")]
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error("the selection holds only white space")]
+    Blank,
+}
+
+/// An anchor for chars `start..end` of `text`.
+pub fn anchor_from_range(text: &str, start: usize, end: usize) -> Result<TextAnchor, RangeError> {
+    let idx = CharIndex::new(text);
+    anchor_from_range_in(&idx, start, end)
+}
+
+/// [`anchor_from_range`] with a prepared index (for many quotes of one text).
+pub fn anchor_from_range_in(
+    idx: &CharIndex<'_>,
+    start: usize,
+    end: usize,
+) -> Result<TextAnchor, RangeError> {
+    if start > end {
+        return Err(RangeError::Reversed { start, end });
+    }
+    if start == end {
+        return Err(RangeError::Empty { start, end });
+    }
+    let len = idx.len_chars();
+    let exact = idx
+        .slice(start, end)
+        .ok_or(RangeError::OutOfRange { start, end, len })?;
+    if exact.trim().is_empty() {
+        return Err(RangeError::Blank);
+    }
+    let prefix = idx
+        .slice(start.saturating_sub(CONTEXT_CHARS), start)
+        .unwrap_or_default();
+    let suffix = idx
+        .slice(end, (end + CONTEXT_CHARS).min(len))
+        .unwrap_or_default();
+    Ok(TextAnchor {
+        start,
+        end,
+        exact: exact.to_owned(),
+        prefix: prefix.to_owned(),
+        suffix: suffix.to_owned(),
+    })
+}
+
+/// Where a quote's text is in its source now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Located {
+    /// The exact text is at the anchor's offsets.
+    Exact,
+    /// The text is found (ignoring whitespace differences) at other offsets.
+    Moved { start: usize, end: usize },
+    /// The text occurs more than once and its context does not say which is meant.
+    Ambiguous { count: usize },
+    /// The text is not in the source.
+    NotFound,
+}
+
+/// Finds `anchor` in `text`: at its offsets, or again by its exact text and context.
+pub fn locate(text: &str, anchor: &TextAnchor) -> Located {
+    locate_in(&CharIndex::new(text), anchor)
+}
+
+/// [`locate`] with a prepared index.
+pub fn locate_in(idx: &CharIndex<'_>, anchor: &TextAnchor) -> Located {
+    if idx.slice(anchor.start, anchor.end) == Some(anchor.exact.as_str()) {
+        return Located::Exact;
+    }
+    find_again(idx, anchor)
+}
+
+/// Text with each run of whitespace collapsed to one space, remembering where each char came from.
+struct Normalized {
+    text: String,
+    /// For each char of `text` (by byte offset), the char offset in the original.
+    origin: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut in_space = false;
+        for (i, ch) in original.chars().enumerate() {
+            if ch.is_whitespace() {
+                if !in_space {
+                    origin.push((text.len(), i));
+                    text.push(' ');
+                }
+                in_space = true;
+            } else {
+                origin.push((text.len(), i));
+                text.push(ch);
+                in_space = false;
+            }
+        }
+        Self { text, origin }
+    }
+
+    /// The original char offset of the char at normalized byte `b`.
+    fn orig_char(&self, b: usize) -> usize {
+        let i = self.origin.partition_point(|&(nb, _)| nb < b);
+        self.origin.get(i).map_or(usize::MAX, |&(_, c)| c)
+    }
+}
+
+fn normalize_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How many chars at the end of `a` equal those at the end of `b`.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn find_again(idx: &CharIndex<'_>, anchor: &TextAnchor) -> Located {
+    let needle = normalize_ws(&anchor.exact);
+    if needle.is_empty() {
+        return Located::NotFound;
+    }
+    let Some(whole) = idx.slice(0, idx.len_chars()) else {
+        return Located::NotFound;
+    };
+    let hay = Normalized::new(whole);
+    let prefix = normalize_ws(&anchor.prefix);
+    let suffix = normalize_ws(&anchor.suffix);
+    // Score each occurrence by how much of the remembered context agrees with it.
+    let mut candidates: Vec<(usize, usize, usize)> = hay
+        .text
+        .match_indices(needle.as_str())
+        .map(|(b, m)| {
+            let before = hay.text[..b].trim_end();
+            let after = hay.text[b + m.len()..].trim_start();
+            let score = common_suffix(before, &prefix) + common_prefix(after, &suffix);
+            (score, b, b + m.len())
+        })
+        .collect();
+    let count = candidates.len();
+    if count == 0 {
+        return Located::NotFound;
+    }
+    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    let best = candidates[0].0;
+    let tied: Vec<_> = candidates.iter().filter(|c| c.0 == best).collect();
+    if tied.len() > 1 && best == 0 {
+        return Located::Ambiguous { count };
+    }
+    // Same context either side: the passages are identical; the old offset is the best guide.
+    let Some(&&(_, b_start, b_end)) = tied.iter().min_by_key(|c| {
+        let start = hay.orig_char(c.1);
+        start.abs_diff(anchor.start)
+    }) else {
+        return Located::NotFound;
+    };
+    let start = hay.orig_char(b_start);
+    // The end is one past the original position of the last matched char.
+    let last = hay.text[..b_end]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(b, _)| b);
+    let end = hay.orig_char(last) + 1;
+    Located::Moved { start, end }
+}
+
+#[cfg(test)]
+mod tests;

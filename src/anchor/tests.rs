@@ -1,0 +1,118 @@
+use super::*;
+
+const TEXT: &str = "Russian officials portray NATO as a dangerously strong (even omnipotent)\nand unfriendly military bloc, and at the same time as a relic of the Cold\nWar, incapable of providing security.";
+
+fn anchor_of(text: &str, needle: &str) -> TextAnchor {
+    let b = text.find(needle).unwrap();
+    let start = text[..b].chars().count();
+    anchor_from_range(text, start, start + needle.chars().count()).unwrap()
+}
+
+#[test]
+fn anchor_keeps_exact_text_and_context() {
+    let a = anchor_of(TEXT, "a relic of the Cold\nWar");
+    assert_eq!(a.exact, "a relic of the Cold\nWar");
+    assert_eq!(a.prefix.chars().count(), CONTEXT_CHARS);
+    assert!(a.prefix.ends_with("at the same time as "));
+    assert!(a.suffix.starts_with(", incapable"));
+    assert_eq!(locate(TEXT, &a), Located::Exact);
+}
+
+#[test]
+fn bad_ranges_are_refused() {
+    assert_eq!(
+        anchor_from_range(TEXT, 5, 5),
+        Err(RangeError::Empty { start: 5, end: 5 })
+    );
+    assert!(matches!(
+        anchor_from_range(TEXT, 9, 3),
+        Err(RangeError::Reversed { .. })
+    ));
+    assert!(matches!(
+        anchor_from_range(TEXT, 0, 10_000),
+        Err(RangeError::OutOfRange { .. })
+    ));
+    assert_eq!(anchor_from_range("a   b", 1, 4), Err(RangeError::Blank));
+}
+
+#[test]
+fn shifted_offsets_are_found_again() {
+    let mut a = anchor_of(TEXT, "unfriendly military bloc");
+    let true_start = a.start;
+    a.start += 7;
+    a.end += 7;
+    assert_eq!(
+        locate(TEXT, &a),
+        Located::Moved {
+            start: true_start,
+            end: true_start + 24
+        }
+    );
+}
+
+#[test]
+fn newline_in_source_matches_space_in_quote() {
+    // The student typed a space where the PDF text has a line break.
+    let mut a = anchor_of(TEXT, "relic of the Cold\nWar");
+    a.exact = "relic of the Cold War".into();
+    let Located::Moved { start, end } = locate(TEXT, &a) else {
+        panic!("not found")
+    };
+    assert_eq!(char_slice(TEXT, start, end), Some("relic of the Cold\nWar"));
+}
+
+#[test]
+fn text_edited_around_the_quote_still_finds_it() {
+    let a = anchor_of(TEXT, "incapable of providing security");
+    let edited = format!(
+        "An added first sentence. {}",
+        TEXT.replace("Russian officials", "Officials in Moscow")
+    );
+    let Located::Moved { start, end } = locate(&edited, &a) else {
+        panic!("not found")
+    };
+    assert_eq!(
+        char_slice(&edited, start, end),
+        Some("incapable of providing security")
+    );
+}
+
+#[test]
+fn removed_quote_is_not_found_and_never_reattached() {
+    let a = anchor_of(TEXT, "a relic of the Cold\nWar");
+    let edited = TEXT.replace("a relic of the Cold\nWar", "an outdated alliance");
+    assert_eq!(locate(&edited, &a), Located::NotFound);
+    // Only part of the quote left: still not found.
+    let edited = TEXT.replace("Cold\nWar", "past");
+    assert_eq!(locate(&edited, &a), Located::NotFound);
+}
+
+#[test]
+fn repeats_are_told_apart_by_context() {
+    let text = "First, NATO is strong. Later on, NATO is strong. Finally, NATO is weak.";
+    let a = anchor_of(text, "NATO is strong. Finally"); // unique: sanity
+    assert_eq!(locate(text, &a), Located::Exact);
+    let second = {
+        let b = text.match_indices("NATO is strong").nth(1).unwrap().0;
+        let start = text[..b].chars().count();
+        anchor_from_range(text, start, start + 14).unwrap()
+    };
+    // Insert text at the start so both repeats move; context picks the second one.
+    let edited = format!("Intro. {text}");
+    let Located::Moved { start, .. } = locate(&edited, &second) else {
+        panic!()
+    };
+    assert_eq!(start, second.start + 7);
+}
+
+#[test]
+fn repeats_without_context_are_ambiguous() {
+    let a = TextAnchor {
+        start: 1000,
+        end: 1004,
+        exact: "NATO".into(),
+        prefix: "zzz".into(),
+        suffix: "qqq".into(),
+    };
+    assert_eq!(locate("NATO and NATO", &a), Located::Ambiguous { count: 2 });
+}

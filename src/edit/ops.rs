@@ -1,0 +1,241 @@
+//! The edits behind user actions that touch more than one thing.
+//!
+//! Each function reads the map and returns the edits to submit to the [`History`](super::History)
+//! as one step; none changes the map itself.
+
+use super::{Edit, Item, ItemId};
+use crate::anchor::{RangeError, anchor_from_range};
+use crate::model::{
+    Claim, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId, link_rule,
+};
+use std::collections::HashSet;
+use thiserror::Error;
+
+/// Why two nodes cannot be linked.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum LinkError {
+    #[error("there is no claim or quote \"{0}\"")]
+    Missing(NodeId),
+    #[error("a card cannot be linked to itself")]
+    SelfLink,
+    #[error("{0}")]
+    Illegal(&'static str),
+    #[error("these two cards are already linked")]
+    Duplicate(LinkId),
+}
+
+/// A new claim at `pos`.
+pub fn add_claim(map: &Map, text: &str, pos: Point) -> (NodeId, Vec<Edit>) {
+    let id = map.new_claim_id();
+    let claim = Claim {
+        id: id.clone(),
+        text: text.to_owned(),
+        pos,
+        ..Claim::default()
+    };
+    (
+        id,
+        vec![Edit::Insert {
+            index: usize::MAX,
+            item: Item::Claim(claim),
+        }],
+    )
+}
+
+/// A new quote of chars `start..end` of `source`, optionally supporting `claim`.
+pub fn add_quote(
+    map: &Map,
+    source: &SourceId,
+    start: usize,
+    end: usize,
+    pos: Point,
+    supports: Option<&NodeId>,
+) -> Result<(NodeId, Vec<Edit>), RangeError> {
+    let text = map.source(source).map_or("", |s| s.text.as_str());
+    let anchor = anchor_from_range(text, start, end)?;
+    let id = map.new_quote_id();
+    let mut edits = vec![Edit::Insert {
+        index: usize::MAX,
+        item: Item::Quote(Quote {
+            id: id.clone(),
+            source: source.clone(),
+            anchor,
+            note: String::new(),
+            pos,
+        }),
+    }];
+    if let Some(claim) = supports.filter(|c| map.claim(c).is_some()) {
+        edits.push(Edit::Insert {
+            index: usize::MAX,
+            item: Item::Link(Link {
+                id: map.new_link_id(),
+                from: id.clone(),
+                to: claim.clone(),
+                relation: Relation::Supports,
+            }),
+        });
+    }
+    Ok((id, edits))
+}
+
+/// A link `from → to`, if it makes sense and does not exist yet (either way round).
+pub fn add_link(
+    map: &Map,
+    from: &NodeId,
+    to: &NodeId,
+    relation: Relation,
+) -> Result<(LinkId, Vec<Edit>), LinkError> {
+    for id in [from, to] {
+        if map.node(id).is_none() {
+            return Err(LinkError::Missing(id.clone()));
+        }
+    }
+    if from == to {
+        return Err(LinkError::SelfLink);
+    }
+    link_rule(map.claim(from).is_some(), map.claim(to).is_some(), relation)
+        .map_err(LinkError::Illegal)?;
+    if let Some(l) = map
+        .links
+        .iter()
+        .find(|l| (&l.from == from && &l.to == to) || (&l.from == to && &l.to == from))
+    {
+        return Err(LinkError::Duplicate(l.id.clone()));
+    }
+    let id = map.new_link_id();
+    let link = Link {
+        id: id.clone(),
+        from: from.clone(),
+        to: to.clone(),
+        relation,
+    };
+    Ok((
+        id,
+        vec![Edit::Insert {
+            index: usize::MAX,
+            item: Item::Link(link),
+        }],
+    ))
+}
+
+/// Changes a link's relation, or flips its direction; refuses what [`link_rule`] forbids.
+pub fn change_link(
+    map: &Map,
+    id: &LinkId,
+    relation: Relation,
+    reversed: bool,
+) -> Result<Vec<Edit>, LinkError> {
+    let Some(old) = map.link(id) else {
+        return Ok(Vec::new());
+    };
+    let mut link = old.clone();
+    link.relation = relation;
+    if reversed {
+        std::mem::swap(&mut link.from, &mut link.to);
+    }
+    link_rule(
+        map.claim(&link.from).is_some(),
+        map.claim(&link.to).is_some(),
+        relation,
+    )
+    .map_err(LinkError::Illegal)?;
+    Ok(vec![Edit::Replace(Item::Link(link))])
+}
+
+/// Deletes nodes with their links, and takes them out of story steps.
+pub fn delete_nodes(map: &Map, ids: &[NodeId]) -> Vec<Edit> {
+    let gone: HashSet<&NodeId> = ids.iter().collect();
+    let mut edits: Vec<Edit> = map
+        .links
+        .iter()
+        .filter(|l| gone.contains(&l.from) || gone.contains(&l.to))
+        .map(|l| Edit::Remove(ItemId::Link(l.id.clone())))
+        .collect();
+    for step in &map.story {
+        if step
+            .show
+            .iter()
+            .chain(&step.focus)
+            .any(|n| gone.contains(n))
+        {
+            let mut step = step.clone();
+            step.show.retain(|n| !gone.contains(n));
+            step.focus.retain(|n| !gone.contains(n));
+            edits.push(Edit::Replace(Item::Step(step)));
+        }
+    }
+    for id in ids {
+        if map.claim(id).is_some() {
+            edits.push(Edit::Remove(ItemId::Claim(id.clone())));
+        } else if map.quote(id).is_some() {
+            edits.push(Edit::Remove(ItemId::Quote(id.clone())));
+        }
+    }
+    edits
+}
+
+/// Adds an article to the map.
+pub fn add_source(map: &Map, mut source: Source) -> (SourceId, Vec<Edit>) {
+    if source.id.0.is_empty() || map.source(&source.id).is_some() {
+        source.id = map.new_source_id();
+    }
+    let id = source.id.clone();
+    (
+        id,
+        vec![Edit::Insert {
+            index: usize::MAX,
+            item: Item::Source(source),
+        }],
+    )
+}
+
+/// Removes an article with every quote of it (and their links).
+pub fn remove_source(map: &Map, id: &SourceId) -> Vec<Edit> {
+    let quotes: Vec<NodeId> = map
+        .quotes
+        .iter()
+        .filter(|q| &q.source == id)
+        .map(|q| q.id.clone())
+        .collect();
+    let mut edits = delete_nodes(map, &quotes);
+    if map.source(id).is_some() {
+        edits.push(Edit::Remove(ItemId::Source(id.clone())));
+    }
+    edits
+}
+
+/// Removes an actor and its mentions on claims.
+pub fn remove_actor(map: &Map, id: &crate::model::ActorId) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = map
+        .claims
+        .iter()
+        .filter(|c| c.actors.contains(id))
+        .map(|c| {
+            let mut c = c.clone();
+            c.actors.retain(|a| a != id);
+            Edit::Replace(Item::Claim(c))
+        })
+        .collect();
+    if map.actor(id).is_some() {
+        edits.push(Edit::Remove(ItemId::Actor(id.clone())));
+    }
+    edits
+}
+
+/// Removes a tag and its uses on claims.
+pub fn remove_tag(map: &Map, id: &crate::model::TagId) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = map
+        .claims
+        .iter()
+        .filter(|c| c.tags.contains(id))
+        .map(|c| {
+            let mut c = c.clone();
+            c.tags.retain(|t| t != id);
+            Edit::Replace(Item::Claim(c))
+        })
+        .collect();
+    if map.tag(id).is_some() {
+        edits.push(Edit::Remove(ItemId::Tag(id.clone())));
+    }
+    edits
+}

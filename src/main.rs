@@ -1,0 +1,68 @@
+//! The `warrant` command: the app, or a headless subcommand.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use warrant::cli;
+
+/// Warrant: map the arguments in articles.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A map to open in the app.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check maps: every quote against its article, every article against its hash.
+    ///
+    /// Exit status: 0 all clean, 1 a map has problems, 2 a file cannot be read as a map.
+    Check {
+        /// Map files (.json).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a map holding these articles and no claims yet (an assignment for a class).
+    New {
+        /// The map file to create.
+        out: PathBuf,
+        /// The map's title.
+        #[arg(long)]
+        title: String,
+        /// Articles (.txt or .md) to embed.
+        articles: Vec<PathBuf>,
+        /// Replace OUT if it exists (the old file is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn code(c: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(c).unwrap_or(2))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match args.command {
+        Some(Command::Check { files, json }) => code(cli::check(&files, json)),
+        Some(Command::New {
+            out,
+            title,
+            articles,
+            force,
+        }) => code(cli::new_map(&out, &title, &articles, force)),
+        None => {
+            let _ = args.file;
+            eprintln!(
+                "warrant: the editor window is not built yet; use `warrant check` or `warrant new`"
+            );
+            code(2)
+        }
+    }
+}

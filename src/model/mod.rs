@@ -1,0 +1,13 @@
+//! The argument map: pure data, no UI. Everything else reads it; only `edit` changes it.
+
+mod geom;
+mod ids;
+mod map;
+mod validate;
+
+pub use geom::{Color, Point};
+pub use ids::{ActorId, LinkId, NodeId, SourceId, StepId, TagId, next_id, prefix};
+pub use map::{
+    Actor, Claim, Link, Map, NodeRef, Quote, Relation, Source, Step, Tag, TextAnchor, text_sha256,
+};
+pub use validate::{IntegrityError, link_rule};

@@ -1,0 +1,184 @@
+//! The file format: save → load is identity; every kind of bad file gets its own error.
+
+mod common;
+
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+use warrant::check::{ProblemKind, problems};
+use warrant::io::{self, ImportError, LoadError};
+use warrant::model::IntegrityError;
+
+fn bad(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad").join(name)
+}
+
+#[test]
+fn hand_made_map_survives_save_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    let map = common::hand_made();
+    io::save(&path, &map).unwrap();
+    assert_eq!(io::load(&path).unwrap(), map);
+    assert!(problems(&map).is_empty());
+}
+
+#[test]
+fn saved_file_is_stable_and_readable() {
+    let map = common::hand_made();
+    let a = io::map_to_json(&map).unwrap();
+    let b = io::map_to_json(&io::map_from_json(&a, Path::new("x")).unwrap()).unwrap();
+    assert_eq!(a, b, "saving twice gives the same bytes");
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.starts_with("{\n  \"format\": \"warrant-map\",\n  \"version\": 1,\n  \"map\": {"));
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.json");
+    let mut map = common::hand_made();
+    io::save(&path, &map).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    map.title = "Second version".into();
+    io::save(&path, &map).unwrap();
+    assert_eq!(std::fs::read(io::backup_path(&path)).unwrap(), first);
+    assert_eq!(io::load(&path).unwrap().title, "Second version");
+    // No temporary files are left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn generated_maps_survive_save_and_load(map in common::arb_map()) {
+        prop_assert!(map.integrity_errors().is_empty(), "{:?}", map.integrity_errors());
+        let json = io::map_to_json(&map).unwrap();
+        let back = io::map_from_json(&json, Path::new("gen.json")).unwrap();
+        prop_assert_eq!(&back, &map);
+        prop_assert!(problems(&back).is_empty());
+    }
+}
+
+#[test]
+fn good_small_corpus_base_loads_clean() {
+    let map = io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap();
+    assert!(problems(&map).is_empty());
+}
+
+#[test]
+fn truncated_json_says_line_and_column() {
+    let e = io::load(&bad("truncated.json")).unwrap_err();
+    let LoadError::Json { line, .. } = &e else { panic!("{e}") };
+    assert!(*line > 10, "{e}");
+    let msg = e.to_string();
+    assert!(msg.contains("truncated.json:") && msg.contains("EOF"), "{msg}");
+}
+
+#[test]
+fn malformed_json_says_where() {
+    let e = io::load(&bad("malformed.json")).unwrap_err();
+    assert!(matches!(e, LoadError::Json { line: 6, .. }), "{e}");
+}
+
+#[test]
+fn a_file_of_another_kind_is_not_a_map() {
+    let e = io::load(&bad("other-kind.json")).unwrap_err();
+    assert!(matches!(e, LoadError::NotAMap { .. }), "{e}");
+    assert!(e.to_string().contains("not a Warrant map"));
+    // Binary data (a PNG header) is not JSON at all.
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("picture.json");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    assert!(matches!(io::load(&png).unwrap_err(), LoadError::Json { line: 1, .. }));
+    // A JSON array is not a map either.
+    std::fs::write(&png, b"[1, 2, 3]").unwrap();
+    assert!(matches!(io::load(&png).unwrap_err(), LoadError::NotAMap { .. }));
+}
+
+#[test]
+fn missing_and_wrong_versions_are_refused() {
+    assert!(matches!(io::load(&bad("missing-version.json")).unwrap_err(), LoadError::MissingVersion { .. }));
+    let e = io::load(&bad("wrong-version.json")).unwrap_err();
+    assert!(matches!(e, LoadError::BadVersion { .. }), "{e}");
+    let e = io::load(&bad("newer-version.json")).unwrap_err();
+    assert!(matches!(e, LoadError::NewerVersion { found: 99, supported: 1, .. }), "{e}");
+    assert!(e.to_string().contains("reads versions up to 1"), "{e}");
+}
+
+#[test]
+fn a_missing_field_names_it_with_its_position() {
+    let e = io::load(&bad("missing-field.json")).unwrap_err();
+    let LoadError::Schema { line, message, .. } = &e else { panic!("{e}") };
+    assert!(message.contains("missing field `text`"), "{message}");
+    assert!(*line > 1);
+}
+
+#[test]
+fn broken_references_are_listed() {
+    let integrity = |name| match io::load(&bad(name)).unwrap_err() {
+        LoadError::Integrity { errors, .. } => errors,
+        e => panic!("{name}: {e}"),
+    };
+    assert!(matches!(&integrity("duplicate-ids.json")[..], [IntegrityError::DuplicateId { id, .. }] if id == "c1"));
+    assert!(matches!(&integrity("dangling-link.json")[..], [IntegrityError::LinkToMissingNode { node, .. }] if node == "c9"));
+    assert!(matches!(&integrity("quote-missing-source.json")[..], [IntegrityError::QuoteOfMissingSource { source_id, .. }] if source_id == "s7"));
+}
+
+#[test]
+fn quote_and_source_problems_are_reported_but_the_map_opens() {
+    let kinds = |name| {
+        let map = io::load(&bad(name)).unwrap();
+        problems(&map).into_iter().map(|p| (p.kind, p.message)).collect::<Vec<_>>()
+    };
+    let out = kinds("quote-out-of-range.json");
+    // The text is still in the source: found again, reported as moved.
+    assert_eq!(out[0].0, ProblemKind::QuoteMoved);
+    assert!(out[0].1.contains("outside the text"), "{}", out[0].1);
+    assert_eq!(kinds("quote-mismatch.json")[0].0, ProblemKind::QuoteNotFound);
+    let out = kinds("hash-mismatch.json");
+    assert_eq!(out[0].0, ProblemKind::SourceHashMismatch);
+}
+
+#[test]
+fn empty_and_huge_files_are_refused_before_parsing() {
+    assert!(matches!(io::load(&bad("empty.json")).unwrap_err(), LoadError::Empty { .. }));
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.json");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(300 * 1024 * 1024).unwrap(); // sparse: no disk used
+    let e = io::load(&huge).unwrap_err();
+    assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+    assert!(matches!(io::load(&dir.path().join("absent.json")).unwrap_err(), LoadError::Io { .. }));
+}
+
+#[test]
+fn bad_articles_are_refused_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let e = io::import_article(&write("latin1.txt", b"line one\nNATO\xe9s\n")).unwrap_err();
+    assert!(matches!(e, ImportError::NotUtf8 { line: 2, offset: 13, .. }), "{e}");
+    assert!(matches!(io::import_article(&write("empty.txt", b" \n\n")).unwrap_err(), ImportError::Empty { .. }));
+    assert!(matches!(io::import_article(&write("nul.txt", b"ab\0cd")).unwrap_err(), ImportError::Binary { offset: 2, .. }));
+    assert!(matches!(io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(), ImportError::UnsupportedKind { .. }));
+    let big = dir.path().join("big.txt");
+    std::fs::File::create(&big).unwrap().set_len(io::MAX_ARTICLE_BYTES + 1).unwrap();
+    assert!(matches!(io::import_article(&big).unwrap_err(), ImportError::TooLarge { .. }));
+}
+
+#[test]
+fn imported_article_text_is_kept_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = "# Title\r\n\r\n“Quoted” — text\twith\u{a0}odd  spacing\n".as_bytes();
+    let p = dir.path().join("a.md");
+    std::fs::write(&p, bytes).unwrap();
+    let s = io::import_article(&p).unwrap();
+    assert_eq!(s.text.as_bytes(), bytes);
+    assert_eq!(s.title, "Title");
+    assert_eq!(s.sha256, warrant::model::text_sha256(&s.text));
+}

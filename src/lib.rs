@@ -10,3 +10,4 @@ pub mod cli;
 pub mod edit;
 pub mod io;
 pub mod model;
+pub mod ui;

@@ -1,0 +1,749 @@
+//! The app: one open map, its history, what is selected, and the panels around the canvas.
+
+use super::canvas::CanvasState;
+use super::command::Command;
+use super::dialogs::{Dialogs, Pending};
+use super::files::{FileDialogs, FileRequest};
+use super::reader::ReaderState;
+use crate::check::{Problem, problems};
+use crate::edit::{Edit, History, Item, ops};
+use crate::io::{self, Autosave, Recovery};
+use crate::model::{LinkId, Map, NodeId, Point};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The sample map shown on first run (the 2008 memo: two arguments that cannot both be true).
+const SAMPLE_MAP: &[u8] =
+    include_bytes!("../../maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+const SETTINGS_KEY: &str = "warrant-settings";
+const MAX_RECENT: usize = 10;
+
+/// Light, dark, or whatever the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What is remembered across runs (window size and panel widths are kept by eframe itself).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    pub theme: ThemeChoice,
+    pub ui_zoom: f32,
+    pub canvas_zoom: f32,
+    pub show_reader: bool,
+    pub show_inspector: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            theme: ThemeChoice::System,
+            ui_zoom: 1.0,
+            canvas_zoom: 1.0,
+            show_reader: true,
+            show_inspector: true,
+        }
+    }
+}
+
+/// What is selected: cards, or one link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub nodes: Vec<NodeId>,
+    pub link: Option<LinkId>,
+}
+
+impl Selection {
+    pub fn one(id: NodeId) -> Self {
+        Self {
+            nodes: vec![id],
+            link: None,
+        }
+    }
+
+    pub fn contains(&self, id: &NodeId) -> bool {
+        self.nodes.contains(id)
+    }
+
+    /// Adds or removes a card (Shift-click).
+    pub fn toggle(&mut self, id: &NodeId) {
+        self.link = None;
+        if let Some(i) = self.nodes.iter().position(|n| n == id) {
+            self.nodes.remove(i);
+        } else {
+            self.nodes.push(id.clone());
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.link.is_none()
+    }
+}
+
+/// The whole app state. The eframe `App` and the UI tests drive the same value.
+pub struct WarrantApp {
+    /// The open map and every change made to it.
+    pub history: History,
+    /// Where the map is saved; `None` for a new or sample map.
+    pub path: Option<PathBuf>,
+    pub selection: Selection,
+    pub settings: Settings,
+    pub canvas: CanvasState,
+    pub reader: ReaderState,
+    pub dialogs: Dialogs,
+    /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
+    problems: (u64, Vec<Problem>),
+    files: FileDialogs,
+    autosave: Autosave,
+    recovery_dir: Option<PathBuf>,
+    /// Commands collected while drawing, run after the frame's UI.
+    pending: Vec<Command>,
+    clipboard: Vec<Item>,
+    shown_title: String,
+    allow_close: bool,
+}
+
+impl WarrantApp {
+    /// The app as the window starts it: settings from storage, then `file`, the last map, or
+    /// the sample; then any recovery copy left by a crash is offered.
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        data_dir: Option<PathBuf>,
+        file: Option<PathBuf>,
+    ) -> Self {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_map(Map::new("Untitled map"), settings);
+        app.recovery_dir = data_dir.map(|d| d.join("recovery"));
+        app.apply_theme(ctx);
+        if (app.settings.ui_zoom - 1.0).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(app.settings.ui_zoom.clamp(0.5, 3.0));
+        }
+        let found = app
+            .recovery_dir
+            .as_deref()
+            .map(Recovery::find_all)
+            .unwrap_or_default();
+        match file.or_else(|| app.settings.recent.first().cloned().filter(|p| p.is_file())) {
+            Some(path) => app.open_path(&path),
+            None => app.open_sample(),
+        }
+        if !found.is_empty() {
+            app.dialogs.recovery = found;
+        }
+        app
+    }
+
+    /// An app showing `map`, with no storage, no recovery folder and no window (tests use this).
+    pub fn with_map(map: Map, settings: Settings) -> Self {
+        Self {
+            history: History::new(map),
+            path: None,
+            selection: Selection::default(),
+            canvas: CanvasState::new(settings.canvas_zoom),
+            settings,
+            reader: ReaderState::default(),
+            dialogs: Dialogs::default(),
+            problems: (u64::MAX, Vec::new()),
+            files: FileDialogs::default(),
+            autosave: Autosave::new(Duration::from_secs(20)),
+            recovery_dir: None,
+            pending: Vec::new(),
+            clipboard: Vec::new(),
+            shown_title: String::new(),
+            allow_close: false,
+        }
+    }
+
+    /// Sets where recovery copies go (tests point it at a temporary folder).
+    pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
+        self.recovery_dir = dir;
+    }
+
+    /// The map as it is now.
+    pub fn map(&self) -> &Map {
+        self.history.map()
+    }
+
+    /// Queues a command to run after this frame's UI.
+    pub fn push(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Submits edits as one undo step; an edit that cannot apply is shown as an error.
+    pub fn submit(&mut self, label: &str, merge: Option<String>, edits: Vec<Edit>) {
+        if let Err(e) = self.history.apply(label, merge, edits) {
+            self.dialogs.error = Some(format!("{label}: {e}"));
+        }
+        self.prune_selection();
+    }
+
+    /// Drops selected things that no longer exist (after undo, delete, open).
+    fn prune_selection(&mut self) {
+        let map = self.history.map();
+        let nodes: Vec<NodeId> = self
+            .selection
+            .nodes
+            .iter()
+            .filter(|n| map.node(n).is_some())
+            .cloned()
+            .collect();
+        let link = self
+            .selection
+            .link
+            .clone()
+            .filter(|l| map.link(l).is_some());
+        self.selection = Selection { nodes, link };
+        if self
+            .canvas
+            .editing
+            .as_ref()
+            .is_some_and(|id| map.claim(id).is_none())
+        {
+            self.canvas.editing = None;
+        }
+    }
+
+    /// Problems of the map as it is now (cached per change).
+    pub fn problems(&mut self) -> &[Problem] {
+        let generation = self.history.generation();
+        if self.problems.0 != generation {
+            self.problems = (generation, problems(self.history.map()));
+        }
+        &self.problems.1
+    }
+
+    /// The file name and unsaved marker, as the title bar shows them.
+    pub fn window_title(&self) -> String {
+        let name = self.path.as_deref().map_or_else(
+            || format!("{} (not saved yet)", self.map().title),
+            |p| {
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            },
+        );
+        let dirty = if self.history.is_dirty() { "● " } else { "" };
+        format!("{dirty}{name} — Warrant")
+    }
+
+    fn replace_map(&mut self, map: Map, path: Option<PathBuf>) {
+        self.history = History::new(map);
+        self.path = path;
+        self.selection = Selection::default();
+        self.canvas.editing = None;
+        self.canvas.fit_pending = true;
+        self.reader = ReaderState::default();
+        self.autosave = Autosave::new(self.autosave.interval);
+    }
+
+    fn open_sample(&mut self) {
+        match io::map_from_json(SAMPLE_MAP, Path::new("sample map")) {
+            Ok(map) => self.replace_map(map, None),
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    /// Opens a map file; on failure the current map stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(map) => {
+                self.discard_recovery();
+                self.replace_map(map, Some(path.to_owned()));
+                self.remember_recent(path);
+                let n = self.problems().len();
+                if n > 0 {
+                    self.dialogs.notice = Some(format!(
+                        "{} opened with {n} problem(s) to fix: see the list in the inspector.",
+                        path.display()
+                    ));
+                }
+            }
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
+    }
+
+    /// Saves to `path`; on success it becomes the map's file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let path = if path.extension().is_none() {
+            path.with_extension("json")
+        } else {
+            path.to_owned()
+        };
+        match io::save(&path, self.history.map()) {
+            Ok(()) => {
+                self.discard_recovery();
+                self.history.mark_saved();
+                self.path = Some(path.clone());
+                self.remember_recent(&path);
+                true
+            }
+            Err(e) => {
+                self.dialogs.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    fn recovery(&self) -> Option<Recovery> {
+        let dir = self.recovery_dir.as_deref()?;
+        Some(Recovery::for_map(dir, self.path.as_deref()))
+    }
+
+    fn discard_recovery(&self) {
+        if let Some(r) = self.recovery() {
+            r.discard();
+        }
+    }
+
+    /// Writes the recovery copy when there are unsaved changes and it is time.
+    fn autosave_tick(&mut self) {
+        let now = Instant::now();
+        let generation = self.history.generation();
+        if !self.autosave.due(now, self.history.is_dirty(), generation) {
+            return;
+        }
+        if let Some(r) = self.recovery() {
+            if let Err(e) = r.write(self.history.map(), self.path.as_deref()) {
+                self.dialogs.error = Some(format!("Autosave failed: {e}"));
+            }
+        }
+        self.autosave.wrote(now, generation);
+    }
+
+    /// Restores a recovery copy left by a crash.
+    pub fn restore(&mut self, recovery: &Recovery) {
+        match recovery.load() {
+            Ok(map) => {
+                let origin = recovery.origin();
+                self.replace_map(map, origin);
+                self.history.mark_unsaved();
+            }
+            Err(e) => self.dialogs.error = Some(format!("The recovery copy cannot be read: {e}")),
+        }
+    }
+
+    /// Runs `then` now, or after asking Save / Don't save / Cancel if there are unsaved changes.
+    fn guard(&mut self, then: Pending) {
+        if self.history.is_dirty() {
+            self.dialogs.unsaved = Some(then);
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    /// Carries out what the unsaved-changes prompt was guarding.
+    pub(super) fn proceed(&mut self, then: Pending) {
+        match then {
+            Pending::New => {
+                self.discard_recovery();
+                self.replace_map(Map::new("Untitled map"), None);
+            }
+            Pending::Open(Some(path)) => self.open_path(&path),
+            Pending::Open(None) => self
+                .files
+                .request(FileRequest::OpenMap, self.path.as_deref()),
+            Pending::Quit(ctx) => {
+                self.discard_recovery();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Saves, then carries out `then` (the prompt's "Save" button).
+    pub(super) fn save_then(&mut self, then: Pending) {
+        match self.path.clone() {
+            Some(path) => {
+                if self.save_to(&path) {
+                    self.proceed(then);
+                }
+            }
+            None => {
+                self.dialogs.after_save = Some(then);
+                self.files.request(FileRequest::SaveMap, None);
+            }
+        }
+    }
+
+    pub(super) fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    /// Runs one command.
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewMap => self.guard(Pending::New),
+            Command::Open => self.guard(Pending::Open(None)),
+            Command::OpenPath(p) => self.guard(Pending::Open(Some(p))),
+            Command::Save => match self.path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.files.request(FileRequest::SaveMap, None),
+            },
+            Command::SaveAs => self
+                .files
+                .request(FileRequest::SaveMap, self.path.as_deref()),
+            Command::SaveTo(p) => {
+                if self.save_to(&p) {
+                    if let Some(then) = self.dialogs.after_save.take() {
+                        self.proceed(then);
+                    }
+                }
+            }
+            Command::AddArticle => self
+                .files
+                .request(FileRequest::AddArticle, self.path.as_deref()),
+            Command::AddArticlePath(p) => self.add_article(&p),
+            Command::Quit => self.guard(Pending::Quit(ctx.clone())),
+            Command::Undo => {
+                self.canvas.editing = None;
+                self.history.undo();
+                self.prune_selection();
+            }
+            Command::Redo => {
+                self.canvas.editing = None;
+                self.history.redo();
+                self.prune_selection();
+            }
+            Command::Delete => self.delete_selection(),
+            Command::SelectAll => {
+                self.selection = Selection {
+                    nodes: self.map().nodes().map(|n| n.id().clone()).collect(),
+                    link: None,
+                };
+            }
+            Command::NewClaim => {
+                let pos = self.canvas.free_spot_near_center(self.history.map());
+                self.new_claim_at(pos);
+            }
+            Command::LinkSelected => {
+                if let [a, b] = self.selection.nodes.as_slice() {
+                    self.dialogs.relation = Some((a.clone(), b.clone(), None));
+                } else {
+                    self.dialogs.notice =
+                        Some("Select two cards (Shift-click) to link them, or drag from a card's handle onto another.".into());
+                }
+            }
+            Command::QuoteSelection => self.quote_selection(),
+            Command::EditSelected => {
+                if let [id] = self.selection.nodes.as_slice() {
+                    if self.map().claim(id).is_some() {
+                        self.canvas.start_editing(id.clone(), self.history.map());
+                    }
+                }
+            }
+            Command::Copy => self.copy_selection(),
+            Command::Paste => self.paste(),
+            Command::ZoomIn => self.canvas.zoom_by(1.25),
+            Command::ZoomOut => self.canvas.zoom_by(0.8),
+            Command::FitMap => self.canvas.fit_pending = true,
+            Command::ToggleTheme => {
+                self.settings.theme = if ctx.theme() == egui::Theme::Dark {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::Dark
+                };
+                self.apply_theme(ctx);
+            }
+        }
+    }
+
+    /// Creates an empty claim at `pos`, selects it, and starts editing its text.
+    pub fn new_claim_at(&mut self, pos: Point) {
+        let (id, edits) = ops::add_claim(self.history.map(), "", pos);
+        self.submit("New claim", None, edits);
+        self.selection = Selection::one(id.clone());
+        self.canvas.start_editing(id, self.history.map());
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(link) = self.selection.link.clone() {
+            self.submit(
+                "Delete link",
+                None,
+                vec![Edit::Remove(crate::edit::ItemId::Link(link))],
+            );
+        } else if !self.selection.nodes.is_empty() {
+            let edits = ops::delete_nodes(self.history.map(), &self.selection.nodes);
+            let label = if self.selection.nodes.len() == 1 {
+                "Delete card"
+            } else {
+                "Delete cards"
+            };
+            self.submit(label, None, edits);
+        }
+    }
+
+    fn add_article(&mut self, path: &Path) {
+        match io::import_article(path) {
+            Ok(source) => {
+                let (id, edits) = ops::add_source(self.history.map(), source);
+                self.submit("Add article", None, edits);
+                self.reader.current = Some(id);
+                self.settings.show_reader = true;
+            }
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
+    }
+
+    /// Makes a quote of the reader's selection, linked as support to the selected claim.
+    pub fn quote_selection(&mut self) {
+        let Some((source, start, end)) = self.reader.selection_in_source(self.history.map()) else {
+            self.dialogs.notice = Some(
+                "Select a passage in the article first (drag over the text), then press Quote."
+                    .into(),
+            );
+            return;
+        };
+        let claim = match self.selection.nodes.as_slice() {
+            [id] if self.map().claim(id).is_some() => Some(id.clone()),
+            _ => None,
+        };
+        let pos = self
+            .canvas
+            .spot_for_quote(self.history.map(), claim.as_ref());
+        match ops::add_quote(self.history.map(), &source, start, end, pos, claim.as_ref()) {
+            Ok((id, edits)) => {
+                self.submit("Add quote", None, edits);
+                self.selection = Selection::one(id.clone());
+                self.canvas.reveal = Some(id);
+            }
+            Err(e) => self.dialogs.error = Some(format!("Cannot quote this: {e}")),
+        }
+    }
+
+    fn copy_selection(&mut self) {
+        let map = self.history.map();
+        self.clipboard = self
+            .selection
+            .nodes
+            .iter()
+            .filter_map(|id| {
+                map.claim(id)
+                    .map(|c| Item::Claim(c.clone()))
+                    .or_else(|| map.quote(id).map(|q| Item::Quote(q.clone())))
+            })
+            .collect();
+    }
+
+    /// Pastes copied cards with new ids, offset so they do not cover the originals.
+    fn paste(&mut self) {
+        if self.clipboard.is_empty() {
+            return;
+        }
+        let mut scratch = self.history.map().clone();
+        let mut edits = Vec::new();
+        let mut ids = Vec::new();
+        for item in &self.clipboard {
+            let item = match item.clone() {
+                Item::Claim(mut c) => {
+                    c.id = scratch.new_claim_id();
+                    c.pos = Point::new(c.pos.x + 30.0, c.pos.y + 30.0);
+                    ids.push(c.id.clone());
+                    Item::Claim(c)
+                }
+                Item::Quote(mut q) if scratch.source(&q.source).is_some() => {
+                    q.id = scratch.new_quote_id();
+                    q.pos = Point::new(q.pos.x + 30.0, q.pos.y + 30.0);
+                    ids.push(q.id.clone());
+                    Item::Quote(q)
+                }
+                _ => continue,
+            };
+            let edit = Edit::Insert {
+                index: usize::MAX,
+                item,
+            };
+            // Keep the scratch copy in step so the next new id is fresh.
+            let _ = crate::edit::apply(&mut scratch, edit.clone());
+            edits.push(edit);
+        }
+        self.submit("Paste", None, edits);
+        self.selection = Selection {
+            nodes: ids,
+            link: None,
+        };
+    }
+
+    /// Shortcuts: commands whose keys were pressed this frame.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            for command in [
+                Command::SaveAs,
+                Command::Save,
+                Command::NewMap,
+                Command::Open,
+                Command::AddArticle,
+                Command::Quit,
+                Command::Redo,
+                Command::Undo,
+                Command::QuoteSelection,
+                Command::SelectAll,
+                Command::Copy,
+                Command::Paste,
+                Command::Delete,
+                Command::NewClaim,
+                Command::LinkSelected,
+                Command::EditSelected,
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::FitMap,
+            ] {
+                // Text fields keep their own keys (Delete, Ctrl+Z, Ctrl+A…).
+                if typing && command.is_canvas_key() {
+                    continue;
+                }
+                let shortcuts = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.alternatives().iter().copied());
+                for s in shortcuts {
+                    if input.consume_shortcut(&s) {
+                        fired.push(command.clone());
+                        break;
+                    }
+                }
+            }
+        });
+        self.pending.extend(fired);
+    }
+
+    /// Files dropped on the window: a map opens, an article is added.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if ext == "json" {
+                self.pending.push(Command::OpenPath(path));
+            } else {
+                self.pending.push(Command::AddArticlePath(path));
+            }
+        }
+    }
+
+    /// The whole window, for one frame. The eframe app and the UI tests both call this.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.closing(&ctx);
+        self.shortcuts(&ctx);
+        self.dropped_files(&ctx);
+        for request in self.files.poll(&ctx) {
+            self.pending.push(request);
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| super::dialogs::menu_bar_ui(self, ui));
+        egui::Panel::top("toolbar").show(ui, |ui| super::dialogs::toolbar_ui(self, ui));
+        if self.settings.show_inspector {
+            egui::Panel::left("inspector")
+                .resizable(true)
+                .default_size(290.0)
+                .min_size(200.0)
+                .show(ui, |ui| super::inspector::inspector_ui(self, ui));
+        }
+        if self.settings.show_reader {
+            egui::Panel::right("reader")
+                .resizable(true)
+                .default_size(440.0)
+                .min_size(240.0)
+                .show(ui, |ui| super::reader::reader_ui(self, ui));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| super::canvas::canvas_ui(self, ui));
+        super::dialogs::dialogs_ui(self, &ctx);
+        self.files.prompt_ui(&ctx, &mut self.pending);
+
+        for command in std::mem::take(&mut self.pending) {
+            self.run_command(&ctx, command);
+        }
+        self.autosave_tick();
+        if self.history.is_dirty() {
+            ctx.request_repaint_after(self.autosave.interval);
+        }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        self.settings.ui_zoom = ctx.zoom_factor();
+        self.settings.canvas_zoom = self.canvas.zoom;
+    }
+
+    /// The window's close button: ask first if there are unsaved changes.
+    fn closing(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.history.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialogs.unsaved = Some(Pending::Quit(ctx.clone()));
+            } else {
+                self.discard_recovery();
+            }
+        }
+    }
+
+    /// Rows of (label, shortcut text) for the keyboard help.
+    pub fn shortcut_help(ctx: &egui::Context) -> Vec<(&'static str, String)> {
+        let commands = [
+            Command::NewClaim,
+            Command::EditSelected,
+            Command::LinkSelected,
+            Command::QuoteSelection,
+            Command::Delete,
+            Command::Undo,
+            Command::Redo,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::FitMap,
+            Command::Save,
+        ];
+        commands
+            .iter()
+            .filter_map(|c| Some((c.label(), ctx.format_shortcut(&c.shortcut()?))))
+            .collect()
+    }
+}
+
+impl eframe::App for WarrantApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        WarrantApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,121 @@
+//! Every user command as data: one list feeds menus, shortcuts and tests.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// Something the user asked for. UI code pushes commands while drawing; the app runs them after.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    NewMap,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    SaveTo(PathBuf),
+    AddArticle,
+    AddArticlePath(PathBuf),
+    Quit,
+    Undo,
+    Redo,
+    Delete,
+    SelectAll,
+    NewClaim,
+    LinkSelected,
+    QuoteSelection,
+    EditSelected,
+    Copy,
+    Paste,
+    ZoomIn,
+    ZoomOut,
+    FitMap,
+    ToggleTheme,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// The menu label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::NewMap => "New map",
+            Command::Open | Command::OpenPath(_) => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs | Command::SaveTo(_) => "Save as…",
+            Command::AddArticle | Command::AddArticlePath(_) => "Add article…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Delete => "Delete",
+            Command::SelectAll => "Select all",
+            Command::NewClaim => "New claim",
+            Command::LinkSelected => "Link selected",
+            Command::QuoteSelection => "Quote selection",
+            Command::EditSelected => "Edit text",
+            Command::Copy => "Copy cards",
+            Command::Paste => "Paste cards",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::FitMap => "Fit map",
+            Command::ToggleTheme => "Light / dark",
+        }
+    }
+
+    /// The main shortcut. Canvas keys without modifiers only act when no text field has focus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let k = |m, key| Some(KeyboardShortcut::new(m, key));
+        match self {
+            Command::NewMap => k(CMD, Key::N),
+            Command::Open => k(CMD, Key::O),
+            Command::Save => k(CMD, Key::S),
+            Command::SaveAs => k(CMD_SHIFT, Key::S),
+            Command::AddArticle => k(CMD_SHIFT, Key::A),
+            Command::Quit => k(CMD, Key::Q),
+            Command::Undo => k(CMD, Key::Z),
+            Command::Redo => k(CMD_SHIFT, Key::Z),
+            Command::Delete => k(Modifiers::NONE, Key::Delete),
+            Command::SelectAll => k(CMD, Key::A),
+            Command::Copy => k(CMD, Key::C),
+            Command::Paste => k(CMD, Key::V),
+            Command::NewClaim => k(Modifiers::NONE, Key::C),
+            Command::LinkSelected => k(Modifiers::NONE, Key::L),
+            Command::QuoteSelection => k(CMD, Key::E),
+            Command::EditSelected => k(Modifiers::NONE, Key::Enter),
+            Command::ZoomIn => k(Modifiers::NONE, Key::Equals),
+            Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
+            Command::FitMap => k(Modifiers::NONE, Key::F),
+            Command::ToggleTheme => None,
+            Command::OpenPath(_) | Command::SaveTo(_) | Command::AddArticlePath(_) => None,
+        }
+    }
+
+    /// Extra shortcuts that do the same.
+    pub fn alternatives(&self) -> &'static [KeyboardShortcut] {
+        const REDO_Y: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
+        const DELETE_BACK: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
+        const ZOOM_PLUS: [KeyboardShortcut; 1] =
+            [KeyboardShortcut::new(Modifiers::NONE, Key::Plus)];
+        match self {
+            Command::Redo => &REDO_Y,
+            Command::Delete => &DELETE_BACK,
+            Command::ZoomIn => &ZOOM_PLUS,
+            _ => &[],
+        }
+    }
+
+    /// Whether the shortcut would steal a key from a focused text field.
+    pub fn is_canvas_key(&self) -> bool {
+        self.shortcut().is_some_and(|s| {
+            s.modifiers.is_none()
+                || *self == Command::Undo
+                || *self == Command::Redo
+                || *self == Command::SelectAll
+                || *self == Command::Copy
+                || *self == Command::Paste
+        })
+    }
+}

@@ -1,0 +1,191 @@
+//! Native file dialogs (rfd) off the UI thread, and a typed-path prompt where no dialog exists.
+//!
+//! rfd returns `None` both for Cancel and when no dialog can be shown (Linux without a portal or
+//! zenity). A "cancel" that comes back within a blink is taken as the latter, and the app asks
+//! for a path in its own prompt instead — never a silent no-op.
+
+use super::command::Command;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// Which file the user is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRequest {
+    OpenMap,
+    SaveMap,
+    AddArticle,
+}
+
+impl FileRequest {
+    fn title(self) -> &'static str {
+        match self {
+            FileRequest::OpenMap => "Open map",
+            FileRequest::SaveMap => "Save map as",
+            FileRequest::AddArticle => "Add article",
+        }
+    }
+
+    fn command(self, path: PathBuf) -> Command {
+        match self {
+            FileRequest::OpenMap => Command::OpenPath(path),
+            FileRequest::SaveMap => Command::SaveTo(path),
+            FileRequest::AddArticle => Command::AddArticlePath(path),
+        }
+    }
+}
+
+/// Faster than any person can press Cancel: the dialog never appeared.
+const NO_DIALOG: Duration = Duration::from_millis(250);
+
+struct Answer {
+    request: FileRequest,
+    path: Option<PathBuf>,
+    took: Duration,
+}
+
+/// The dialog thread's channel and the fallback prompt.
+pub struct FileDialogs {
+    tx: Sender<Answer>,
+    rx: Receiver<Answer>,
+    busy: bool,
+    /// The typed-path prompt: what for, and the text typed so far.
+    prompt: Option<(FileRequest, String)>,
+    /// Set once a dialog failed to appear: skip straight to the prompt after that.
+    no_dialogs: bool,
+}
+
+impl Default for FileDialogs {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            busy: false,
+            prompt: None,
+            // Tests and headless runs: never try to open a window of another program.
+            no_dialogs: std::env::var_os("WARRANT_NO_FILE_DIALOG").is_some(),
+        }
+    }
+}
+
+impl FileDialogs {
+    /// Asks the user for a file, starting in `near`'s folder.
+    pub fn request(&mut self, request: FileRequest, near: Option<&Path>) {
+        if self.busy {
+            return;
+        }
+        if self.no_dialogs {
+            self.prompt = Some((request, default_text(request, near)));
+            return;
+        }
+        self.busy = true;
+        let tx = self.tx.clone();
+        let folder = near.and_then(Path::parent).map(Path::to_owned);
+        let file_name = near
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            let mut dialog = rfd::FileDialog::new().set_title(request.title());
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            let path = match request {
+                FileRequest::OpenMap => dialog.add_filter("Warrant map", &["json"]).pick_file(),
+                FileRequest::SaveMap => dialog
+                    .add_filter("Warrant map", &["json"])
+                    .set_file_name(file_name.unwrap_or_else(|| "map.json".into()))
+                    .save_file(),
+                FileRequest::AddArticle => dialog
+                    .add_filter("Article (text or Markdown)", &["txt", "md"])
+                    .pick_file(),
+            };
+            let _ = tx.send(Answer {
+                request,
+                path,
+                took: start.elapsed(),
+            });
+        });
+    }
+
+    /// Answers that arrived, as commands to run.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut out = Vec::new();
+        while let Ok(answer) = self.rx.try_recv() {
+            self.busy = false;
+            match answer.path {
+                Some(path) => out.push(answer.request.command(path)),
+                None if answer.took < NO_DIALOG => {
+                    self.no_dialogs = true;
+                    self.prompt = Some((answer.request, default_text(answer.request, None)));
+                }
+                None => {}
+            }
+        }
+        if self.busy {
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+        out
+    }
+
+    /// The typed-path prompt, when no dialog can be shown.
+    pub fn prompt_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        let Some((request, text)) = &mut self.prompt else {
+            return;
+        };
+        let request = *request;
+        let mut done = None;
+        let r = egui::Modal::new(egui::Id::unique("path prompt")).show(ctx, |ui| {
+            ui.set_min_width(460.0);
+            ui.heading(request.title());
+            ui.label("No file dialog is available on this system. Type the file's path:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/home/me/maps/my-map.json"),
+            );
+            edit.request_focus();
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button("OK").clicked() || enter {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if r.should_close() && done.is_none() {
+            done = Some(false);
+        }
+        if let Some(ok) = done {
+            if let Some((_, text)) = self.prompt.take() {
+                let path = expand_home(text.trim());
+                if ok && !path.as_os_str().is_empty() {
+                    out.push(request.command(path));
+                }
+            }
+        }
+    }
+}
+
+fn default_text(request: FileRequest, near: Option<&Path>) -> String {
+    match (request, near) {
+        (FileRequest::SaveMap, Some(p)) => p.display().to_string(),
+        (_, Some(p)) => p
+            .parent()
+            .map(|d| format!("{}/", d.display()))
+            .unwrap_or_default(),
+        _ => std::env::current_dir()
+            .map(|d| format!("{}/", d.display()))
+            .unwrap_or_default(),
+    }
+}
+
+fn expand_home(s: &str) -> PathBuf {
+    match (s.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(s),
+    }
+}

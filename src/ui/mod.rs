@@ -1,0 +1,44 @@
+//! The window: the only module that knows egui. It reads the map and submits edits.
+
+mod app;
+mod canvas;
+mod command;
+mod dialogs;
+mod files;
+mod inspector;
+mod reader;
+mod theme;
+
+pub use app::{Selection, WarrantApp};
+pub use command::Command;
+
+use std::path::PathBuf;
+
+/// The app id: names the settings folder.
+pub const APP_ID: &str = "Warrant";
+
+/// Opens the window (with `file`, or the last map, or the sample map).
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Warrant")
+            .with_app_id("warrant")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            let data_dir = eframe::storage_dir(APP_ID);
+            Ok(Box::new(WarrantApp::new(
+                &cc.egui_ctx,
+                cc.storage,
+                data_dir,
+                file,
+            )))
+        }),
+    )
+}

@@ -1,0 +1,78 @@
+//! Every colour and size the UI draws with lives here.
+
+use crate::model::{Color, Relation};
+use egui::Color32;
+
+/// The model's colour as egui's.
+pub fn color32(c: Color) -> Color32 {
+    let [r, g, b] = c.0;
+    Color32::from_rgb(r, g, b)
+}
+
+/// Canvas card width in canvas units.
+pub const CARD_WIDTH: f32 = 240.0;
+/// Padding inside a card, canvas units.
+pub const CARD_PAD: f32 = 10.0;
+/// Base font size of card text at 100 % zoom.
+pub const CARD_FONT: f32 = 14.0;
+/// Below this on-screen font size, text is drawn as grey bars (unreadable anyway, and costly).
+pub const MIN_TEXT_PX: f32 = 5.0;
+
+/// Colours of the canvas, for light or dark mode.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub canvas: Color32,
+    pub claim_fill: Color32,
+    pub claim_stroke: Color32,
+    pub thesis_stroke: Color32,
+    pub quote_fill: Color32,
+    pub quote_stroke: Color32,
+    pub text: Color32,
+    pub weak_text: Color32,
+    pub selection: Color32,
+    pub highlight: Color32,
+    pub flash: Color32,
+}
+
+impl Palette {
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                canvas: Color32::from_rgb(0x1b, 0x1d, 0x22),
+                claim_fill: Color32::from_rgb(0x2b, 0x30, 0x3a),
+                claim_stroke: Color32::from_rgb(0x5a, 0x63, 0x75),
+                thesis_stroke: Color32::from_rgb(0xe8, 0xb8, 0x4a),
+                quote_fill: Color32::from_rgb(0x33, 0x2e, 0x24),
+                quote_stroke: Color32::from_rgb(0x8a, 0x76, 0x4e),
+                text: Color32::from_rgb(0xe6, 0xe6, 0xe6),
+                weak_text: Color32::from_rgb(0xa0, 0xa4, 0xad),
+                selection: Color32::from_rgb(0x4d, 0xa3, 0xff),
+                highlight: Color32::from_rgba_unmultiplied(0xc9, 0xa2, 0x27, 0x60),
+                flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xa0),
+            }
+        } else {
+            Self {
+                canvas: Color32::from_rgb(0xf4, 0xf5, 0xf7),
+                claim_fill: Color32::WHITE,
+                claim_stroke: Color32::from_rgb(0x9a, 0xa3, 0xb2),
+                thesis_stroke: Color32::from_rgb(0xb8, 0x86, 0x0b),
+                quote_fill: Color32::from_rgb(0xfd, 0xf8, 0xea),
+                quote_stroke: Color32::from_rgb(0xc8, 0xb0, 0x7a),
+                text: Color32::from_rgb(0x1e, 0x22, 0x29),
+                weak_text: Color32::from_rgb(0x5f, 0x66, 0x73),
+                selection: Color32::from_rgb(0x1a, 0x73, 0xe8),
+                highlight: Color32::from_rgba_unmultiplied(0xff, 0xd5, 0x4f, 0x90),
+                flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xb0),
+            }
+        }
+    }
+
+    /// The colour of a relation's line (shape tells relations apart too: see the canvas).
+    pub fn relation(&self, r: Relation) -> Color32 {
+        match r {
+            Relation::Supports => Color32::from_rgb(0x2e, 0x9e, 0x44),
+            Relation::Opposes => Color32::from_rgb(0xd9, 0x4a, 0x38),
+            Relation::Contradicts => Color32::from_rgb(0x8e, 0x44, 0xcf),
+        }
+    }
+}

@@ -302,11 +302,12 @@ pub fn build_map(spec_path: &Path, articles: &Path) -> Result<Map, String> {
     build(&spec, articles).map_err(|e| format!("{}: {e}", spec_path.display()))
 }
 
-/// Builds the map of `spec`.
-pub fn build(spec: &Spec, articles: &Path) -> Result<Map, String> {
-    let mut map = Map::new(spec.title.clone());
-    map.description.clone_from(&spec.description);
-
+/// The articles, embedded whole from `articles/`; returns source keys → ids.
+fn add_sources(
+    map: &mut Map,
+    spec: &Spec,
+    articles: &Path,
+) -> Result<HashMap<String, String>, String> {
     let mut sources = HashMap::new();
     id_table(
         "source",
@@ -326,7 +327,13 @@ pub fn build(spec: &Spec, articles: &Path) -> Result<Map, String> {
         source.url.clone_from(&s.url);
         map.sources.push(source);
     }
+    Ok(sources)
+}
 
+type Keys = HashMap<String, String>;
+
+/// Actors and tags, each with its colour; returns their keys → ids.
+fn add_actors_and_tags(map: &mut Map, spec: &Spec) -> Result<(Keys, Keys), String> {
     let mut actors = HashMap::new();
     id_table(
         "actor",
@@ -355,6 +362,15 @@ pub fn build(spec: &Spec, articles: &Path) -> Result<Map, String> {
             color: colour(n, t.color.as_ref(), &t.key)?,
         });
     }
+    Ok((actors, tags))
+}
+
+/// Builds the map of `spec`.
+pub fn build(spec: &Spec, articles: &Path) -> Result<Map, String> {
+    let mut map = Map::new(spec.title.clone());
+    map.description.clone_from(&spec.description);
+    let sources = add_sources(&mut map, spec, articles)?;
+    let (actors, tags) = add_actors_and_tags(&mut map, spec)?;
 
     let mut nodes = HashMap::new();
     id_table(
@@ -601,24 +617,21 @@ fn lay_out(map: &mut Map, spec: &Spec, nodes: &HashMap<String, String>) -> Resul
     let mut roots = Vec::new();
     for c in &spec.claims {
         tree.texts.insert(&c.key, &c.text);
-        match (c.thesis, parent_of(c, &claim_keys)) {
-            (true, None) => roots.push(c.key.as_str()),
-            (true, Some(_)) if c.under.is_some() => {
+        if c.thesis {
+            if c.under.is_some() {
                 return Err(format!(
                     "thesis {} cannot be laid out under another claim",
                     c.key
                 ));
             }
-            (true, Some(_)) => roots.push(c.key.as_str()),
-            (false, Some(p)) if claim_keys.contains(p) => {
-                tree.children.entry(p).or_default().push(&c.key);
-            }
-            (false, _) => {
-                return Err(format!(
-                    "claim {} has no place in the layout: let it support or oppose a claim, or give \"under\"",
-                    c.key
-                ));
-            }
+            roots.push(c.key.as_str());
+        } else if let Some(p) = parent_of(c, &claim_keys).filter(|p| claim_keys.contains(p)) {
+            tree.children.entry(p).or_default().push(&c.key);
+        } else {
+            return Err(format!(
+                "claim {} has no place in the layout: let it support or oppose a claim, or give \"under\"",
+                c.key
+            ));
         }
     }
     if roots.is_empty() {
@@ -719,7 +732,7 @@ fn place<'a>(
             last_centre = centre;
             x += tree.width(k) + COLUMN_GAP;
         }
-        (first_centre.unwrap_or(last_centre) + last_centre) / 2.0 - CARD_WIDTH / 2.0
+        f32::midpoint(first_centre.unwrap_or(last_centre), last_centre) - CARD_WIDTH / 2.0
     };
     let x = x.round();
     let mut y = row_top[depth];

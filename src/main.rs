@@ -57,12 +57,12 @@ fn main() -> ExitCode {
             articles,
             force,
         }) => code(cli::new_map(&out, &title, &articles, force)),
-        None => {
-            let _ = args.file;
-            eprintln!(
-                "warrant: the editor window is not built yet; use `warrant check` or `warrant new`"
-            );
-            code(2)
-        }
+        None => match warrant::ui::run(args.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("warrant: cannot open the window: {e}");
+                code(2)
+            }
+        },
     }
 }

@@ -14,7 +14,11 @@ fn root(p: &str) -> std::path::PathBuf {
 #[test]
 fn check_exit_codes_say_clean_problems_unreadable() {
     let run = |files: &[&str]| {
-        let out = warrant().arg("check").args(files.iter().map(|f| root(f))).output().unwrap();
+        let out = warrant()
+            .arg("check")
+            .args(files.iter().map(|f| root(f)))
+            .output()
+            .unwrap();
         (out.status.code(), String::from_utf8(out.stdout).unwrap())
     };
     let (code, out) = run(&["tests/good-small.json"]);
@@ -25,7 +29,10 @@ fn check_exit_codes_say_clean_problems_unreadable() {
     assert!(out.contains("source-hash-mismatch"), "{out}");
     let (code, out) = run(&["tests/bad/hash-mismatch.json", "tests/bad/truncated.json"]);
     assert_eq!(code, Some(2));
-    assert!(out.contains("invalid-json") && out.contains("truncated.json:"), "{out}");
+    assert!(
+        out.contains("invalid-json") && out.contains("truncated.json:"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -53,11 +60,18 @@ fn check_json_lists_counts_and_problems_per_file() {
 fn new_makes_an_assignment_and_will_not_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("article.txt");
-    std::fs::write(&article, "Why Not Join NATO?\n\nThe announcement by the new security council chairman.\n").unwrap();
+    std::fs::write(
+        &article,
+        "Why Not Join NATO?\n\nThe announcement by the new security council chairman.\n",
+    )
+    .unwrap();
     let out = dir.path().join("assignment.json");
     let new = |force: bool| {
         let mut c = warrant();
-        c.args(["new"]).arg(&out).args(["--title", "Homework 1"]).arg(&article);
+        c.args(["new"])
+            .arg(&out)
+            .args(["--title", "Homework 1"])
+            .arg(&article);
         if force {
             c.arg("--force");
         }
@@ -77,7 +91,13 @@ fn new_makes_an_assignment_and_will_not_overwrite_without_force() {
     // A bad article is refused with its reason and nothing is written.
     let pdf = dir.path().join("x.pdf");
     std::fs::write(&pdf, "%PDF").unwrap();
-    let o = warrant().args(["new"]).arg(dir.path().join("other.json")).args(["--title", "t"]).arg(&pdf).output().unwrap();
+    let o = warrant()
+        .args(["new"])
+        .arg(dir.path().join("other.json"))
+        .args(["--title", "t"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("only plain text"));
     assert!(!dir.path().join("other.json").exists());

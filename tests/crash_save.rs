@@ -22,11 +22,18 @@ fn killing_a_save_never_leaves_a_broken_map() {
     let paragraph = "Russia’s opposition to NATO rests on two mutually exclusive arguments — \
                      NATO is omnipotent, and NATO is a relic of the Cold War.\n";
     let article = dir.path().join("big.txt");
-    std::fs::write(&article, paragraph.repeat(8 * 1024 * 1024 / paragraph.len())).unwrap();
+    std::fs::write(
+        &article,
+        paragraph.repeat(8 * 1024 * 1024 / paragraph.len()),
+    )
+    .unwrap();
     let target = dir.path().join("map.json");
     let new = |title: &str| {
         let mut c = Command::new(env!("CARGO_BIN_EXE_warrant"));
-        c.arg("new").arg(&target).args(["--title", title, "--force"]).arg(&article);
+        c.arg("new")
+            .arg(&target)
+            .args(["--title", title, "--force"])
+            .arg(&article);
         c
     };
     assert!(new("first").status().unwrap().success());
@@ -35,7 +42,11 @@ fn killing_a_save_never_leaves_a_broken_map() {
     assert!(new("second").status().unwrap().success());
     let full = t.elapsed().as_micros().max(1000) as u64;
 
-    let seed = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
     let mut rng = Rng(seed);
     let mut interrupted = 0;
     for round in 0..25 {
@@ -46,9 +57,17 @@ fn killing_a_save_never_leaves_a_broken_map() {
         if !status.success() {
             interrupted += 1;
         }
-        let map = warrant::io::load(&target).unwrap_or_else(|e| panic!("seed {seed}, round {round}: {e}"));
-        assert!(map.title == "first" || map.title == "second" || map.title.starts_with("round "), "{}", map.title);
+        let map = warrant::io::load(&target)
+            .unwrap_or_else(|e| panic!("seed {seed}, round {round}: {e}"));
+        assert!(
+            map.title == "first" || map.title == "second" || map.title.starts_with("round "),
+            "{}",
+            map.title
+        );
         assert_eq!(map.sources.len(), 1);
     }
-    assert!(interrupted > 5, "only {interrupted} of 25 saves were interrupted (seed {seed})");
+    assert!(
+        interrupted > 5,
+        "only {interrupted} of 25 saves were interrupted (seed {seed})"
+    );
 }

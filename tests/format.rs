@@ -9,7 +9,9 @@ use warrant::io::{self, ImportError, LoadError};
 use warrant::model::IntegrityError;
 
 fn bad(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad")
+        .join(name)
 }
 
 #[test]
@@ -45,7 +47,10 @@ fn saving_keeps_the_previous_version_as_backup() {
     assert_eq!(std::fs::read(io::backup_path(&path)).unwrap(), first);
     assert_eq!(io::load(&path).unwrap().title, "Second version");
     // No temporary files are left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
@@ -63,17 +68,23 @@ proptest! {
 
 #[test]
 fn good_small_corpus_base_loads_clean() {
-    let map = io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap();
+    let map =
+        io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap();
     assert!(problems(&map).is_empty());
 }
 
 #[test]
 fn truncated_json_says_line_and_column() {
     let e = io::load(&bad("truncated.json")).unwrap_err();
-    let LoadError::Json { line, .. } = &e else { panic!("{e}") };
+    let LoadError::Json { line, .. } = &e else {
+        panic!("{e}")
+    };
     assert!(*line > 10, "{e}");
     let msg = e.to_string();
-    assert!(msg.contains("truncated.json:") && msg.contains("EOF"), "{msg}");
+    assert!(
+        msg.contains("truncated.json:") && msg.contains("EOF"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -91,26 +102,47 @@ fn a_file_of_another_kind_is_not_a_map() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("picture.json");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    assert!(matches!(io::load(&png).unwrap_err(), LoadError::Json { line: 1, .. }));
+    assert!(matches!(
+        io::load(&png).unwrap_err(),
+        LoadError::Json { line: 1, .. }
+    ));
     // A JSON array is not a map either.
     std::fs::write(&png, b"[1, 2, 3]").unwrap();
-    assert!(matches!(io::load(&png).unwrap_err(), LoadError::NotAMap { .. }));
+    assert!(matches!(
+        io::load(&png).unwrap_err(),
+        LoadError::NotAMap { .. }
+    ));
 }
 
 #[test]
 fn missing_and_wrong_versions_are_refused() {
-    assert!(matches!(io::load(&bad("missing-version.json")).unwrap_err(), LoadError::MissingVersion { .. }));
+    assert!(matches!(
+        io::load(&bad("missing-version.json")).unwrap_err(),
+        LoadError::MissingVersion { .. }
+    ));
     let e = io::load(&bad("wrong-version.json")).unwrap_err();
     assert!(matches!(e, LoadError::BadVersion { .. }), "{e}");
     let e = io::load(&bad("newer-version.json")).unwrap_err();
-    assert!(matches!(e, LoadError::NewerVersion { found: 99, supported: 1, .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            LoadError::NewerVersion {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
+        "{e}"
+    );
     assert!(e.to_string().contains("reads versions up to 1"), "{e}");
 }
 
 #[test]
 fn a_missing_field_names_it_with_its_position() {
     let e = io::load(&bad("missing-field.json")).unwrap_err();
-    let LoadError::Schema { line, message, .. } = &e else { panic!("{e}") };
+    let LoadError::Schema { line, message, .. } = &e else {
+        panic!("{e}")
+    };
     assert!(message.contains("missing field `text`"), "{message}");
     assert!(*line > 1);
 }
@@ -121,36 +153,54 @@ fn broken_references_are_listed() {
         LoadError::Integrity { errors, .. } => errors,
         e => panic!("{name}: {e}"),
     };
-    assert!(matches!(&integrity("duplicate-ids.json")[..], [IntegrityError::DuplicateId { id, .. }] if id == "c1"));
-    assert!(matches!(&integrity("dangling-link.json")[..], [IntegrityError::LinkToMissingNode { node, .. }] if node == "c9"));
-    assert!(matches!(&integrity("quote-missing-source.json")[..], [IntegrityError::QuoteOfMissingSource { source_id, .. }] if source_id == "s7"));
+    assert!(
+        matches!(&integrity("duplicate-ids.json")[..], [IntegrityError::DuplicateId { id, .. }] if id == "c1")
+    );
+    assert!(
+        matches!(&integrity("dangling-link.json")[..], [IntegrityError::LinkToMissingNode { node, .. }] if node == "c9")
+    );
+    assert!(
+        matches!(&integrity("quote-missing-source.json")[..], [IntegrityError::QuoteOfMissingSource { source_id, .. }] if source_id == "s7")
+    );
 }
 
 #[test]
 fn quote_and_source_problems_are_reported_but_the_map_opens() {
     let kinds = |name| {
         let map = io::load(&bad(name)).unwrap();
-        problems(&map).into_iter().map(|p| (p.kind, p.message)).collect::<Vec<_>>()
+        problems(&map)
+            .into_iter()
+            .map(|p| (p.kind, p.message))
+            .collect::<Vec<_>>()
     };
     let out = kinds("quote-out-of-range.json");
     // The text is still in the source: found again, reported as moved.
     assert_eq!(out[0].0, ProblemKind::QuoteMoved);
     assert!(out[0].1.contains("outside the text"), "{}", out[0].1);
-    assert_eq!(kinds("quote-mismatch.json")[0].0, ProblemKind::QuoteNotFound);
+    assert_eq!(
+        kinds("quote-mismatch.json")[0].0,
+        ProblemKind::QuoteNotFound
+    );
     let out = kinds("hash-mismatch.json");
     assert_eq!(out[0].0, ProblemKind::SourceHashMismatch);
 }
 
 #[test]
 fn empty_and_huge_files_are_refused_before_parsing() {
-    assert!(matches!(io::load(&bad("empty.json")).unwrap_err(), LoadError::Empty { .. }));
+    assert!(matches!(
+        io::load(&bad("empty.json")).unwrap_err(),
+        LoadError::Empty { .. }
+    ));
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.json");
     let f = std::fs::File::create(&huge).unwrap();
     f.set_len(300 * 1024 * 1024).unwrap(); // sparse: no disk used
     let e = io::load(&huge).unwrap_err();
     assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
-    assert!(matches!(io::load(&dir.path().join("absent.json")).unwrap_err(), LoadError::Io { .. }));
+    assert!(matches!(
+        io::load(&dir.path().join("absent.json")).unwrap_err(),
+        LoadError::Io { .. }
+    ));
 }
 
 #[test]
@@ -162,13 +212,38 @@ fn bad_articles_are_refused_with_reasons() {
         p
     };
     let e = io::import_article(&write("latin1.txt", b"line one\nNATO\xe9s\n")).unwrap_err();
-    assert!(matches!(e, ImportError::NotUtf8 { line: 2, offset: 13, .. }), "{e}");
-    assert!(matches!(io::import_article(&write("empty.txt", b" \n\n")).unwrap_err(), ImportError::Empty { .. }));
-    assert!(matches!(io::import_article(&write("nul.txt", b"ab\0cd")).unwrap_err(), ImportError::Binary { offset: 2, .. }));
-    assert!(matches!(io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(), ImportError::UnsupportedKind { .. }));
+    assert!(
+        matches!(
+            e,
+            ImportError::NotUtf8 {
+                line: 2,
+                offset: 13,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert!(matches!(
+        io::import_article(&write("empty.txt", b" \n\n")).unwrap_err(),
+        ImportError::Empty { .. }
+    ));
+    assert!(matches!(
+        io::import_article(&write("nul.txt", b"ab\0cd")).unwrap_err(),
+        ImportError::Binary { offset: 2, .. }
+    ));
+    assert!(matches!(
+        io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(),
+        ImportError::UnsupportedKind { .. }
+    ));
     let big = dir.path().join("big.txt");
-    std::fs::File::create(&big).unwrap().set_len(io::MAX_ARTICLE_BYTES + 1).unwrap();
-    assert!(matches!(io::import_article(&big).unwrap_err(), ImportError::TooLarge { .. }));
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(io::MAX_ARTICLE_BYTES + 1)
+        .unwrap();
+    assert!(matches!(
+        io::import_article(&big).unwrap_err(),
+        ImportError::TooLarge { .. }
+    ));
 }
 
 #[test]

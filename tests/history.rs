@@ -140,13 +140,23 @@ fn a_drag_is_one_undo_step_and_typing_is_one_more() {
     let id = NodeId("c1".into());
     for i in 1..=20 {
         let key = Some("move c1".to_owned());
-        h.apply("Move", key, vec![Edit::Move(vec![(id.clone(), Point::new(i as f32, 0.0))])]).unwrap();
+        h.apply(
+            "Move",
+            key,
+            vec![Edit::Move(vec![(id.clone(), Point::new(i as f32, 0.0))])],
+        )
+        .unwrap();
     }
     h.seal(); // mouse released
     let mut claim = h.map().claim(&id).unwrap().clone();
     for word in ["N", "NA", "NAT", "NATO"] {
         claim.text = word.into();
-        h.apply("Edit text", Some("text c1".into()), vec![Edit::Replace(Item::Claim(claim.clone()))]).unwrap();
+        h.apply(
+            "Edit text",
+            Some("text c1".into()),
+            vec![Edit::Replace(Item::Claim(claim.clone()))],
+        )
+        .unwrap();
     }
     assert_eq!(h.map().claim(&id).unwrap().text, "NATO");
     assert_eq!(h.map().claim(&id).unwrap().pos, Point::new(20.0, 0.0));
@@ -169,13 +179,21 @@ fn the_unsaved_flag_follows_undo_and_redo() {
     h.mark_saved();
     assert!(!h.is_dirty());
     h.undo();
-    assert!(h.is_dirty(), "the saved file has the claim; the map now does not");
+    assert!(
+        h.is_dirty(),
+        "the saved file has the claim; the map now does not"
+    );
     h.redo();
     assert!(!h.is_dirty());
     // A merge-able edit right after saving starts a new step, so undo returns to the saved state.
     let mut c = h.map().claims[0].clone();
     c.text = "typed".into();
-    h.apply("Edit text", Some("t".into()), vec![Edit::Replace(Item::Claim(c))]).unwrap();
+    h.apply(
+        "Edit text",
+        Some("t".into()),
+        vec![Edit::Replace(Item::Claim(c))],
+    )
+    .unwrap();
     assert!(h.is_dirty());
     h.undo();
     assert!(!h.is_dirty());
@@ -186,7 +204,9 @@ fn a_failing_edit_changes_nothing() {
     let mut h = History::new(common::hand_made());
     let before = h.map().clone();
     let (_, mut edits) = ops::add_claim(h.map(), "ok", Point::default());
-    edits.push(Edit::Remove(warrant::edit::ItemId::Claim(NodeId("nope".into()))));
+    edits.push(Edit::Remove(warrant::edit::ItemId::Claim(NodeId(
+        "nope".into(),
+    ))));
     assert!(h.apply("bad", None, edits).is_err());
     assert_eq!(h.map(), &before);
     assert!(!h.can_undo());
@@ -197,10 +217,22 @@ fn links_obey_the_rules() {
     let map = common::hand_made();
     let q = NodeId("q1".into());
     let c1 = NodeId("c1".into());
-    assert!(matches!(ops::add_link(&map, &c1, &q, Relation::Supports), Err(ops::LinkError::Illegal(_))));
-    assert!(matches!(ops::add_link(&map, &q, &c1, Relation::Contradicts), Err(ops::LinkError::Illegal(_))));
-    assert!(matches!(ops::add_link(&map, &c1, &c1, Relation::Supports), Err(ops::LinkError::SelfLink)));
+    assert!(matches!(
+        ops::add_link(&map, &c1, &q, Relation::Supports),
+        Err(ops::LinkError::Illegal(_))
+    ));
+    assert!(matches!(
+        ops::add_link(&map, &q, &c1, Relation::Contradicts),
+        Err(ops::LinkError::Illegal(_))
+    ));
+    assert!(matches!(
+        ops::add_link(&map, &c1, &c1, Relation::Supports),
+        Err(ops::LinkError::SelfLink)
+    ));
     // c1–c2 already contradict: a second link either way round is refused.
-    assert!(matches!(ops::add_link(&map, &NodeId("c2".into()), &c1, Relation::Opposes), Err(ops::LinkError::Duplicate(_))));
+    assert!(matches!(
+        ops::add_link(&map, &NodeId("c2".into()), &c1, Relation::Opposes),
+        Err(ops::LinkError::Duplicate(_))
+    ));
     assert!(ops::add_link(&map, &q, &c1, Relation::Opposes).is_ok());
 }

@@ -75,6 +75,30 @@ pub fn anchor_from_range_in(
     })
 }
 
+/// Widens `start..end` to whole words: a quote that starts or ends mid-word (a sloppy drag)
+/// takes the rest of the word. Offsets are chars.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let idx = CharIndex::new(text);
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+    let at = |n: usize| idx.slice(n, n + 1).and_then(|s| s.chars().next());
+    let (mut s, mut e) = (start.min(end), end.max(start).min(idx.len_chars()));
+    if s >= e {
+        return (s, e);
+    }
+    // Only widen when the selection edge cuts a word, not when it merely touches one.
+    if s > 0 && is_word(at(s)) && is_word(at(s - 1)) {
+        while s > 0 && is_word(at(s - 1)) {
+            s -= 1;
+        }
+    }
+    if e < idx.len_chars() && is_word(at(e - 1)) && is_word(at(e)) {
+        while e < idx.len_chars() && is_word(at(e)) {
+            e += 1;
+        }
+    }
+    (s, e)
+}
+
 /// Where a quote's text is in its source now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Located {

@@ -116,3 +116,13 @@ fn repeats_without_context_are_ambiguous() {
     };
     assert_eq!(locate("NATO and NATO", &a), Located::Ambiguous { count: 2 });
 }
+
+#[test]
+fn sloppy_selections_snap_to_whole_words() {
+    let text = "NATO is a relic of the Cold War.";
+    // "ATO is a rel" -> "NATO is a relic"
+    assert_eq!(snap_to_words(text, 1, 13), (0, 15));
+    // Already on word edges: unchanged, punctuation kept out.
+    assert_eq!(snap_to_words(text, 10, 31), (10, 31));
+    assert_eq!(char_slice(text, 10, 31), Some("relic of the Cold War"));
+}

@@ -164,6 +164,11 @@ impl WarrantApp {
         }
     }
 
+    /// Asks for file paths in the app's own prompt instead of native dialogs (tests use this).
+    pub fn use_path_prompt(&mut self) {
+        self.files.use_path_prompt();
+    }
+
     /// Sets where recovery copies go (tests point it at a temporary folder).
     pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
         self.recovery_dir = dir;
@@ -233,7 +238,7 @@ impl WarrantApp {
                     .into_owned()
             },
         );
-        let dirty = if self.history.is_dirty() { "● " } else { "" };
+        let dirty = if self.history.is_dirty() { "• " } else { "" };
         format!("{dirty}{name} — Warrant")
     }
 
@@ -243,6 +248,7 @@ impl WarrantApp {
         self.selection = Selection::default();
         self.canvas.editing = None;
         self.canvas.fit_pending = true;
+        self.canvas.opening = true;
         self.reader = ReaderState::default();
         self.autosave = Autosave::new(self.autosave.interval);
     }

@@ -34,6 +34,8 @@ pub struct CanvasState {
     pub center: Pos2,
     /// Frame the whole map on the next frame.
     pub fit_pending: bool,
+    /// The map was just opened: a map too big to read when fitted opens on its thesis.
+    pub opening: bool,
     /// The claim whose text is being edited in place.
     pub editing: Option<NodeId>,
     pub edit_buffer: String,
@@ -53,6 +55,7 @@ impl CanvasState {
             zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
             center: Pos2::ZERO,
             fit_pending: true,
+            opening: true,
             editing: None,
             edit_buffer: String::new(),
             edit_focus_pending: false,
@@ -345,6 +348,14 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     if app.canvas.fit_pending {
         app.canvas.fit(&rects);
         app.canvas.fit_pending = false;
+        if std::mem::take(&mut app.canvas.opening) && app.canvas.zoom < 0.45 {
+            // A big map fits only as an unreadable overview: open on its thesis instead.
+            let thesis = map.claims.iter().find(|c| c.thesis).or(map.claims.first());
+            if let Some((_, r)) = thesis.and_then(|t| rects.iter().find(|(id, _)| *id == t.id)) {
+                app.canvas.zoom = 0.85;
+                app.canvas.center = pos2(r.center().x, r.top() - 40.0 + rect.height() / 2.0 / 0.85);
+            }
+        }
     }
     if let Some(id) = app.canvas.reveal.take() {
         if let Some((_, r)) = rects.iter().find(|(n, _)| *n == id) {
@@ -434,7 +445,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         );
         let label = card_label(node);
         resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
-        if resp.clicked() {
+        if resp.clicked() || (resp.gained_focus() && !selected) {
             clicked_card = Some(id.clone());
         }
         if resp.double_clicked() {
@@ -650,7 +661,8 @@ fn pan_and_zoom(canvas: &mut CanvasState, ui: &egui::Ui, bg: &egui::Response, re
             ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
         if let Some(p) = hover.filter(|p| rect.contains(*p)) {
             if (zoom_delta - 1.0).abs() > 1e-4 {
-                canvas.zoom_at(zoom_delta, p);
+                // A wheel notch is a big step in egui; halve it (in log scale) for a smooth zoom.
+                canvas.zoom_at(zoom_delta.sqrt(), p);
             } else if scroll != Vec2::ZERO {
                 canvas.center -= scroll / canvas.zoom;
             }
@@ -658,7 +670,8 @@ fn pan_and_zoom(canvas: &mut CanvasState, ui: &egui::Ui, bg: &egui::Response, re
     }
 }
 
-/// Arrow keys and Tab move between cards (along links first), Esc clears.
+/// Arrow keys move between cards (along links first), Esc clears. (Tab moves keyboard focus
+/// through every control, cards included; a card that gets focus is selected.)
 fn keyboard(
     canvas: &mut CanvasState,
     selection: &mut Selection,
@@ -669,10 +682,8 @@ fn keyboard(
     if ui.ctx().egui_wants_keyboard_input() || canvas.editing.is_some() {
         return;
     }
-    let (esc, tab, shift_tab, dir) = ui.input_mut(|i| {
+    let (esc, dir) = ui.input_mut(|i| {
         let esc = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
-        let tab = i.consume_key(egui::Modifiers::NONE, egui::Key::Tab);
-        let shift_tab = i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab);
         let mut dir = None;
         for (key, d) in [
             (egui::Key::ArrowLeft, vec2(-1.0, 0.0)),
@@ -684,7 +695,7 @@ fn keyboard(
                 dir = Some(d);
             }
         }
-        (esc, tab, shift_tab, dir)
+        (esc, dir)
     });
     if esc {
         *selection = Selection::default();
@@ -695,20 +706,6 @@ fn keyboard(
         return;
     }
     let current = selection.nodes.last().cloned();
-    if tab || shift_tab {
-        let i = current
-            .as_ref()
-            .and_then(|c| ids.iter().position(|x| *x == c));
-        let n = ids.len();
-        let next = match (i, shift_tab) {
-            (None, _) => 0,
-            (Some(i), false) => (i + 1) % n,
-            (Some(i), true) => (i + n - 1) % n,
-        };
-        *selection = Selection::one(ids[next].clone());
-        canvas.reveal = Some(ids[next].clone());
-        return;
-    }
     let Some(d) = dir else { return };
     let Some(cur) = current else {
         *selection = Selection::one(ids[0].clone());
@@ -769,6 +766,13 @@ fn edit_in_place_ui(
             .hint_text("Write the claim in your own words")
             .desired_width(rect.width()),
     );
+    out.widget_info(|| {
+        WidgetInfo::labeled(
+            egui::Role::MultilineTextInput,
+            true,
+            "Claim text on the card",
+        )
+    });
     if canvas.edit_focus_pending {
         out.request_focus();
         canvas.edit_focus_pending = false;

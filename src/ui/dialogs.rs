@@ -294,9 +294,9 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
             ui.label(RichText::new(short(text(&from))).strong());
             for r in Relation::ALL {
                 let label = match r {
-                    Relation::Supports => "supports  →  (a reason for)",
-                    Relation::Opposes => "opposes  ⊣  (a reason against)",
-                    Relation::Contradicts => "contradicts  ═  (cannot both be true)",
+                    Relation::Supports => "supports (is a reason for)",
+                    Relation::Opposes => "opposes (is a reason against)",
+                    Relation::Contradicts => "contradicts (they cannot both be true)",
                 };
                 if ui.button(label).clicked() {
                     chosen = Some(r);

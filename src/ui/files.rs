@@ -70,6 +70,11 @@ impl Default for FileDialogs {
 }
 
 impl FileDialogs {
+    /// Always ask for a typed path instead of opening a native dialog (tests, headless use).
+    pub fn use_path_prompt(&mut self) {
+        self.no_dialogs = true;
+    }
+
     /// Asks the user for a file, starting in `near`'s folder.
     pub fn request(&mut self, request: FileRequest, near: Option<&Path>) {
         if self.busy {
@@ -145,6 +150,9 @@ impl FileDialogs {
                     .desired_width(f32::INFINITY)
                     .hint_text("/home/me/maps/my-map.json"),
             );
+            edit.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path")
+            });
             edit.request_focus();
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {

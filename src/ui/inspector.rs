@@ -293,9 +293,9 @@ fn quote_ui(
 
 fn relation_arrow(r: Relation) -> &'static str {
     match r {
-        Relation::Supports => "supports →",
-        Relation::Opposes => "opposes ⊣",
-        Relation::Contradicts => "contradicts ═",
+        Relation::Supports => "supports",
+        Relation::Opposes => "opposes",
+        Relation::Contradicts => "contradicts",
     }
 }
 
@@ -457,7 +457,7 @@ fn chips_ui(ui: &mut egui::Ui, chips: &[(String, String, Color)], mut remove: im
             ui.label(RichText::new("none").weak());
         }
         for (id, name, color) in chips {
-            let text = RichText::new(format!("{name}  ✕")).color(egui::Color32::WHITE);
+            let text = RichText::new(format!("{name}  ×")).color(egui::Color32::WHITE);
             let b = egui::Button::new(text)
                 .fill(super::theme::color32(*color))
                 .corner_radius(10);

@@ -9,7 +9,7 @@ mod inspector;
 mod reader;
 mod theme;
 
-pub use app::{Selection, WarrantApp};
+pub use app::{Selection, Settings, ThemeChoice, WarrantApp};
 pub use command::Command;
 
 use std::path::PathBuf;

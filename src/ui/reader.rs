@@ -55,6 +55,7 @@ impl ReaderState {
             return None;
         }
         let (s, e) = reflow.range_to_source(range.start, range.end);
+        let (s, e) = crate::anchor::snap_to_words(&map.source(source)?.text, s, e);
         (s < e).then(|| (source.clone(), s, e))
     }
 

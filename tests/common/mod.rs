@@ -19,7 +19,10 @@ pub fn hand_made() -> Map {
     s1.id = SourceId("s1".into());
     s1.author = "unknown".into();
     s1.url = Some("https://example.org/memo".into());
-    let mut s2 = Source::new("Op-ed", "Moscow’s key demand – legally binding guarantees – was rejected.");
+    let mut s2 = Source::new(
+        "Op-ed",
+        "Moscow’s key demand – legally binding guarantees – was rejected.",
+    );
     s2.id = SourceId("s2".into());
     map.sources = vec![s1, s2];
     map.actors = vec![Actor {
@@ -107,8 +110,20 @@ pub fn arb_map() -> impl Strategy<Value = Map> {
     (
         "[ -~]{0,30}",
         proptest::collection::vec(text_strategy(), 1..4),
-        proptest::collection::vec((text_strategy(), coord(), coord(), any::<u8>(), any::<bool>()), 0..12),
-        proptest::collection::vec((any::<u16>(), any::<u16>(), any::<u16>(), coord(), coord()), 0..12),
+        proptest::collection::vec(
+            (
+                text_strategy(),
+                coord(),
+                coord(),
+                any::<u8>(),
+                any::<bool>(),
+            ),
+            0..12,
+        ),
+        proptest::collection::vec(
+            (any::<u16>(), any::<u16>(), any::<u16>(), coord(), coord()),
+            0..12,
+        ),
         proptest::collection::vec((any::<u16>(), any::<u16>(), 0u8..3), 0..20),
         proptest::collection::vec(("[a-z ]{0,12}", any::<u16>()), 0..4),
     )
@@ -175,17 +190,28 @@ pub fn arb_map() -> impl Strategy<Value = Map> {
                 let from_claim = map.claim(&from).is_some();
                 if from == to
                     || warrant::model::link_rule(from_claim, true, relation).is_err()
-                    || map.links.iter().any(|l| {
-                        (l.from == from && l.to == to) || (l.from == to && l.to == from)
-                    })
+                    || map
+                        .links
+                        .iter()
+                        .any(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from))
                 {
                     continue;
                 }
                 let id = map.new_link_id();
-                map.links.push(Link { id, from, to, relation });
+                map.links.push(Link {
+                    id,
+                    from,
+                    to,
+                    relation,
+                });
             }
             for (i, (title, pick)) in steps.into_iter().enumerate() {
-                let show = nodes.iter().skip(pick as usize % 3).step_by(2).cloned().collect();
+                let show = nodes
+                    .iter()
+                    .skip(pick as usize % 3)
+                    .step_by(2)
+                    .cloned()
+                    .collect();
                 map.story.push(Step {
                     id: StepId(format!("p{}", i + 1)),
                     title,

@@ -1,0 +1,267 @@
+//! The student's loop, driven through the real app state by accessibility labels (egui_kittest).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::Path;
+use warrant::model::{Map, Relation};
+use warrant::ui::{Settings, WarrantApp};
+
+const ARTICLE: &str = "Russia and NATO\n\nRussian officials call NATO a dangerously strong (even omnipotent)\nand unfriendly military bloc, and at the same time a relic of the Cold\nWar, incapable of providing security. These two views cannot both hold.\n\nThe memo ends with practical suggestions for both sides, to be taken in turn.\n";
+
+fn app_with(map: Map, dir: &Path) -> WarrantApp {
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    app.set_recovery_dir(Some(dir.join("recovery")));
+    app
+}
+
+fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+}
+
+/// Answers the typed-path prompt (no native dialogs in tests).
+#[track_caller]
+fn type_path(h: &mut Harness<'static, WarrantApp>, path: &Path) {
+    h.run();
+    let field = h.get_by_label("File path");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+}
+
+#[track_caller]
+fn menu(h: &mut Harness<'static, WarrantApp>, menu: &str, item: &str) {
+    h.get_by_label(menu).click();
+    h.run();
+    // The menu is drawn last, over anything else with the same label.
+    h.get_all_by_label_contains(item).last().unwrap().click();
+    h.run();
+}
+
+#[test]
+fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("memo.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let mut h = harness(app_with(Map::new("Homework"), dir.path()));
+    h.run();
+
+    // A claim, typed in place.
+    h.get_by_label("New claim").click();
+    h.run();
+    h.get_by_label("Claim text on the card")
+        .type_text("NATO is a Cold War relic");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().map().claims.len(), 1);
+    assert_eq!(h.state().map().claims[0].text, "NATO is a Cold War relic");
+    let claim = h.state().map().claims[0].id.clone();
+
+    // An article, through File → Add article… and the path prompt.
+    menu(&mut h, "File", "Add article");
+    type_path(&mut h, &article);
+    assert_eq!(h.state().map().sources.len(), 1);
+    assert_eq!(
+        h.state().map().sources[0].text,
+        ARTICLE,
+        "kept byte for byte"
+    );
+    assert!(
+        h.query_by_label_contains("Article text: Russia and NATO")
+            .is_some()
+    );
+
+    // Select a passage across a line break (as a drag would) and quote it, with nothing selected.
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().selection = warrant::ui::Selection::default();
+    let text = &h.state().map().sources[0].text;
+    let start = text.find("a relic of the Cold").unwrap();
+    let end = text.find(", incapable").unwrap();
+    let (start, end) = (text[..start].chars().count(), text[..end].chars().count());
+    h.state_mut().reader.select_source_range(start, end);
+    h.run();
+    h.run();
+    h.get_all_by_label("Quote selection")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    let map = h.state().map();
+    assert_eq!(map.quotes.len(), 1);
+    assert_eq!(map.quotes[0].anchor.exact, "a relic of the Cold\nWar");
+    assert_eq!(
+        (map.quotes[0].anchor.start, map.quotes[0].anchor.end),
+        (start, end)
+    );
+    assert!(
+        map.links.is_empty(),
+        "no claim was selected, so no link yet"
+    );
+    let quote = map.quotes[0].id.clone();
+
+    // Link quote → claim: select both, "Link selected", choose "supports".
+    h.get_by_label("Quote: a relic of the Cold\nWar").click();
+    h.run();
+    h.get_by_label("Claim: NATO is a Cold War relic")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(
+        h.state().selection.nodes,
+        vec![quote.clone(), claim.clone()]
+    );
+    h.get_by_label("Link selected").click();
+    h.run();
+    h.get_by_label("supports (is a reason for)").click();
+    h.run();
+    let links = &h.state().map().links;
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (&links[0].from, &links[0].to, links[0].relation),
+        (&quote, &claim, Relation::Supports)
+    );
+
+    // The new link is selected; the inspector changes it to "opposes".
+    h.get_by_label("opposes").click();
+    h.run();
+    assert_eq!(h.state().map().links[0].relation, Relation::Opposes);
+
+    // Undo three times: opposes → supports, link gone, quote gone. Redo all three.
+    let after = h.state().map().clone();
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(h.state().map().links.is_empty());
+    assert!(h.state().map().quotes.is_empty());
+    assert_eq!(h.state().map().sources.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().map(), &after);
+
+    // Save as, then open it again: the same map.
+    let saved = dir.path().join("homework.json");
+    menu(&mut h, "File", "Save as");
+    type_path(&mut h, &saved);
+    assert!(!h.state().history.is_dirty());
+    assert_eq!(warrant::io::load(&saved).unwrap(), after);
+    assert!(h.state().window_title().starts_with("homework.json"));
+    h.state_mut().history = warrant::edit::History::new(Map::new("something else"));
+    menu(&mut h, "File", "Open…");
+    type_path(&mut h, &saved);
+    assert_eq!(h.state().map(), &after);
+}
+
+#[test]
+fn a_broken_file_shows_an_error_and_leaves_the_map_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad/truncated.json");
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    type_path(&mut h, &broken);
+    assert!(h.query_by_label("Something went wrong").is_some());
+    assert!(
+        h.query_by_label_contains("truncated.json:").is_some(),
+        "the message names the file and line"
+    );
+    assert_eq!(h.state().map(), &map);
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("Something went wrong").is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().map().claims.len(), 1);
+    assert!(h.state().history.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().map().claims.len(), 1, "Cancel keeps the map");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().map().claims.is_empty(), "a new, empty map");
+    assert!(!h.state().history.is_dirty());
+}
+
+#[test]
+fn keyboard_alone_moves_between_linked_cards_and_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let mut h = harness(app_with(map, dir.path()));
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().selection.nodes.len(),
+        1,
+        "an arrow key selects a first card"
+    );
+    let first = h.state().selection.nodes[0].clone();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let second = h.state().selection.nodes[0].clone();
+    assert_ne!(
+        first, second,
+        "the arrow key moved to the linked card on the right"
+    );
+    // Enter edits the selected claim; typing replaces nothing until typed; Esc leaves.
+    let claim = if h.state().map().claim(&second).is_some() {
+        second
+    } else {
+        first
+    };
+    h.state_mut().selection = warrant::ui::Selection::one(claim.clone());
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    h.get_by_label("Claim text on the card")
+        .type_text(" (edited)");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.state()
+            .map()
+            .claim(&claim)
+            .unwrap()
+            .text
+            .ends_with(" (edited)")
+    );
+    assert!(h.state().canvas.editing.is_none());
+}

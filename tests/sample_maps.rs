@@ -392,3 +392,30 @@ fn card_size_grows_with_the_text() {
     assert_eq!(generator::wrapped_lines("a\nb\nc"), 3);
     assert_eq!(generator::wrapped_lines(&"x".repeat(69)), 3);
 }
+
+#[test]
+fn quotes_are_whole_words_without_stray_space() {
+    let is_word =
+        |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '\'' || *c == '’');
+    for (file, map) in load_all() {
+        for quote in &map.quotes {
+            let source = map.source(&quote.source).expect("the quote's source");
+            let chars: Vec<char> = source.text.chars().collect();
+            let (s, e) = (quote.anchor.start, quote.anchor.end);
+            let exact = &quote.anchor.exact;
+            assert_eq!(
+                exact.trim(),
+                exact,
+                "{file}: quote {} has stray space",
+                quote.id
+            );
+            let cuts_start = s > 0 && is_word(chars.get(s)) && is_word(chars.get(s - 1));
+            let cuts_end = is_word(chars.get(e - 1)) && is_word(chars.get(e));
+            assert!(
+                !cuts_start && !cuts_end,
+                "{file}: quote {} cuts a word",
+                quote.id
+            );
+        }
+    }
+}

@@ -68,7 +68,7 @@ fn edits_for(map: &Map, action: &Action) -> Vec<Edit> {
                 return Vec::new();
             }
             let mut c = map.claims[*i as usize % map.claims.len()].clone();
-            c.text = t.clone();
+            c.text.clone_from(t);
             vec![Edit::Replace(Item::Claim(c))]
         }
         Action::Move(i, x, y) => nth_node(map, *i)

@@ -177,7 +177,7 @@ fn every_map_checks_clean_and_embeds_its_articles_unchanged() {
 fn the_maps_are_what_the_generator_makes_of_their_specs() {
     let root = root();
     for path in map_files() {
-        let spec = root.join("maps/specs").join(name(&path));
+        let spec = root.join("map-specs").join(name(&path));
         let built = generator::build_map(&spec, &root.join("assets/articles"))
             .unwrap_or_else(|e| panic!("{e}"));
         let saved = warrant::io::load(&path).expect("the map loads");

@@ -46,14 +46,25 @@ fn the_real_window_opens_draws_and_quits() {
     let display = format!(":{}", 150 + std::process::id() % 100);
     let _xvfb = Killed(
         Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap(),
     );
     let socket = format!("/tmp/.X11-unix/X{}", &display[1..]);
-    if wait_for(Duration::from_secs(10), || Path::new(&socket).exists().then_some(())).is_none() {
+    if wait_for(Duration::from_secs(10), || {
+        Path::new(&socket).exists().then_some(())
+    })
+    .is_none()
+    {
         println!("SKIPPED: the X server did not start");
         return;
     }
@@ -71,17 +82,25 @@ fn the_real_window_opens_draws_and_quits() {
         .unwrap();
     let pid = app.id().to_string();
     let mut app = Killed(app);
-    let window = wait_for(Duration::from_secs(60), || {
+    let window = wait_for(Duration::from_mins(1), || {
         let out = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--pid", &pid])
             .env("DISPLAY", &display)
             .output()
             .ok()?;
-        String::from_utf8(out.stdout).ok()?.lines().next().map(str::to_owned)
+        String::from_utf8(out.stdout)
+            .ok()?
+            .lines()
+            .next()
+            .map(str::to_owned)
     })
     .expect("no window appeared within 60 s");
     let x = |args: &[&str]| {
-        Command::new("xdotool").args(args).env("DISPLAY", &display).status().unwrap();
+        Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &display)
+            .status()
+            .unwrap();
     };
     x(&["windowsize", &window, "1280", "800"]);
     x(&["windowfocus", "--sync", &window]);
@@ -94,9 +113,19 @@ fn the_real_window_opens_draws_and_quits() {
         .status()
         .unwrap();
     assert!(ok.success());
-    let colours = Command::new("convert").arg(&shot).args(["-format", "%k", "info:"]).output().unwrap();
-    let colours: u32 = String::from_utf8_lossy(&colours.stdout).trim().parse().unwrap_or(0);
-    assert!(colours > 50, "the window looks blank: {colours} colours on screen");
+    let colours = Command::new("convert")
+        .arg(&shot)
+        .args(["-format", "%k", "info:"])
+        .output()
+        .unwrap();
+    let colours: u32 = String::from_utf8_lossy(&colours.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    assert!(
+        colours > 50,
+        "the window looks blank: {colours} colours on screen"
+    );
 
     x(&["key", "--window", &window, "ctrl+q"]);
     let exited = wait_for(Duration::from_secs(15), || app.0.try_wait().ok().flatten());

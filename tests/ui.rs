@@ -1,4 +1,4 @@
-//! The student's loop, driven through the real app state by accessibility labels (egui_kittest).
+//! The student's loop, driven through the real app state by accessibility labels (`egui_kittest`).
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -43,7 +43,10 @@ fn menu(h: &mut Harness<'static, WarrantApp>, menu: &str, item: &str) {
     h.get_by_label(menu).click();
     h.run();
     // The menu is drawn last, over anything else with the same label.
-    h.get_all_by_label_contains(item).last().unwrap().click();
+    h.get_all_by_label_contains(item)
+        .last()
+        .expect("menu item")
+        .click();
     h.run();
 }
 

@@ -203,7 +203,7 @@ fn find_again(idx: &CharIndex<'_>, anchor: &TextAnchor) -> Located {
     if count == 0 {
         return Located::NotFound;
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.0));
     let best = candidates[0].0;
     let tied: Vec<_> = candidates.iter().filter(|c| c.0 == best).collect();
     if tied.len() > 1 && best == 0 {

@@ -38,6 +38,7 @@ pub fn import_article(path: &Path) -> Result<Source, ImportError> {
 }
 
 /// Checks that `bytes` are a usable article and makes a [`Source`] of them.
+#[allow(clippy::naive_bytecount)] // once per failed import; not worth a crate
 pub fn source_from_bytes(
     bytes: Vec<u8>,
     fallback_title: &str,

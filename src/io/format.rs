@@ -51,7 +51,7 @@ pub fn map_to_json(map: &Map) -> Result<Vec<u8>, serde_json::Error> {
     Ok(out)
 }
 
-/// Strips serde_json's " at line L column C" (we report the position ourselves).
+/// Strips `serde_json`'s " at line L column C" (we report the position ourselves).
 fn message_of(e: &serde_json::Error) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {

@@ -30,7 +30,11 @@ impl Recovery {
         let name = match map_path {
             Some(p) => {
                 let digest = Sha256::digest(p.to_string_lossy().as_bytes());
-                let tag: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+                let tag = digest.iter().take(6).fold(String::new(), |mut s, b| {
+                    use std::fmt::Write as _;
+                    let _ = write!(s, "{b:02x}");
+                    s
+                });
                 let stem = p.file_stem().unwrap_or_default().to_string_lossy();
                 format!("{stem}-{tag}.json")
             }
@@ -95,7 +99,7 @@ impl Recovery {
                 (t, Recovery { path })
             })
             .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|x| std::cmp::Reverse(x.0));
         found.into_iter().map(|(_, r)| r).collect()
     }
 }

@@ -4,6 +4,7 @@ use super::geom::{Color, Point};
 use super::ids::{ActorId, LinkId, NodeId, SourceId, StepId, TagId};
 use serde::{Deserialize, Serialize};
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_false(b: &bool) -> bool {
     !*b
 }

@@ -124,17 +124,17 @@ impl Map {
                     link: link.id.0.clone(),
                     node: link.from.0.clone(),
                 });
-            } else if ends_exist {
-                if let Err(reason) = link_rule(
+            } else if ends_exist
+                && let Err(reason) = link_rule(
                     claims.contains(link.from.as_str()),
                     claims.contains(link.to.as_str()),
                     link.relation,
-                ) {
-                    errors.push(IntegrityError::IllegalLink {
-                        link: link.id.0.clone(),
-                        reason: reason.to_owned(),
-                    });
-                }
+                )
+            {
+                errors.push(IntegrityError::IllegalLink {
+                    link: link.id.0.clone(),
+                    reason: reason.to_owned(),
+                });
             }
         }
         for step in &self.story {

@@ -326,10 +326,10 @@ impl WarrantApp {
         if !self.autosave.due(now, self.history.is_dirty(), generation) {
             return;
         }
-        if let Some(r) = self.recovery() {
-            if let Err(e) = r.write(self.history.map(), self.path.as_deref()) {
-                self.dialogs.error = Some(format!("Autosave failed: {e}"));
-            }
+        if let Some(r) = self.recovery()
+            && let Err(e) = r.write(self.history.map(), self.path.as_deref())
+        {
+            self.dialogs.error = Some(format!("Autosave failed: {e}"));
         }
         self.autosave.wrote(now, generation);
     }
@@ -376,16 +376,13 @@ impl WarrantApp {
 
     /// Saves, then carries out `then` (the prompt's "Save" button).
     pub(super) fn save_then(&mut self, then: Pending) {
-        match self.path.clone() {
-            Some(path) => {
-                if self.save_to(&path) {
-                    self.proceed(then);
-                }
+        if let Some(path) = self.path.clone() {
+            if self.save_to(&path) {
+                self.proceed(then);
             }
-            None => {
-                self.dialogs.after_save = Some(then);
-                self.files.request(FileRequest::SaveMap, None);
-            }
+        } else {
+            self.dialogs.after_save = Some(then);
+            self.files.request(FileRequest::SaveMap, None);
         }
     }
 
@@ -413,10 +410,10 @@ impl WarrantApp {
                 .files
                 .request(FileRequest::SaveMap, self.path.as_deref()),
             Command::SaveTo(p) => {
-                if self.save_to(&p) {
-                    if let Some(then) = self.dialogs.after_save.take() {
-                        self.proceed(then);
-                    }
+                if self.save_to(&p)
+                    && let Some(then) = self.dialogs.after_save.take()
+                {
+                    self.proceed(then);
                 }
             }
             Command::AddArticle => self
@@ -455,10 +452,10 @@ impl WarrantApp {
             }
             Command::QuoteSelection => self.quote_selection(),
             Command::EditSelected => {
-                if let [id] = self.selection.nodes.as_slice() {
-                    if self.map().claim(id).is_some() {
-                        self.canvas.start_editing(id.clone(), self.history.map());
-                    }
+                if let [id] = self.selection.nodes.as_slice()
+                    && self.map().claim(id).is_some()
+                {
+                    self.canvas.start_editing(id.clone(), self.history.map());
                 }
             }
             Command::Copy => self.copy_selection(),

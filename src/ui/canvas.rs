@@ -129,7 +129,7 @@ impl CanvasState {
     }
 
     fn fit(&mut self, rects: &[(NodeId, Rect)]) {
-        let Some(bounds) = rects.iter().map(|r| r.1).reduce(|a, b| a.union(b)) else {
+        let Some(bounds) = rects.iter().map(|r| r.1).reduce(egui::Rect::union) else {
             self.center = Pos2::ZERO;
             self.zoom = 1.0;
             return;
@@ -320,7 +320,7 @@ fn legend_ui(ui: &egui::Ui, rect: Rect, palette: &Palette) {
         let y = r.top() + 14.0 + i as f32 * 22.0;
         let a = pos2(r.left() + 10.0, y);
         let b = pos2(r.left() + 56.0, y);
-        paint_link(painter, a, b, *rel, palette.relation(*rel), 2.0);
+        paint_link(painter, a, b, *rel, Palette::relation(*rel), 2.0);
         painter.text(
             pos2(r.left() + 66.0, y),
             Align2::LEFT_CENTER,
@@ -357,12 +357,12 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
         }
     }
-    if let Some(id) = app.canvas.reveal.take() {
-        if let Some((_, r)) = rects.iter().find(|(n, _)| *n == id) {
-            let s = Rect::from_min_max(app.canvas.to_screen(r.min), app.canvas.to_screen(r.max));
-            if !rect.shrink(20.0).contains_rect(s) {
-                app.canvas.center = r.center();
-            }
+    if let Some(id) = app.canvas.reveal.take()
+        && let Some((_, r)) = rects.iter().find(|(n, _)| *n == id)
+    {
+        let s = Rect::from_min_max(app.canvas.to_screen(r.min), app.canvas.to_screen(r.max));
+        if !rect.shrink(20.0).contains_rect(s) {
+            app.canvas.center = r.center();
         }
     }
 
@@ -406,13 +406,14 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             a,
             b,
             link.relation,
-            palette.relation(link.relation),
+            Palette::relation(link.relation),
             width,
         );
-        if let Some(p) = pointer {
-            if bg.hovered() && distance_to_segment(p, a, b) < 6.0 {
-                hovered_link = Some(link.id.clone());
-            }
+        if let Some(p) = pointer
+            && bg.hovered()
+            && distance_to_segment(p, a, b) < 6.0
+        {
+            hovered_link = Some(link.id.clone());
         }
     }
 
@@ -497,10 +498,11 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             app.selection = Selection::one(id);
         }
         app.canvas.drag = Some(Drag::Move);
-    } else if bg.drag_started_by(egui::PointerButton::Primary) && (shift || command) {
-        if let Some(p) = bg.interact_pointer_pos() {
-            app.canvas.drag = Some(Drag::Band { start: p });
-        }
+    } else if bg.drag_started_by(egui::PointerButton::Primary)
+        && (shift || command)
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        app.canvas.drag = Some(Drag::Band { start: p });
     }
 
     match app.canvas.drag.clone() {
@@ -777,15 +779,15 @@ fn edit_in_place_ui(
         out.request_focus();
         canvas.edit_focus_pending = false;
     }
-    if out.changed() {
-        if let Some(mut claim) = map.claim(&id).cloned() {
-            claim.text = canvas.edit_buffer.clone();
-            deferred.push(Deferred::Submit(
-                "Edit text",
-                Some(format!("text {id}")),
-                vec![Edit::Replace(Item::Claim(claim))],
-            ));
-        }
+    if out.changed()
+        && let Some(mut claim) = map.claim(&id).cloned()
+    {
+        claim.text.clone_from(&canvas.edit_buffer);
+        deferred.push(Deferred::Submit(
+            "Edit text",
+            Some(format!("text {id}")),
+            vec![Edit::Replace(Item::Claim(claim))],
+        ));
     }
     if finish || out.lost_focus() {
         canvas.editing = None;
@@ -793,7 +795,7 @@ fn edit_in_place_ui(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::many_single_char_names)]
 fn paint_card(
     ui: &egui::Ui,
     painter: &egui::Painter,

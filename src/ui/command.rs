@@ -87,8 +87,10 @@ impl Command {
             Command::ZoomIn => k(Modifiers::NONE, Key::Equals),
             Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
             Command::FitMap => k(Modifiers::NONE, Key::F),
-            Command::ToggleTheme => None,
-            Command::OpenPath(_) | Command::SaveTo(_) | Command::AddArticlePath(_) => None,
+            Command::ToggleTheme
+            | Command::OpenPath(_)
+            | Command::SaveTo(_)
+            | Command::AddArticlePath(_) => None,
         }
     }
 

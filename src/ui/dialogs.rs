@@ -375,10 +375,10 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
         if message_modal(ctx, "error", "Something went wrong", &e) {
             app.dialogs.error = None;
         }
-    } else if let Some(n) = app.dialogs.notice.clone() {
-        if message_modal(ctx, "notice", "Note", &n) {
-            app.dialogs.notice = None;
-        }
+    } else if let Some(n) = app.dialogs.notice.clone()
+        && message_modal(ctx, "notice", "Note", &n)
+    {
+        app.dialogs.notice = None;
     }
 
     if app.dialogs.help {

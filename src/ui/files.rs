@@ -167,12 +167,12 @@ impl FileDialogs {
         if r.should_close() && done.is_none() {
             done = Some(false);
         }
-        if let Some(ok) = done {
-            if let Some((_, text)) = self.prompt.take() {
-                let path = expand_home(text.trim());
-                if ok && !path.as_os_str().is_empty() {
-                    out.push(request.command(path));
-                }
+        if let Some(ok) = done
+            && let Some((_, text)) = self.prompt.take()
+        {
+            let path = expand_home(text.trim());
+            if ok && !path.as_os_str().is_empty() {
+                out.push(request.command(path));
             }
         }
     }

@@ -74,7 +74,6 @@ fn text_field(
     ui: &mut egui::Ui,
     value: &str,
     hint: &str,
-    key: String,
     rows: usize,
     out: &mut Out,
 ) -> Option<String> {
@@ -89,7 +88,6 @@ fn text_field(
     if r.lost_focus() {
         out.seal = true;
     }
-    let _ = key;
     (r.changed() && text != value).then_some(text)
 }
 
@@ -114,9 +112,9 @@ fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
         f(&mut c2);
         out.submit(label, merge, vec![Edit::Replace(Item::Claim(c2))]);
     };
-    if let Some(t) = text_field(ui, &c.text, "Claim text", format!("text {}", c.id), 3, out) {
+    if let Some(t) = text_field(ui, &c.text, "Claim text", 3, out) {
         replace(out, "Edit text", Some(format!("text {}", c.id)), &|x| {
-            x.text.clone_from(&t)
+            x.text.clone_from(&t);
         });
     }
     let mut thesis = c.thesis;
@@ -134,8 +132,8 @@ fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
             .collect::<Vec<_>>(),
         |id| {
             replace(out, "Remove actor", None, &|x| {
-                x.actors.retain(|a| a.0 != id)
-            })
+                x.actors.retain(|a| a.0 != id);
+            });
         },
     );
     pick_or_add_ui(
@@ -148,7 +146,7 @@ fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
             .collect::<Vec<_>>(),
         |choice| match choice {
             Choice::Existing(id) => replace(out, "Add actor", None, &|x| {
-                x.actors.push(ActorId(id.clone()))
+                x.actors.push(ActorId(id.clone()));
             }),
             Choice::New(name) => {
                 if let Some(a) = map
@@ -203,7 +201,7 @@ fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
             .collect::<Vec<_>>(),
         |choice| match choice {
             Choice::Existing(id) => {
-                replace(out, "Add tag", None, &|x| x.tags.push(TagId(id.clone())))
+                replace(out, "Add tag", None, &|x| x.tags.push(TagId(id.clone())));
             }
             Choice::New(name) => {
                 if let Some(t) = map.tags.iter().find(|t| t.name.eq_ignore_ascii_case(&name)) {
@@ -235,9 +233,9 @@ fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
     );
     ui.add_space(6.0);
     ui.label(RichText::new("Note").strong());
-    if let Some(t) = text_field(ui, &c.note, "Note", format!("note {}", c.id), 2, out) {
+    if let Some(t) = text_field(ui, &c.note, "Note", 2, out) {
         replace(out, "Edit note", Some(format!("note {}", c.id)), &|x| {
-            x.note.clone_from(&t)
+            x.note.clone_from(&t);
         });
     }
     links_ui(ui, map, &c.id, out);
@@ -279,7 +277,7 @@ fn quote_ui(
     }
     ui.add_space(6.0);
     ui.label(RichText::new("Note").strong());
-    if let Some(t) = text_field(ui, &q.note, "Note", format!("note {}", q.id), 2, out) {
+    if let Some(t) = text_field(ui, &q.note, "Note", 2, out) {
         let mut q2 = q.clone();
         q2.note = t;
         out.submit(
@@ -399,14 +397,7 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out:
         out.seal = true;
     }
     ui.label("Description");
-    if let Some(d) = text_field(
-        ui,
-        &map.description,
-        "Map description",
-        "map description".into(),
-        3,
-        out,
-    ) {
+    if let Some(d) = text_field(ui, &map.description, "Map description", 3, out) {
         out.submit(
             "Edit description",
             Some("map description".into()),
@@ -434,11 +425,11 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out:
         );
         for p in problems {
             let r = ui.link(&p.message);
-            if r.clicked() {
-                if let Some(q) = map.quote(&NodeId(p.item.clone())) {
-                    out.select = Some(Selection::one(q.id.clone()));
-                    out.show_quote = Some(q.clone());
-                }
+            if r.clicked()
+                && let Some(q) = map.quote(&NodeId(p.item.clone()))
+            {
+                out.select = Some(Selection::one(q.id.clone()));
+                out.show_quote = Some(q.clone());
             }
         }
     }

@@ -195,10 +195,10 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         .collect();
     let reflow = app.reader.reflow_for(source).clone();
     let selected_nodes = app.selection.nodes.clone();
-    if let Some((_, t)) = &mut app.reader.flash {
-        if t.is_nan() {
-            *t = now;
-        }
+    if let Some((_, t)) = &mut app.reader.flash
+        && t.is_nan()
+    {
+        *t = now;
     }
     let flashing = app
         .reader
@@ -283,14 +283,14 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                     format!("Article text: {}", source.title),
                 )
             });
-            if out.response.has_focus() {
-                if let Some(r) = out.state.cursor.char_range() {
-                    let r = r.as_sorted_char_range();
-                    if r.start.0 != r.end.0 {
-                        app.reader.selection = Some((source_id.clone(), r.start.0..r.end.0));
-                    } else if out.response.clicked() {
-                        clicked_at = Some(r.start.0);
-                    }
+            if out.response.has_focus()
+                && let Some(r) = out.state.cursor.char_range()
+            {
+                let r = r.as_sorted_char_range();
+                if r.start.0 != r.end.0 {
+                    app.reader.selection = Some((source_id.clone(), r.start.0..r.end.0));
+                } else if out.response.clicked() {
+                    clicked_at = Some(r.start.0);
                 }
             }
             if let Some((a, b)) = scroll_to {

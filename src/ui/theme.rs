@@ -68,7 +68,7 @@ impl Palette {
     }
 
     /// The colour of a relation's line (shape tells relations apart too: see the canvas).
-    pub fn relation(&self, r: Relation) -> Color32 {
+    pub fn relation(r: Relation) -> Color32 {
         match r {
             Relation::Supports => Color32::from_rgb(0x2e, 0x9e, 0x44),
             Relation::Opposes => Color32::from_rgb(0xd9, 0x4a, 0x38),

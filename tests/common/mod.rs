@@ -1,5 +1,5 @@
 //! Maps for tests: a small hand-made one and generated ones.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use warrant::anchor::anchor_from_range;

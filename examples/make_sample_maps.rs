@@ -1,13 +1,13 @@
-//! Builds the sample maps in `maps/` from their specs in `maps/specs/`.
+//! Builds the sample maps in `maps/` from their specs in `map-specs/`.
 //!
-//! A spec (`maps/specs/NAME.json`) holds a map's content as a teacher would write it: claims in
+//! A spec (`map-specs/NAME.json`) holds a map's content as a teacher would write it: claims in
 //! plain words, each quote as the exact text of the article (copied from the file in
 //! `assets/articles/`), links written on the card they start from, and the presentation story.
 //! This program finds every quote in its article (it must occur exactly once, or the spec says
 //! which occurrence), anchors it by char offsets, gives every item its id, lays the cards out and
 //! writes `maps/NAME.json`. Anything it cannot resolve is an error: nothing is guessed.
 //!
-//! Run from the repository: `cargo run --example make_sample_maps [maps/specs/NAME.json ...]`
+//! Run from the repository: `cargo run --example make_sample_maps [map-specs/NAME.json ...]`
 //! (no arguments: every spec). The test `tests/sample_maps.rs` builds the maps again from the
 //! specs and checks that the files in `maps/` are what this program writes.
 
@@ -752,9 +752,9 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every spec in `maps/specs/`, sorted.
+/// Every spec in `map-specs/`, sorted.
 pub fn all_specs(root: &Path) -> Result<Vec<PathBuf>, String> {
-    let dir = root.join("maps/specs");
+    let dir = root.join("map-specs");
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(Result::ok)
@@ -765,7 +765,7 @@ pub fn all_specs(root: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(specs)
 }
 
-/// `maps/NAME.json` for the spec `maps/specs/NAME.json`.
+/// `maps/NAME.json` for the spec `map-specs/NAME.json`.
 pub fn map_path_for(root: &Path, spec: &Path) -> PathBuf {
     let name = spec.file_name().unwrap_or_default();
     root.join("maps").join(name)

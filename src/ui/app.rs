@@ -439,7 +439,7 @@ impl WarrantApp {
                 };
             }
             Command::NewClaim => {
-                let pos = self.canvas.free_spot_near_center(self.history.map());
+                let pos = self.canvas.free_spot_near_center();
                 self.new_claim_at(pos);
             }
             Command::LinkSelected => {

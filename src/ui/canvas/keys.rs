@@ -1,0 +1,131 @@
+//! The keyboard on the canvas, and editing a claim's text in place.
+
+use super::{CanvasState, Deferred};
+use crate::edit::{Edit, Item};
+use crate::model::{Map, NodeId};
+use crate::ui::app::Selection;
+use crate::ui::theme::CARD_FONT;
+use egui::{FontId, Rect, Vec2, WidgetInfo, vec2};
+
+/// Arrow keys move between cards (along links first), Esc clears the selection. (Tab moves the
+/// keyboard focus through every control, cards included; a card that gets focus is selected.)
+pub(super) fn keyboard(
+    canvas: &mut CanvasState,
+    selection: &mut Selection,
+    ui: &egui::Ui,
+    map: &Map,
+) {
+    if ui.ctx().egui_wants_keyboard_input() || canvas.editing.is_some() {
+        return;
+    }
+    let (esc, dir) = ui.input_mut(|i| {
+        let esc = i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
+        let mut dir = None;
+        for (key, d) in [
+            (egui::Key::ArrowLeft, vec2(-1.0, 0.0)),
+            (egui::Key::ArrowRight, vec2(1.0, 0.0)),
+            (egui::Key::ArrowUp, vec2(0.0, -1.0)),
+            (egui::Key::ArrowDown, vec2(0.0, 1.0)),
+        ] {
+            if i.consume_key(egui::Modifiers::NONE, key) {
+                dir = Some(d);
+            }
+        }
+        (esc, dir)
+    });
+    if esc {
+        *selection = Selection::default();
+        return;
+    }
+    let Some(d) = dir else { return };
+    let layout = &canvas.layout;
+    let Some(cur) = selection.nodes.last().cloned() else {
+        if let Some(first) = layout.ids.first() {
+            *selection = Selection::one(first.clone());
+            canvas.reveal = Some(first.clone());
+        }
+        return;
+    };
+    let Some(from) = layout.rect_of(&cur) else {
+        return;
+    };
+    let linked: Vec<&NodeId> = map
+        .links_of(&cur)
+        .map(|l| if l.from == cur { &l.to } else { &l.from })
+        .collect();
+    // The card most nearly in direction `d`: near, and not far off to the side.
+    let best = |pool: &mut dyn Iterator<Item = &NodeId>| {
+        pool.filter_map(|id| {
+            let v: Vec2 = layout.rect_of(id)?.center() - from.center();
+            let along = v.dot(d);
+            (along > 1.0).then(|| (id.clone(), v.length() / (along / v.length()).max(0.2)))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|x| x.0)
+    };
+    // Along a link first; otherwise any card that way.
+    let next = best(&mut linked.iter().copied())
+        .or_else(|| best(&mut layout.ids.iter().filter(|x| **x != cur)));
+    if let Some(n) = next {
+        *selection = Selection::one(n.clone());
+        canvas.reveal = Some(n);
+    }
+}
+
+/// The text field over a card whose claim is being edited. Enter or Esc finishes (Shift+Enter
+/// is a new line); each change is submitted, merged into one undo step per editing session.
+pub(super) fn edit_in_place_ui(
+    canvas: &mut CanvasState,
+    map: &Map,
+    ui: &mut egui::Ui,
+    zoom: f32,
+    deferred: &mut Vec<Deferred>,
+) {
+    let Some(id) = canvas.editing.clone() else {
+        return;
+    };
+    let Some(r) = canvas.screen_rect_of(&id) else {
+        return;
+    };
+    let edit_id = egui::Id::unique(("edit in place", id.as_str()));
+    let finish = ui.memory(|m| m.has_focus(edit_id))
+        && ui.input_mut(|i| {
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+                || i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+        });
+    let font = FontId::proportional((CARD_FONT * zoom).clamp(9.0, 40.0));
+    let rect = Rect::from_min_size(r.min, vec2(r.width(), r.height().max(60.0)));
+    let out = ui.put(
+        rect,
+        egui::TextEdit::multiline(&mut canvas.edit_buffer)
+            .id(edit_id)
+            .font(font)
+            .hint_text("Write the claim in your own words")
+            .desired_width(rect.width()),
+    );
+    out.widget_info(|| {
+        WidgetInfo::labeled(
+            egui::Role::MultilineTextInput,
+            true,
+            "Claim text on the card",
+        )
+    });
+    if canvas.edit_focus_pending {
+        out.request_focus();
+        canvas.edit_focus_pending = false;
+    }
+    if out.changed()
+        && let Some(mut claim) = map.claim(&id).cloned()
+    {
+        claim.text.clone_from(&canvas.edit_buffer);
+        deferred.push(Deferred::Submit(
+            "Edit text",
+            Some(format!("text {id}")),
+            vec![Edit::Replace(Item::Claim(claim))],
+        ));
+    }
+    if finish || out.lost_focus() {
+        canvas.editing = None;
+        deferred.push(Deferred::Seal);
+    }
+}

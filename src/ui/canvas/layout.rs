@@ -1,0 +1,111 @@
+//! Where every card and link is, in canvas units: rebuilt only when the map changes, so a frame
+//! that merely pans or zooms does no per-card text work.
+
+use super::super::theme::{CARD_FONT, CARD_PAD, CARD_WIDTH};
+use super::paint::card_text;
+use crate::model::{Map, NodeId, NodeRef, Relation};
+use egui::{Color32, FontId, Rect, pos2, vec2};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Card rectangles and link endpoints, by index (claims first, then quotes).
+#[derive(Default)]
+pub struct Layout {
+    generation: Option<u64>,
+    pub ids: Vec<NodeId>,
+    pub rects: Vec<Rect>,
+    pub index: HashMap<NodeId, usize>,
+    /// (from, to, relation, index into `map.links`).
+    pub links: Vec<(usize, usize, Relation, usize)>,
+    /// Card heights, with a hash of what they were measured from.
+    heights: HashMap<NodeId, (u64, f32)>,
+}
+
+/// A hash of what decides a card's height.
+fn height_key(node: NodeRef<'_>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match node {
+        NodeRef::Claim(c) => (0u8, &c.text, c.thesis, c.actors.is_empty()).hash(&mut h),
+        NodeRef::Quote(q) => (1u8, &q.anchor.exact).hash(&mut h),
+    }
+    h.finish()
+}
+
+impl Layout {
+    /// Brings the layout up to date with `map` at history `generation`.
+    pub fn update(&mut self, ui: &egui::Ui, map: &Map, generation: u64) {
+        if self.generation == Some(generation) {
+            return;
+        }
+        self.generation = Some(generation);
+        let n = map.claims.len() + map.quotes.len();
+        let same_ids =
+            self.ids.len() == n && map.nodes().zip(&self.ids).all(|(node, id)| node.id() == id);
+        if !same_ids {
+            self.ids = map.nodes().map(|node| node.id().clone()).collect();
+            self.index = self
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect();
+            let index = &self.index;
+            self.heights.retain(|id, _| index.contains_key(id));
+        }
+        self.rects.clear();
+        for node in map.nodes() {
+            let key = height_key(node);
+            let h = match self.heights.get(node.id()) {
+                Some(&(k, h)) if k == key => h,
+                _ => {
+                    let (text, footer) = card_text(node);
+                    let galley = ui.fonts_mut(|f| {
+                        f.layout(
+                            text,
+                            FontId::proportional(CARD_FONT),
+                            Color32::WHITE,
+                            CARD_WIDTH - 2.0 * CARD_PAD,
+                        )
+                    });
+                    let h = galley.size().y + 2.0 * CARD_PAD + if footer { 22.0 } else { 0.0 };
+                    self.heights.insert(node.id().clone(), (key, h));
+                    h
+                }
+            };
+            let p = node.pos();
+            self.rects
+                .push(Rect::from_min_size(pos2(p.x, p.y), vec2(CARD_WIDTH, h)));
+        }
+        self.links = map
+            .links
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                Some((
+                    *self.index.get(&l.from)?,
+                    *self.index.get(&l.to)?,
+                    l.relation,
+                    i,
+                ))
+            })
+            .collect();
+    }
+
+    /// The card at index `i`.
+    pub fn node(map: &Map, i: usize) -> Option<NodeRef<'_>> {
+        match map.claims.get(i) {
+            Some(c) => Some(NodeRef::Claim(c)),
+            None => map.quotes.get(i - map.claims.len()).map(NodeRef::Quote),
+        }
+    }
+
+    /// A card's rectangle, by id.
+    pub fn rect_of(&self, id: &NodeId) -> Option<Rect> {
+        self.index.get(id).and_then(|&i| self.rects.get(i)).copied()
+    }
+
+    /// A card's height in canvas units (a default before it was first measured).
+    pub fn height_of(&self, id: &NodeId) -> f32 {
+        self.heights.get(id).map_or(100.0, |x| x.1)
+    }
+}

@@ -1,0 +1,603 @@
+//! The map canvas: cards and links, pan and zoom, select, drag, link, edit in place.
+//!
+//! The camera maps canvas units to screen points (`screen = (p - center) * zoom + view.center`).
+//! Text is laid out at its on-screen size so it stays crisp at every zoom; below a legible size a
+//! card shows grey bars instead. Card geometry is cached per map change ([`layout::Layout`]);
+//! cards and links outside the view are skipped before any drawing.
+
+mod keys;
+mod layout;
+mod paint;
+
+use super::app::{Selection, WarrantApp};
+use super::theme::{CARD_FONT, CARD_WIDTH, MIN_TEXT_PX, Palette};
+use crate::edit::Edit;
+use crate::model::{Map, NodeId, Point, Relation};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo, pos2, vec2};
+use layout::Layout;
+use paint::{border_point, card_label, distance_to_segment, legend_ui, paint_card, paint_link};
+
+const MIN_ZOOM: f32 = 0.02;
+const MAX_ZOOM: f32 = 4.0;
+/// With more cards than this on screen, cards are hit-tested by hand instead of each being a
+/// widget: they are specks then, and thousands of widgets would cost more than the drawing.
+const MAX_CARD_WIDGETS: usize = 300;
+
+/// What a mouse drag is doing.
+#[derive(Clone, Debug)]
+enum Drag {
+    Move,
+    Band { start: Pos2 },
+    Link { from: NodeId },
+}
+
+/// Camera, in-place editing and drag state of the canvas.
+pub struct CanvasState {
+    pub zoom: f32,
+    /// The canvas point at the middle of the view.
+    pub center: Pos2,
+    /// Frame the whole map on the next frame.
+    pub fit_pending: bool,
+    /// The map was just opened: a map too big to read when fitted opens on its thesis.
+    pub opening: bool,
+    /// The claim whose text is being edited in place.
+    pub editing: Option<NodeId>,
+    pub edit_buffer: String,
+    edit_focus_pending: bool,
+    /// Bring this card into view on the next frame.
+    pub reveal: Option<NodeId>,
+    drag: Option<Drag>,
+    /// The view's rectangle on screen, as of the last frame.
+    pub view: Rect,
+    layout: Layout,
+}
+
+impl CanvasState {
+    pub fn new(zoom: f32) -> Self {
+        Self {
+            zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+            center: Pos2::ZERO,
+            fit_pending: true,
+            opening: true,
+            editing: None,
+            edit_buffer: String::new(),
+            edit_focus_pending: false,
+            reveal: None,
+            drag: None,
+            view: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+            layout: Layout::default(),
+        }
+    }
+
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    }
+
+    /// Zooms keeping the canvas point under `screen` fixed.
+    fn zoom_at(&mut self, factor: f32, screen: Pos2) {
+        let before = self.to_canvas(screen);
+        self.zoom_by(factor);
+        let after = self.to_canvas(screen);
+        self.center += before - after;
+    }
+
+    pub fn to_screen(&self, p: Pos2) -> Pos2 {
+        self.view.center() + (p - self.center) * self.zoom
+    }
+
+    pub fn to_canvas(&self, s: Pos2) -> Pos2 {
+        self.center + (s - self.view.center()) / self.zoom
+    }
+
+    fn rect_to_screen(&self, r: Rect) -> Rect {
+        Rect::from_min_max(self.to_screen(r.min), self.to_screen(r.max))
+    }
+
+    /// A card's rectangle on screen.
+    pub fn screen_rect_of(&self, id: &NodeId) -> Option<Rect> {
+        self.layout.rect_of(id).map(|r| self.rect_to_screen(r))
+    }
+
+    pub fn start_editing(&mut self, id: NodeId, map: &Map) {
+        self.edit_buffer = map.claim(&id).map(|c| c.text.clone()).unwrap_or_default();
+        self.editing = Some(id.clone());
+        self.edit_focus_pending = true;
+        self.reveal = Some(id);
+    }
+
+    fn fit(&mut self) {
+        let Some(bounds) = self.layout.rects.iter().copied().reduce(Rect::union) else {
+            self.center = Pos2::ZERO;
+            self.zoom = 1.0;
+            return;
+        };
+        let bounds = bounds.expand(40.0);
+        let zx = self.view.width() / bounds.width().max(1.0);
+        let zy = self.view.height() / bounds.height().max(1.0);
+        self.zoom = zx.min(zy).clamp(MIN_ZOOM, 1.5);
+        self.center = bounds.center();
+    }
+
+    /// Whether a card-sized box at `p` is free of cards.
+    fn is_free(&self, p: Pos2, height: f32) -> bool {
+        let candidate = Rect::from_min_size(p, vec2(CARD_WIDTH, height)).expand(10.0);
+        !self.layout.rects.iter().any(|r| r.intersects(candidate))
+    }
+
+    /// Where a new claim goes: the middle of the view, moved down past any card there.
+    pub fn free_spot_near_center(&self) -> Point {
+        let mut p = pos2(self.center.x - CARD_WIDTH / 2.0, self.center.y - 30.0);
+        for _ in 0..50 {
+            if self.is_free(p, 80.0) {
+                break;
+            }
+            p.y += 60.0;
+        }
+        Point::new(p.x, p.y)
+    }
+
+    /// Where a new quote goes: under the claim it supports, else near the middle.
+    pub fn spot_for_quote(&self, map: &Map, claim: Option<&NodeId>) -> Point {
+        let Some(c) = claim.and_then(|id| map.claim(id)) else {
+            return self.free_spot_near_center();
+        };
+        let mut p = pos2(c.pos.x, c.pos.y + self.layout.height_of(&c.id) + 50.0);
+        for _ in 0..50 {
+            if self.is_free(p, 100.0) {
+                break;
+            }
+            p.x += CARD_WIDTH + 30.0;
+        }
+        Point::new(p.x, p.y)
+    }
+
+    /// Opens a big map on its thesis, readable, instead of as an unreadable overview.
+    fn open_on_thesis(&mut self, map: &Map) {
+        let thesis = map.claims.iter().find(|c| c.thesis).or(map.claims.first());
+        if let Some(r) = thesis.and_then(|t| self.layout.rect_of(&t.id)) {
+            self.zoom = 0.85;
+            self.center = pos2(
+                r.center().x,
+                r.top() - 40.0 + self.view.height() / 2.0 / self.zoom,
+            );
+        }
+    }
+}
+
+/// Changes found while drawing (the map is borrowed then), made once drawing is done.
+enum Deferred {
+    Submit(&'static str, Option<String>, Vec<Edit>),
+    Seal,
+    NewClaim(Point),
+}
+
+/// What the mouse did to the cards this frame.
+#[derive(Default)]
+struct Gestures {
+    clicked: Option<NodeId>,
+    double_clicked: Option<NodeId>,
+    drag_started: Option<NodeId>,
+    link_from: Option<NodeId>,
+    dragged: Option<Vec2>,
+    released: bool,
+}
+
+/// The canvas, for one frame.
+pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
+    let rect = ui.available_rect_before_wrap();
+    let palette = Palette::new(ui.visuals().dark_mode);
+    app.canvas.view = rect;
+    let bg = ui.allocate_rect(rect, Sense::click_and_drag());
+    bg.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, palette.canvas);
+
+    let generation = app.history.generation();
+    let map: &Map = app.history.map();
+    let canvas = &mut app.canvas;
+    canvas.layout.update(ui, map, generation);
+    if canvas.fit_pending {
+        canvas.fit();
+        canvas.fit_pending = false;
+        if std::mem::take(&mut canvas.opening) && canvas.zoom < 0.45 {
+            canvas.open_on_thesis(map);
+        }
+    }
+    if let Some(id) = canvas.reveal.take()
+        && let Some(r) = canvas.layout.rect_of(&id)
+        && !rect.shrink(20.0).contains_rect(canvas.rect_to_screen(r))
+    {
+        canvas.center = r.center();
+    }
+    pan_and_zoom(canvas, ui, &bg, rect);
+
+    let canvas = &app.canvas;
+    let zoom = canvas.zoom;
+    let visible = Rect::from_min_max(canvas.to_canvas(rect.min), canvas.to_canvas(rect.max))
+        .expand(40.0 / zoom);
+    let shown: Vec<usize> = (0..canvas.layout.rects.len())
+        .filter(|&i| canvas.layout.rects[i].intersects(visible))
+        .collect();
+    let screen = |i: usize| canvas.rect_to_screen(canvas.layout.rects[i]);
+    let width = (2.0 * zoom).clamp(1.0, 4.0);
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+
+    // Links, under the cards.
+    let mut hovered_link = None;
+    for &(a, b, relation, li) in &canvas.layout.links {
+        let (ra, rb) = (canvas.layout.rects[a], canvas.layout.rects[b]);
+        if !visible.intersects(ra.union(rb)) {
+            continue;
+        }
+        let (ra, rb) = (screen(a), screen(b));
+        let (pa, pb) = (border_point(ra, rb.center()), border_point(rb, ra.center()));
+        let link = &map.links[li];
+        if app.selection.link.as_ref() == Some(&link.id) {
+            painter.line_segment(
+                [pa, pb],
+                Stroke::new(width + 6.0, palette.selection.gamma_multiply(0.5)),
+            );
+        }
+        paint_link(
+            &painter,
+            pa,
+            pb,
+            relation,
+            Palette::relation(relation),
+            width,
+        );
+        if let Some(p) = pointer.filter(|_| bg.hovered())
+            && distance_to_segment(p, pa, pb) < 6.0
+        {
+            hovered_link = Some(link.id.clone());
+        }
+    }
+
+    // Cards.
+    let show_text = CARD_FONT * zoom >= MIN_TEXT_PX;
+    let widgets = shown.len() <= MAX_CARD_WIDGETS;
+    let mut g = Gestures::default();
+    for &i in &shown {
+        let Some(node) = Layout::node(map, i) else {
+            continue;
+        };
+        let id = node.id();
+        let r = screen(i);
+        let selected = app.selection.contains(id);
+        paint_card(
+            ui, &painter, node, map, r, selected, show_text, zoom, &palette,
+        );
+        if !widgets || canvas.editing.as_ref() == Some(id) {
+            continue;
+        }
+        let resp = ui.interact(
+            r,
+            egui::Id::unique(("card", id.as_str())),
+            Sense::click_and_drag(),
+        );
+        let label = card_label(node);
+        resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+        if resp.clicked() || (resp.gained_focus() && !selected) {
+            g.clicked = Some(id.clone());
+        }
+        if resp.double_clicked() {
+            g.double_clicked = Some(id.clone());
+        }
+        if resp.drag_started_by(egui::PointerButton::Primary) {
+            g.drag_started = Some(id.clone());
+        }
+        if resp.dragged_by(egui::PointerButton::Primary) {
+            g.dragged = Some(resp.drag_delta());
+        }
+        g.released |= resp.drag_stopped();
+        // The link handle: a dot on the right edge, shown on hover and selection.
+        if (resp.hovered() || selected) && zoom > 0.25 {
+            let c = pos2(r.right(), r.center().y);
+            let h = ui.interact(
+                Rect::from_center_size(c, vec2(14.0, 14.0)),
+                egui::Id::unique(("handle", id.as_str())),
+                Sense::drag(),
+            );
+            h.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Button, true, format!("Link from {label}"))
+            });
+            painter.circle(
+                c,
+                if h.hovered() { 7.0 } else { 5.0 },
+                palette.selection,
+                Stroke::new(1.5, palette.claim_fill),
+            );
+            if h.drag_started() {
+                g.link_from = Some(id.clone());
+            }
+        }
+    }
+    if !widgets {
+        hit_test_by_hand(&bg, canvas, &shown, map, &mut g);
+    }
+
+    let mut deferred = Vec::new();
+    keys::edit_in_place_ui(&mut app.canvas, map, ui, zoom, &mut deferred);
+    drags(
+        app_parts(&mut app.canvas, &mut app.selection, &mut app.dialogs),
+        ui,
+        &bg,
+        map,
+        &shown,
+        &g,
+        &palette,
+        width,
+        &mut deferred,
+    );
+    clicks(app, ui, &bg, g, hovered_link, &mut deferred);
+
+    let map: &Map = app.history.map();
+    keys::keyboard(&mut app.canvas, &mut app.selection, ui, map);
+    legend_ui(ui, rect, &palette);
+    if map.claims.is_empty() && map.quotes.is_empty() {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Double-click to add a claim, or select a passage in the article and press “Quote selection”.",
+            FontId::proportional(15.0),
+            palette.weak_text,
+        );
+    }
+    for d in deferred {
+        match d {
+            Deferred::Submit(label, merge, edits) => app.submit(label, merge, edits),
+            Deferred::Seal => app.history.seal(),
+            Deferred::NewClaim(p) => app.new_claim_at(p),
+        }
+    }
+}
+
+/// The parts of the app a drag changes.
+struct Parts<'a> {
+    canvas: &'a mut CanvasState,
+    selection: &'a mut Selection,
+    dialogs: &'a mut super::dialogs::Dialogs,
+}
+
+fn app_parts<'a>(
+    canvas: &'a mut CanvasState,
+    selection: &'a mut Selection,
+    dialogs: &'a mut super::dialogs::Dialogs,
+) -> Parts<'a> {
+    Parts {
+        canvas,
+        selection,
+        dialogs,
+    }
+}
+
+/// Clicks and drags on cards found from the background's response (when cards are not widgets).
+fn hit_test_by_hand(
+    bg: &egui::Response,
+    canvas: &CanvasState,
+    shown: &[usize],
+    map: &Map,
+    g: &mut Gestures,
+) {
+    let Some(p) = bg.interact_pointer_pos().or(bg.hover_pos()) else {
+        return;
+    };
+    let c = canvas.to_canvas(p);
+    let Some(&i) = shown
+        .iter()
+        .rev()
+        .find(|&&i| canvas.layout.rects[i].contains(c))
+    else {
+        return;
+    };
+    let Some(node) = Layout::node(map, i) else {
+        return;
+    };
+    let id = node.id().clone();
+    if bg.clicked() {
+        g.clicked = Some(id.clone());
+    }
+    if bg.double_clicked() {
+        g.double_clicked = Some(id.clone());
+    }
+    if bg.drag_started_by(egui::PointerButton::Primary)
+        && !bg.ctx.input(|i| i.modifiers.shift || i.modifiers.command)
+    {
+        g.drag_started = Some(id);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drags(
+    parts: Parts<'_>,
+    ui: &egui::Ui,
+    bg: &egui::Response,
+    map: &Map,
+    shown: &[usize],
+    g: &Gestures,
+    palette: &Palette,
+    width: f32,
+    deferred: &mut Vec<Deferred>,
+) {
+    let Parts {
+        canvas,
+        selection,
+        dialogs,
+    } = parts;
+    let (shift, command) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+    let primary_down = ui.input(|i| i.pointer.primary_down());
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    if let Some(from) = &g.link_from {
+        canvas.drag = Some(Drag::Link { from: from.clone() });
+    } else if let Some(id) = &g.drag_started {
+        if !selection.contains(id) {
+            *selection = Selection::one(id.clone());
+        }
+        canvas.drag = Some(Drag::Move);
+    } else if bg.drag_started_by(egui::PointerButton::Primary)
+        && (shift || command)
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        canvas.drag = Some(Drag::Band { start: p });
+    }
+    let painter = ui.painter_at(canvas.view);
+    match canvas.drag.clone() {
+        Some(Drag::Move) => {
+            // Cards that are widgets report their drag; otherwise the background does.
+            let delta = g.dragged.unwrap_or_else(|| {
+                if bg.dragged() {
+                    bg.drag_delta()
+                } else {
+                    Vec2::ZERO
+                }
+            });
+            if delta != Vec2::ZERO {
+                let d = delta / canvas.zoom;
+                let moves: Vec<(NodeId, Point)> = selection
+                    .nodes
+                    .iter()
+                    .filter_map(|id| {
+                        map.node(id)
+                            .map(|n| (id.clone(), Point::new(n.pos().x + d.x, n.pos().y + d.y)))
+                    })
+                    .collect();
+                let key: Vec<&str> = selection.nodes.iter().map(NodeId::as_str).collect();
+                deferred.push(Deferred::Submit(
+                    "Move",
+                    Some(format!("move {}", key.join(","))),
+                    vec![Edit::Move(moves)],
+                ));
+            }
+            if g.released || !primary_down {
+                deferred.push(Deferred::Seal);
+                canvas.drag = None;
+            }
+        }
+        Some(Drag::Band { start }) => {
+            if let Some(p) = pointer.or_else(|| bg.interact_pointer_pos()) {
+                let band = Rect::from_two_pos(start, p);
+                painter.rect(
+                    band,
+                    0.0,
+                    palette.selection.gamma_multiply(0.12),
+                    Stroke::new(1.0, palette.selection),
+                    StrokeKind::Inside,
+                );
+                if bg.drag_stopped() || !primary_down {
+                    let mut nodes: Vec<NodeId> = shown
+                        .iter()
+                        .filter(|&&i| {
+                            band.intersects(canvas.rect_to_screen(canvas.layout.rects[i]))
+                        })
+                        .map(|&i| canvas.layout.ids[i].clone())
+                        .collect();
+                    if shift {
+                        for n in &selection.nodes {
+                            if !nodes.contains(n) {
+                                nodes.push(n.clone());
+                            }
+                        }
+                    }
+                    *selection = Selection { nodes, link: None };
+                    canvas.drag = None;
+                }
+            }
+        }
+        Some(Drag::Link { from }) => {
+            if let (Some(p), Some(ra)) = (pointer, canvas.screen_rect_of(&from)) {
+                paint_link(
+                    &painter,
+                    pos2(ra.right(), ra.center().y),
+                    p,
+                    Relation::Supports,
+                    palette.selection,
+                    width,
+                );
+            }
+            if !primary_down {
+                canvas.drag = None;
+                let target = pointer.and_then(|p| {
+                    let c = canvas.to_canvas(p);
+                    shown
+                        .iter()
+                        .rev()
+                        .find(|&&i| canvas.layout.rects[i].contains(c))
+                        .map(|&i| canvas.layout.ids[i].clone())
+                });
+                if let Some(to) = target.filter(|t| *t != from) {
+                    dialogs.relation = Some((from, to, None));
+                }
+            }
+        }
+        None => {}
+    }
+}
+
+fn clicks(
+    app: &mut WarrantApp,
+    ui: &egui::Ui,
+    bg: &egui::Response,
+    g: Gestures,
+    hovered_link: Option<crate::model::LinkId>,
+    deferred: &mut Vec<Deferred>,
+) {
+    let (shift, command) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+    let map = app.history.map();
+    if let Some(id) = g.double_clicked {
+        if map.claim(&id).is_some() {
+            app.selection = Selection::one(id.clone());
+            app.canvas.start_editing(id, map);
+        } else if let Some(q) = map.quote(&id) {
+            app.reader.show_quote(q);
+        }
+    } else if let Some(id) = g.clicked {
+        if shift || command {
+            app.selection.toggle(&id);
+        } else {
+            app.selection = Selection::one(id.clone());
+        }
+        if let Some(q) = map.quote(&id) {
+            app.reader.show_quote(q);
+        }
+    } else if bg.double_clicked() {
+        if let Some(p) = bg.interact_pointer_pos() {
+            let c = app.canvas.to_canvas(p);
+            deferred.push(Deferred::NewClaim(Point::new(
+                c.x - CARD_WIDTH / 2.0,
+                c.y - 20.0,
+            )));
+        }
+    } else if bg.clicked() {
+        app.canvas.editing = None;
+        app.selection = match hovered_link {
+            Some(link) => Selection {
+                nodes: Vec::new(),
+                link: Some(link),
+            },
+            None => Selection::default(),
+        };
+    }
+}
+
+fn pan_and_zoom(canvas: &mut CanvasState, ui: &egui::Ui, bg: &egui::Response, rect: Rect) {
+    let moving_cards = matches!(
+        canvas.drag,
+        Some(Drag::Move | Drag::Band { .. } | Drag::Link { .. })
+    );
+    let (shift, command) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+    if bg.dragged_by(egui::PointerButton::Middle)
+        || (bg.dragged_by(egui::PointerButton::Primary) && !moving_cards && !shift && !command)
+    {
+        canvas.center -= bg.drag_delta() / canvas.zoom;
+    }
+    let (zoom_delta, scroll, hover) =
+        ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta, i.pointer.hover_pos()));
+    if let Some(p) = hover.filter(|p| rect.contains(*p) && ui.rect_contains_pointer(rect)) {
+        if (zoom_delta - 1.0).abs() > 1e-4 {
+            // A wheel notch is a big step in egui; halve it (in log scale) for a smooth zoom.
+            canvas.zoom_at(zoom_delta.sqrt(), p);
+        } else if scroll != Vec2::ZERO {
+            canvas.center -= scroll / canvas.zoom;
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Drawing cards and links (no interaction here).
+
+use super::super::theme::{self, CARD_FONT, CARD_PAD, CARD_WIDTH, Palette};
+use crate::model::{Map, NodeRef, Relation};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
+};
+
+/// The longest quote text shown on a card (the inspector and reader show all of it).
+const QUOTE_CARD_CHARS: usize = 240;
+
+/// The text a card shows, and whether it has a footer line (actors, thesis mark, or source).
+pub fn card_text(node: NodeRef<'_>) -> (String, bool) {
+    match node {
+        NodeRef::Claim(c) => {
+            let text = if c.text.trim().is_empty() {
+                "(empty claim: double-click to write it)".to_owned()
+            } else {
+                c.text.clone()
+            };
+            (text, !c.actors.is_empty() || c.thesis)
+        }
+        NodeRef::Quote(q) => {
+            let flat = q
+                .anchor
+                .exact
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = if flat.chars().count() > QUOTE_CARD_CHARS {
+                format!(
+                    "“{}…”",
+                    flat.chars().take(QUOTE_CARD_CHARS).collect::<String>()
+                )
+            } else {
+                format!("“{flat}”")
+            };
+            (text, true)
+        }
+    }
+}
+
+/// What the screen reader says for a card (and what UI tests look cards up by).
+pub fn card_label(node: NodeRef<'_>) -> String {
+    match node {
+        NodeRef::Claim(c) => format!("Claim: {}", c.text),
+        NodeRef::Quote(q) => format!("Quote: {}", q.anchor.exact),
+    }
+}
+
+/// Where the segment from the centre of `r` towards `toward` leaves `r`.
+pub fn border_point(r: Rect, toward: Pos2) -> Pos2 {
+    let c = r.center();
+    let d = toward - c;
+    if d.length_sq() < 1e-6 {
+        return c;
+    }
+    let tx = if d.x.abs() > 1e-6 {
+        (r.width() / 2.0) / d.x.abs()
+    } else {
+        f32::INFINITY
+    };
+    let ty = if d.y.abs() > 1e-6 {
+        (r.height() / 2.0) / d.y.abs()
+    } else {
+        f32::INFINITY
+    };
+    c + d * tx.min(ty).min(1.0)
+}
+
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// Draws one link; relation is told by shape as well as colour.
+pub fn paint_link(
+    painter: &egui::Painter,
+    a: Pos2,
+    b: Pos2,
+    relation: Relation,
+    color: Color32,
+    width: f32,
+) {
+    let dir = (b - a).normalized();
+    let normal = vec2(-dir.y, dir.x);
+    let stroke = Stroke::new(width, color);
+    let head = (width * 4.5).clamp(7.0, 18.0);
+    match relation {
+        Relation::Supports => {
+            let tip = b;
+            let base = b - dir * head;
+            painter.line_segment([a, base], stroke);
+            painter.add(Shape::convex_polygon(
+                vec![tip, base + normal * head * 0.5, base - normal * head * 0.5],
+                color,
+                Stroke::NONE,
+            ));
+        }
+        Relation::Opposes => {
+            let end = b - dir * (width * 1.5);
+            painter.add(Shape::dashed_line(
+                &[a, end],
+                stroke,
+                head * 0.8,
+                head * 0.5,
+            ));
+            // A bar across the end: "⊣".
+            painter.line_segment(
+                [end + normal * head * 0.7, end - normal * head * 0.7],
+                Stroke::new(width * 1.4, color),
+            );
+        }
+        Relation::Contradicts => {
+            let off = normal * (width * 1.4).max(2.0);
+            painter.line_segment([a + off, b + off], stroke);
+            painter.line_segment([a - off, b - off], stroke);
+        }
+    }
+}
+
+/// The legend in the corner: each relation's line and name.
+pub fn legend_ui(ui: &egui::Ui, rect: Rect, palette: &Palette) {
+    let painter = ui.painter();
+    let size = vec2(150.0, 76.0);
+    let r = Rect::from_min_size(
+        pos2(rect.left() + 10.0, rect.bottom() - size.y - 10.0),
+        size,
+    );
+    painter.rect(
+        r,
+        CornerRadius::same(6),
+        palette.claim_fill.gamma_multiply(0.92),
+        Stroke::new(1.0, palette.claim_stroke),
+        StrokeKind::Inside,
+    );
+    for (i, rel) in Relation::ALL.iter().enumerate() {
+        let y = r.top() + 14.0 + i as f32 * 22.0;
+        let a = pos2(r.left() + 10.0, y);
+        let b = pos2(r.left() + 56.0, y);
+        paint_link(painter, a, b, *rel, Palette::relation(*rel), 2.0);
+        painter.text(
+            pos2(r.left() + 66.0, y),
+            Align2::LEFT_CENTER,
+            rel.as_str(),
+            FontId::proportional(13.0),
+            palette.text,
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments, clippy::many_single_char_names)]
+pub fn paint_card(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    node: NodeRef<'_>,
+    map: &Map,
+    r: Rect,
+    selected: bool,
+    show_text: bool,
+    zoom: f32,
+    palette: &Palette,
+) {
+    // Rounded corners only where they can be seen: they cost vertices.
+    let radius = if show_text {
+        CornerRadius::same((6.0 * zoom).clamp(1.0, 12.0) as u8)
+    } else {
+        CornerRadius::ZERO
+    };
+    let (fill, mut stroke) = match node {
+        NodeRef::Claim(c) if c.thesis => (
+            palette.claim_fill,
+            Stroke::new((2.5 * zoom).clamp(1.0, 4.0), palette.thesis_stroke),
+        ),
+        NodeRef::Claim(_) => (palette.claim_fill, Stroke::new(1.0, palette.claim_stroke)),
+        NodeRef::Quote(_) => (palette.quote_fill, Stroke::new(1.0, palette.quote_stroke)),
+    };
+    if selected {
+        stroke = Stroke::new((3.0 * zoom).clamp(2.0, 4.0), palette.selection);
+    }
+    painter.rect(r, radius, fill, stroke, StrokeKind::Inside);
+    if let NodeRef::Quote(_) = node {
+        // A bar down the left edge: quotes read as excerpts, not claims.
+        let bar = Rect::from_min_size(r.min, vec2((4.0 * zoom).clamp(2.0, 6.0), r.height()));
+        painter.rect_filled(bar, radius, palette.quote_stroke);
+    }
+    let pad = CARD_PAD * zoom;
+    if !show_text {
+        // Level of detail: two grey bars where the text would be (cheap to draw and tessellate).
+        let bar = palette.weak_text.gamma_multiply(0.5);
+        let w = r.width() - 2.0 * pad;
+        let h = (8.0 * zoom).max(1.0);
+        painter.rect_filled(
+            Rect::from_min_size(pos2(r.left() + pad, r.top() + pad), vec2(w, h)),
+            0.0,
+            bar,
+        );
+        if r.height() > 4.0 * pad {
+            painter.rect_filled(
+                Rect::from_min_size(
+                    pos2(r.left() + pad, r.top() + pad + 2.0 * h),
+                    vec2(w * 0.6, h),
+                ),
+                0.0,
+                bar,
+            );
+        }
+        return;
+    }
+    let (text, _) = card_text(node);
+    let italic = matches!(node, NodeRef::Quote(_));
+    let empty = matches!(node, NodeRef::Claim(c) if c.text.trim().is_empty());
+    let mut job = egui::text::LayoutJob::single_section(
+        text,
+        egui::TextFormat {
+            font_id: FontId::proportional(CARD_FONT * zoom),
+            color: if empty {
+                palette.weak_text
+            } else {
+                palette.text
+            },
+            italics: italic,
+            ..Default::default()
+        },
+    );
+    job.wrap.max_width = (CARD_WIDTH - 2.0 * CARD_PAD) * zoom;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let clip = painter.with_clip_rect(r.intersect(painter.clip_rect()));
+    clip.galley(pos2(r.left() + pad, r.top() + pad), galley, palette.text);
+
+    // Footer: who holds a claim, or where a quote comes from.
+    let small = FontId::proportional((11.0 * zoom).max(1.0));
+    let y = r.bottom() - pad - 6.0 * zoom;
+    match node {
+        NodeRef::Claim(c) => {
+            let mut x = r.left() + pad;
+            if c.thesis {
+                let g = clip.layout_no_wrap("THESIS".into(), small.clone(), palette.thesis_stroke);
+                let w = g.size().x;
+                clip.galley(pos2(x, y - g.size().y / 2.0), g, palette.thesis_stroke);
+                x += w + 8.0 * zoom;
+            }
+            for a in c.actors.iter().filter_map(|a| map.actor(a)) {
+                let color = theme::color32(a.color);
+                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), Color32::WHITE);
+                let chip = Rect::from_min_size(
+                    pos2(x, y - g.size().y / 2.0 - 2.0 * zoom),
+                    g.size() + vec2(10.0 * zoom, 4.0 * zoom),
+                );
+                if chip.right() > r.right() - pad {
+                    break;
+                }
+                clip.rect_filled(
+                    chip,
+                    CornerRadius::same((8.0 * zoom).min(255.0) as u8),
+                    color,
+                );
+                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, Color32::WHITE);
+                x = chip.right() + 4.0 * zoom;
+            }
+        }
+        NodeRef::Quote(q) => {
+            let name = map
+                .source(&q.source)
+                .map_or_else(|| "?".to_owned(), crate::model::Source::short_name);
+            clip.text(
+                pos2(r.right() - pad, y),
+                Align2::RIGHT_CENTER,
+                format!("— {name}"),
+                small,
+                palette.weak_text,
+            );
+        }
+    }
+}

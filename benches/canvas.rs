@@ -25,7 +25,9 @@ fn generated_map() -> Map {
         let row = (i / 40) as f32;
         map.claims.push(Claim {
             id: NodeId(format!("c{i}")),
-            text: format!("Claim {i}: NATO enlargement is seen in Moscow as a threat to Russia's security"),
+            text: format!(
+                "Claim {i}: NATO enlargement is seen in Moscow as a threat to Russia's security"
+            ),
             pos: Point::new(col * 300.0, row * 420.0),
             ..Claim::default()
         });
@@ -61,7 +63,10 @@ fn generated_map() -> Map {
 
 fn input() -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1920.0, 1080.0),
+        )),
         ..Default::default()
     }
 }
@@ -88,13 +93,17 @@ fn bench(c: &mut Criterion) {
         frame(&ctx, &mut app);
     }
     let mut g = c.benchmark_group("canvas frame 1920x1080, 2,000 cards, 2,000 links");
-    g.bench_function("whole map on screen", |b| b.iter(|| black_box(frame(&ctx, &mut app))));
+    g.bench_function("whole map on screen", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app)));
+    });
     app.canvas.zoom = 1.0;
     app.canvas.center = egui::pos2(900.0, 500.0);
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
-    g.bench_function("zoomed in on ~50 cards", |b| b.iter(|| black_box(frame(&ctx, &mut app))));
+    g.bench_function("zoomed in on ~50 cards", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app)));
+    });
     g.finish();
 }
 

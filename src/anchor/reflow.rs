@@ -25,6 +25,20 @@ fn starts_block(line: &str) -> bool {
         })
 }
 
+/// Whether line `i` is only a page number (1–3 digits) with blank lines around it.
+fn is_page_number(lines: &[&str], i: usize) -> bool {
+    let t = lines[i].trim();
+    let blank = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_none_or(|l| l.trim().is_empty())
+    };
+    !t.is_empty()
+        && t.len() <= 3
+        && t.chars().all(|c| c.is_ascii_digit())
+        && blank(i.checked_sub(1))
+        && blank(Some(i + 1))
+}
+
 /// Whether the text is hard-wrapped: most of its lines end near one width.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
     let mut lens: Vec<usize> = lines
@@ -57,13 +71,23 @@ impl Reflow {
                 Some(b) => (b, true),
                 None => (*line, false),
             };
-            r.keep(body);
+            let page_number = wrapped && is_page_number(&lines, i);
+            if page_number {
+                // A PDF page number between paragraphs: not part of the text a student reads.
+                r.drop_chars(body.chars().count());
+            } else {
+                r.keep(body);
+            }
             if cr {
                 r.drop_chars(1);
             }
             let Some(next) = lines.get(i + 1) else {
                 break;
             };
+            if page_number {
+                r.drop_chars(1); // its line break too
+                continue;
+            }
             let join = wrapped
                 && !body.trim().is_empty()
                 && !next.trim().is_empty()
@@ -184,7 +208,12 @@ toward NATO, as this memo will show in its three parts below, in turn.\n\
         let r = Reflow::new(MEMO);
         assert!(r.display.contains("size of the North Atlantic"));
         assert!(r.display.contains("came.\n\nThe choice"));
-        assert!(r.display.contains("\n\n2\n\n• A bullet"));
+        // The page number "2" is dropped; the bullet stays on its own line.
+        assert!(
+            r.display.contains("in turn.\n\n\n• A bullet"),
+            "{:?}",
+            r.display
+        );
     }
 
     #[test]
@@ -199,6 +228,22 @@ toward NATO, as this memo will show in its three parts below, in turn.\n\
             Some("Within the\nRussian ruling circles")
         );
         assert_eq!(r.range_to_display(s, e), (ds, ds + needle.chars().count()));
+    }
+
+    #[test]
+    fn a_dropped_page_number_still_maps_offsets() {
+        let r = Reflow::new(MEMO);
+        let src_bullet = MEMO.find("• A bullet").unwrap();
+        let src_bullet = MEMO[..src_bullet].chars().count();
+        let d = r.to_display(src_bullet);
+        assert!(
+            r.display
+                .chars()
+                .skip(d)
+                .collect::<String>()
+                .starts_with("• A bullet")
+        );
+        assert_eq!(r.to_source(d), src_bullet);
     }
 
     #[test]

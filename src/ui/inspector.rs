@@ -250,7 +250,13 @@ fn quote_ui(
 ) {
     ui.heading("Quote");
     let source = map.source(&q.source);
-    ui.label(RichText::new(format!("“{}”", q.anchor.exact)).italics());
+    let flat = q
+        .anchor
+        .exact
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    ui.label(RichText::new(format!("“{flat}”")).italics());
     ui.add_space(4.0);
     if let Some(s) = source {
         ui.label(RichText::new(format!("— {}", s.title)).weak());

@@ -292,7 +292,8 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         g.released |= resp.drag_stopped();
         // The link handle: a dot on the right edge, shown on hover and selection.
         if (resp.hovered() || selected) && zoom > 0.25 {
-            let c = pos2(r.right(), r.center().y);
+            // Outside the card, so a drag that starts on it is never taken for moving the card.
+            let c = pos2(r.right() + 10.0, r.center().y);
             let h = ui.interact(
                 Rect::from_center_size(c, vec2(14.0, 14.0)),
                 egui::Id::unique(("handle", id.as_str())),
@@ -507,7 +508,7 @@ fn drags(
             if let (Some(p), Some(ra)) = (pointer, canvas.screen_rect_of(&from)) {
                 paint_link(
                     &painter,
-                    pos2(ra.right(), ra.center().y),
+                    pos2(ra.right() + 10.0, ra.center().y),
                     p,
                     Relation::Supports,
                     palette.selection,

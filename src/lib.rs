@@ -10,4 +10,5 @@ pub mod cli;
 pub mod edit;
 pub mod io;
 pub mod model;
+pub mod story;
 pub mod ui;

@@ -268,3 +268,49 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     );
     assert!(h.state().canvas.editing.is_none());
 }
+
+#[test]
+fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    let map = warrant::io::load(&memo).unwrap();
+    let steps = map.story.len();
+    assert!(steps >= 6);
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    let first = map.claims[3].id.clone();
+    h.state_mut().selection = warrant::ui::Selection::one(first.clone());
+    h.run();
+    let camera = (h.state().canvas.center, h.state().canvas.zoom);
+
+    h.get_all_by_label_contains("Present")
+        .next()
+        .expect("a Present button")
+        .click();
+    h.run_ok();
+    assert!(h.state().presenting.is_some());
+    assert!(
+        h.query_by_label("Inspector").is_none(),
+        "panels and toolbars are hidden"
+    );
+    assert!(h.query_by_label_contains(&map.story[0].title).is_some());
+    for _ in 0..3 {
+        h.key_press(Key::ArrowRight);
+        h.run_ok();
+    }
+    h.key_press(Key::ArrowLeft);
+    h.run_ok();
+    assert_eq!(h.state().presenting.as_ref().unwrap().step, 2);
+    assert!(h.query_by_label_contains(&map.story[2].title).is_some());
+    h.key_press(Key::End);
+    h.run_ok();
+    assert_eq!(h.state().presenting.as_ref().unwrap().step, steps - 1);
+
+    h.key_press(Key::Escape);
+    h.run_ok();
+    assert!(h.state().presenting.is_none());
+    assert_eq!(h.state().selection.nodes, vec![first]);
+    assert_eq!((h.state().canvas.center, h.state().canvas.zoom), camera);
+    assert_eq!(h.state().map(), &map, "presenting changes nothing");
+}

@@ -98,6 +98,8 @@ pub struct WarrantApp {
     pub canvas: CanvasState,
     pub reader: ReaderState,
     pub dialogs: Dialogs,
+    /// The presentation running, if any (the editor is hidden meanwhile).
+    pub presenting: Option<super::present::Presentation>,
     /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
     problems: (u64, Vec<Problem>),
     files: FileDialogs,
@@ -153,6 +155,7 @@ impl WarrantApp {
             settings,
             reader: ReaderState::default(),
             dialogs: Dialogs::default(),
+            presenting: None,
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
             autosave: Autosave::new(Duration::from_secs(20)),
@@ -463,6 +466,11 @@ impl WarrantApp {
             Command::ZoomIn => self.canvas.zoom_by(1.25),
             Command::ZoomOut => self.canvas.zoom_by(0.8),
             Command::FitMap => self.canvas.fit_pending = true,
+            Command::Present => {
+                self.canvas.editing = None;
+                self.presenting = Some(super::present::Presentation::start(self));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
             Command::ToggleTheme => {
                 self.settings.theme = if ctx.theme() == egui::Theme::Dark {
                     ThemeChoice::Light
@@ -616,6 +624,7 @@ impl WarrantApp {
                 Command::ZoomIn,
                 Command::ZoomOut,
                 Command::FitMap,
+                Command::Present,
             ] {
                 // Text fields keep their own keys (Delete, Ctrl+Z, Ctrl+A…).
                 if typing && command.is_canvas_key() {
@@ -663,6 +672,14 @@ impl WarrantApp {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.closing(&ctx);
+        if self.presenting.is_some() {
+            super::present::present_ui(self, ui);
+            super::dialogs::dialogs_ui(self, &ctx);
+            for command in std::mem::take(&mut self.pending) {
+                self.run_command(&ctx, command);
+            }
+            return;
+        }
         self.shortcuts(&ctx);
         self.dropped_files(&ctx);
         for request in self.files.poll(&ctx) {
@@ -732,6 +749,7 @@ impl WarrantApp {
             Command::ZoomIn,
             Command::ZoomOut,
             Command::FitMap,
+            Command::Present,
             Command::Save,
         ];
         commands

@@ -29,6 +29,7 @@ pub enum Command {
     ZoomOut,
     FitMap,
     ToggleTheme,
+    Present,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -61,6 +62,7 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::FitMap => "Fit map",
             Command::ToggleTheme => "Light / dark",
+            Command::Present => "Present",
         }
     }
 
@@ -87,6 +89,7 @@ impl Command {
             Command::ZoomIn => k(Modifiers::NONE, Key::Equals),
             Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
             Command::FitMap => k(Modifiers::NONE, Key::F),
+            Command::Present => k(Modifiers::NONE, Key::F5),
             Command::ToggleTheme
             | Command::OpenPath(_)
             | Command::SaveTo(_)

@@ -132,6 +132,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::ZoomIn, true);
             command_button(app, ui, Command::ZoomOut, true);
             command_button(app, ui, Command::FitMap, true);
+            command_button(app, ui, Command::Present, true);
             ui.separator();
             ui.checkbox(&mut app.settings.show_inspector, "Inspector panel");
             ui.checkbox(&mut app.settings.show_reader, "Article reader panel");
@@ -192,6 +193,14 @@ pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             {
                 app.push(command);
             }
+        }
+        ui.separator();
+        if ui
+            .button("Present")
+            .on_hover_text("Present the map's story full screen (F5)")
+            .clicked()
+        {
+            app.push(Command::Present);
         }
         ui.separator();
         if ui

@@ -6,6 +6,7 @@ mod command;
 mod dialogs;
 mod files;
 mod inspector;
+mod present;
 mod reader;
 mod theme;
 

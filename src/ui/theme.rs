@@ -67,6 +67,23 @@ impl Palette {
         }
     }
 
+    /// High contrast on white, for projectors in lit classrooms.
+    pub fn projector() -> Self {
+        Self {
+            canvas: Color32::WHITE,
+            claim_fill: Color32::WHITE,
+            claim_stroke: Color32::from_rgb(0x30, 0x30, 0x30),
+            thesis_stroke: Color32::from_rgb(0x9a, 0x6b, 0x00),
+            quote_fill: Color32::from_rgb(0xff, 0xf6, 0xd8),
+            quote_stroke: Color32::from_rgb(0x8a, 0x6d, 0x1f),
+            text: Color32::BLACK,
+            weak_text: Color32::from_rgb(0x40, 0x40, 0x40),
+            selection: Color32::from_rgb(0x00, 0x5f, 0xcc),
+            highlight: Color32::from_rgb(0xff, 0xe0, 0x66),
+            flash: Color32::from_rgb(0xff, 0xa5, 0x00),
+        }
+    }
+
     /// The colour of a relation's line (shape tells relations apart too: see the canvas).
     pub fn relation(r: Relation) -> Color32 {
         match r {

@@ -6,8 +6,8 @@
 //! cards and links outside the view are skipped before any drawing.
 
 mod keys;
-mod layout;
-mod paint;
+pub(super) mod layout;
+pub(super) mod paint;
 
 use super::app::{Selection, WarrantApp};
 use super::theme::{CARD_FONT, CARD_WIDTH, MIN_TEXT_PX, Palette};
@@ -89,7 +89,13 @@ impl CanvasState {
         self.center + (s - self.view.center()) / self.zoom
     }
 
-    fn rect_to_screen(&self, r: Rect) -> Rect {
+    /// Card geometry, brought up to date with the map.
+    pub(super) fn layout(&mut self, ui: &egui::Ui, map: &Map, generation: u64) -> &Layout {
+        self.layout.update(ui, map, generation);
+        &self.layout
+    }
+
+    pub(super) fn rect_to_screen(&self, r: Rect) -> Rect {
         Rect::from_min_max(self.to_screen(r.min), self.to_screen(r.max))
     }
 

@@ -314,3 +314,60 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     assert_eq!((h.state().canvas.center, h.state().canvas.zoom), camera);
     assert_eq!(h.state().map(), &map, "presenting changes nothing");
 }
+
+#[test]
+fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    assert!(map.story.is_empty());
+    let mut h = harness(app_with(map, dir.path()));
+    h.run();
+    h.get_by_label("Story").click();
+    h.run();
+    // Step 1: the first claim; step 2: the quote.
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.get_by_label("Add step from selection").click();
+    h.run();
+    h.get_by_label("Quote: a relic of the Cold War").click();
+    h.run_ok();
+    h.get_by_label("Add step from selection").click();
+    h.run();
+    let story = &h.state().map().story;
+    assert_eq!(story.len(), 2);
+    assert_eq!(story[1].show, vec![warrant::model::NodeId("q1".into())]);
+    // Rename the open (second) step, then move it up.
+    h.get_by_label("Step title").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Step title").type_text("The evidence");
+    h.run();
+    h.get_by_label("Move up").click();
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .map()
+        .story
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["The evidence", "Step 1"]);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .map()
+        .story
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Step 1", "The evidence"],
+        "undo puts the step back"
+    );
+}

@@ -38,6 +38,16 @@ pub struct Settings {
     pub canvas_zoom: f32,
     pub show_reader: bool,
     pub show_inspector: bool,
+    /// Which tab the left panel shows.
+    pub left_tab: LeftTab,
+}
+
+/// The tabs of the left panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LeftTab {
+    #[default]
+    Inspector,
+    Story,
 }
 
 impl Default for Settings {
@@ -49,6 +59,7 @@ impl Default for Settings {
             canvas_zoom: 1.0,
             show_reader: true,
             show_inspector: true,
+            left_tab: LeftTab::Inspector,
         }
     }
 }
@@ -100,6 +111,10 @@ pub struct WarrantApp {
     pub dialogs: Dialogs,
     /// The presentation running, if any (the editor is hidden meanwhile).
     pub presenting: Option<super::present::Presentation>,
+    /// Start the next presentation at this step (the story editor's Preview).
+    pub present_from: Option<usize>,
+    /// The story editor's state.
+    pub story: super::story_panel::StoryPanel,
     /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
     problems: (u64, Vec<Problem>),
     files: FileDialogs,
@@ -156,6 +171,8 @@ impl WarrantApp {
             reader: ReaderState::default(),
             dialogs: Dialogs::default(),
             presenting: None,
+            present_from: None,
+            story: super::story_panel::StoryPanel::default(),
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
             autosave: Autosave::new(Duration::from_secs(20)),
@@ -468,7 +485,11 @@ impl WarrantApp {
             Command::FitMap => self.canvas.fit_pending = true,
             Command::Present => {
                 self.canvas.editing = None;
-                self.presenting = Some(super::present::Presentation::start(self));
+                let mut p = super::present::Presentation::start(self);
+                if let Some(step) = self.present_from.take() {
+                    p.step = step.min(p.steps.len().saturating_sub(1));
+                }
+                self.presenting = Some(p);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
             Command::ToggleTheme => {
@@ -693,7 +714,21 @@ impl WarrantApp {
                 .resizable(true)
                 .default_size(290.0)
                 .min_size(200.0)
-                .show(ui, |ui| super::inspector::inspector_ui(self, ui));
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(
+                            &mut self.settings.left_tab,
+                            LeftTab::Inspector,
+                            "Inspector",
+                        );
+                        ui.selectable_value(&mut self.settings.left_tab, LeftTab::Story, "Story");
+                    });
+                    ui.separator();
+                    match self.settings.left_tab {
+                        LeftTab::Inspector => super::inspector::inspector_ui(self, ui),
+                        LeftTab::Story => super::story_panel::story_ui(self, ui),
+                    }
+                });
         }
         if self.settings.show_reader {
             egui::Panel::right("reader")

@@ -224,7 +224,7 @@ pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         ui.label(format!("{:.0} %", app.canvas.zoom * 100.0));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut app.settings.show_reader, "Reader");
-            ui.toggle_value(&mut app.settings.show_inspector, "Inspector");
+            ui.toggle_value(&mut app.settings.show_inspector, "Left panel");
         });
     });
 }

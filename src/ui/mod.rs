@@ -8,9 +8,10 @@ mod files;
 mod inspector;
 mod present;
 mod reader;
+mod story_panel;
 mod theme;
 
-pub use app::{Selection, Settings, ThemeChoice, WarrantApp};
+pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
 pub use command::Command;
 
 use std::path::PathBuf;

@@ -236,3 +236,11 @@ fn links_obey_the_rules() {
     ));
     assert!(ops::add_link(&map, &q, &c1, Relation::Opposes).is_ok());
 }
+
+#[test]
+fn a_new_history_never_reuses_a_generation() {
+    // Views cache by generation: opening another map must never look like "no change".
+    let a = History::new(common::hand_made());
+    let b = History::new(Map::new("other"));
+    assert_ne!(a.generation(), b.generation());
+}

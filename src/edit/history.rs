@@ -2,6 +2,15 @@
 
 use super::{Edit, EditError, apply_all};
 use crate::model::Map;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Generations are unique across every history in the process, so a view that cached something
+/// for one map never mistakes a newly opened map for it.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
+}
 
 /// What lets consecutive transactions merge into one undo step: the same key, with nothing else
 /// in between and no [`History::seal`] call. E.g. `("move", ids)` for a drag, `("text", id)` for
@@ -29,7 +38,8 @@ pub struct History {
     next_revision: u64,
     saved_revision: Option<u64>,
     sealed: bool,
-    /// Bumped on every change, undo and redo: lets views cache what they derive from the map.
+    /// New on every change, undo and redo (and unique to this history): lets views cache what
+    /// they derive from the map.
     generation: u64,
 }
 
@@ -43,7 +53,7 @@ impl History {
             next_revision: 1,
             saved_revision: Some(0),
             sealed: true,
-            generation: 0,
+            generation: next_generation(),
         }
     }
 
@@ -73,7 +83,7 @@ impl History {
             return Ok(());
         }
         let inverse = apply_all(&mut self.map, edits.clone())?;
-        self.generation += 1;
+        self.generation = next_generation();
         self.redo.clear();
         let can_merge = !self.sealed
             && merge.is_some()
@@ -131,7 +141,7 @@ impl History {
         }
         self.redo.push(t);
         self.sealed = true;
-        self.generation += 1;
+        self.generation = next_generation();
         true
     }
 
@@ -146,7 +156,7 @@ impl History {
         }
         self.undo.push(t);
         self.sealed = true;
-        self.generation += 1;
+        self.generation = next_generation();
         true
     }
 

@@ -82,13 +82,15 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> Option<usize> {
     (shared > 0 && shared * 2 >= shorter).then_some(shared)
 }
 
-/// The located passages of `map`'s quotes of `source`; quotes that cannot be located are left out.
+/// The located passages of `map`'s quotes of `source`, in reading order; quotes that cannot be
+/// located are left out.
 fn passages(map: &Map, checks: &[QuoteCheck], source: &SourceId) -> Vec<Passage> {
     let Some(text) = map.source(source).map(|s| s.text.as_str()) else {
         return Vec::new();
     };
     let idx = crate::anchor::CharIndex::new(text);
-    map.quotes
+    let mut out: Vec<Passage> = map
+        .quotes
         .iter()
         .zip(checks)
         .filter(|(q, _)| &q.source == source)
@@ -101,7 +103,9 @@ fn passages(map: &Map, checks: &[QuoteCheck], source: &SourceId) -> Vec<Passage>
                 text: idx.slice(start, end).unwrap_or_default().to_owned(),
             })
         })
-        .collect()
+        .collect();
+    out.sort_by_key(|p| (p.start, p.end));
+    out
 }
 
 /// Links from quotes to claims: (quote, claim, relation).

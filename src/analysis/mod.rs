@@ -22,10 +22,12 @@ pub mod integrity;
 pub mod standing;
 
 #[cfg(test)]
-mod test_map;
+pub(crate) mod test_map;
 
 pub use actors::{InconsistentActor, inconsistent_actors};
-pub use compare::{ArticleComparison, Comparison, compare};
+pub use compare::{
+    ArticleComparison, ClaimComparison, ClaimRef, Comparison, Passage, PassageMatch, compare,
+};
 pub use contradictions::{Contradiction, ContradictionGroup, contradictions};
 pub use coverage::{SourceCoverage, coverage, coverage_from};
 pub use gaps::{Gap, GapKind, evidence_gaps};

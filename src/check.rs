@@ -205,12 +205,11 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
     let mut at: HashMap<LinkId, usize> = HashMap::new();
     for group in analysis::contradictions(map) {
         for c in group.contradictions {
-            match at.get(&c.link) {
-                Some(&i) => contradictions[i].1.push(group.name.clone()),
-                None => {
-                    at.insert(c.link.clone(), contradictions.len());
-                    contradictions.push((c, vec![group.name.clone()]));
-                }
+            if let Some(&i) = at.get(&c.link) {
+                contradictions[i].1.push(group.name.clone());
+            } else {
+                at.insert(c.link.clone(), contradictions.len());
+                contradictions.push((c, vec![group.name.clone()]));
             }
         }
     }

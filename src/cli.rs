@@ -5,7 +5,7 @@ use crate::analysis::{self, Comparison, Passage, quoted};
 use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
-use crate::model::Map;
+use crate::model::{Map, SourceId};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -312,7 +312,11 @@ pub fn comparison_text(reference: &Path, student: &Path, c: &Comparison) -> Stri
         let _ = writeln!(out, "  added:  {}", quoted(&s.text));
     }
     if !c.other_student_sources.is_empty() {
-        let names: Vec<&str> = c.other_student_sources.iter().map(|s| s.as_str()).collect();
+        let names: Vec<&str> = c
+            .other_student_sources
+            .iter()
+            .map(SourceId::as_str)
+            .collect();
         let _ = writeln!(
             out,
             "\nArticles in the student's map but not the reference: {}",

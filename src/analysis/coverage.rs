@@ -106,7 +106,7 @@ mod tests {
         b.map.sources[0].text = "Something else entirely.".into();
         let cov = coverage(&b.map);
         assert!(cov[0].ranges.is_empty());
-        assert_eq!(cov[0].percent, 0.0);
+        assert_eq!(cov[0].quoted_chars, 0);
     }
 
     #[test]

@@ -1,9 +1,13 @@
-//! What `warrant check` reports about a loaded map: counts, and every problem a map can live
-//! with but a student should fix (quotes that no longer match their article, altered articles).
+//! What `warrant check` reports about a loaded map: counts; every problem a map can live with but
+//! a student should fix (quotes that no longer match their article, altered articles); and the
+//! analysis findings (contradictions, inconsistent actors, gaps, what stands, coverage), which
+//! are worth knowing but are not errors.
 
-use crate::anchor::{CharIndex, Located, locate_in};
-use crate::model::{Map, text_sha256};
+use crate::analysis::{self, QuoteCheck, QuoteStatus, quoted};
+use crate::anchor::CharIndex;
+use crate::model::{LinkId, Map, NodeId, text_sha256};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The kinds of problem, as named in `--json` output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -17,8 +21,10 @@ pub enum ProblemKind {
     QuoteMoved,
     /// A quote's text occurs several times and its context cannot tell which.
     QuoteAmbiguous,
-    /// A quote's text is not in its source.
+    /// A quote's text is not in its source, nor anything close to it (the quote is orphaned).
     QuoteNotFound,
+    /// A quote's exact text is not in its source, but a close variant is: one was edited.
+    QuoteChanged,
 }
 
 /// One problem, about one item.
@@ -70,6 +76,11 @@ fn excerpt(s: &str) -> String {
 
 /// Every problem in `map`: sources against their hashes, quotes against their sources.
 pub fn problems(map: &Map) -> Vec<Problem> {
+    problems_from(map, &analysis::quote_integrity(map))
+}
+
+/// [`problems`], with the quotes already located by [`analysis::quote_integrity`].
+pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
     let mut out = Vec::new();
     for source in &map.sources {
         if source.text.trim().is_empty() {
@@ -89,52 +100,51 @@ pub fn problems(map: &Map) -> Vec<Problem> {
             });
         }
     }
-    let indexes: Vec<(&str, CharIndex<'_>)> = map
-        .sources
-        .iter()
-        .map(|s| (s.id.as_str(), CharIndex::new(&s.text)))
-        .collect();
-    for quote in &map.quotes {
-        let Some((_, idx)) = indexes.iter().find(|(id, _)| *id == quote.source.as_str()) else {
+    for (quote, check) in map.quotes.iter().zip(checks) {
+        let Some(source) = map.source(&quote.source) else {
             continue; // integrity check refuses such maps on load
         };
+        let len = CharIndex::new(&source.text).len_chars();
         let a = &quote.anchor;
-        let at = if a.end > idx.len_chars() || a.start > a.end {
+        let at = if a.end > len || a.start > a.end {
             format!(
-                "its offsets {}..{} lie outside the text ({} characters)",
-                a.start,
-                a.end,
-                idx.len_chars()
+                "its offsets {}..{} lie outside the text ({len} characters)",
+                a.start, a.end
             )
         } else {
             format!("the text at {}..{} is not its exact text", a.start, a.end)
         };
-        let (kind, message) = match locate_in(idx, a) {
-            Located::Exact => continue,
-            Located::Moved { start, end } => (
+        let head = format!("quote {} {}", quote.id, excerpt(&a.exact));
+        let (kind, message) = match &check.status {
+            QuoteStatus::Ok => continue,
+            QuoteStatus::Moved { start, end } => (
                 ProblemKind::QuoteMoved,
-                format!(
-                    "quote {} {}: {at}; it is found at {start}..{end}",
-                    quote.id,
-                    excerpt(&a.exact)
-                ),
+                format!("{head}: {at}; it is found at {start}..{end}"),
             ),
-            Located::Ambiguous { count } => (
+            QuoteStatus::Ambiguous { count } => (
                 ProblemKind::QuoteAmbiguous,
                 format!(
-                    "quote {} {}: {at}; it occurs {count} times elsewhere and its context does not tell which is meant",
-                    quote.id,
-                    excerpt(&a.exact)
+                    "{head}: {at}; it occurs {count} times elsewhere and its context does not tell which is meant"
                 ),
             ),
-            Located::NotFound => (
-                ProblemKind::QuoteNotFound,
+            QuoteStatus::Changed {
+                start,
+                end,
+                found,
+                similarity,
+                ..
+            } => (
+                ProblemKind::QuoteChanged,
                 format!(
-                    "quote {} {}: {at}, and it is nowhere in source {}",
-                    quote.id,
-                    excerpt(&a.exact),
-                    quote.source
+                    "{head}: {at}, nor anywhere in source {}; a close match ({:.0} % similar) is at {start}..{end}: {}",
+                    quote.source,
+                    similarity * 100.0,
+                    excerpt(found)
                 ),
+            ),
+            QuoteStatus::Orphaned => (
+                ProblemKind::QuoteNotFound,
+                format!("{head}: {at}, and it is nowhere in source {}", quote.source),
             ),
         };
         out.push(Problem {
@@ -145,3 +155,125 @@ pub fn problems(map: &Map) -> Vec<Problem> {
     }
     out
 }
+
+/// The kinds of finding, as named in `--json` output. None of them is an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Two claims linked by `contradicts`.
+    Contradiction,
+    /// An actor holding both ends of a `contradicts` or `opposes` link.
+    InconsistentActor,
+    /// A claim no quote supports.
+    UnsupportedClaim,
+    /// A quote linked to nothing.
+    UnlinkedQuote,
+    /// A claim held by no actor.
+    ClaimWithoutActor,
+    /// A thesis no claim opposes or contradicts.
+    UnopposedThesis,
+    /// A claim rejected under grounded semantics.
+    RejectedClaim,
+    /// A claim undecided under grounded semantics.
+    UndecidedClaim,
+    /// How much of a source the map quotes.
+    Coverage,
+}
+
+/// One finding: a kind, the item it is about, the items it names, and a message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// The link, actor, claim, quote or source the finding is about.
+    pub item: String,
+    /// Other items it names (the claims of a contradiction, say).
+    pub related: Vec<String>,
+    pub message: String,
+}
+
+/// Every analysis finding about `map`.
+pub fn findings(map: &Map) -> Vec<Finding> {
+    findings_from(map, &analysis::quote_integrity(map))
+}
+
+/// [`findings`], with the quotes already located by [`analysis::quote_integrity`].
+pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let ids = |claims: &[NodeId]| claims.iter().map(|c| c.0.clone()).collect();
+    // A contradiction under two shared tags is one finding naming both topics.
+    let mut contradictions: Vec<(analysis::Contradiction, Vec<String>)> = Vec::new();
+    let mut at: HashMap<LinkId, usize> = HashMap::new();
+    for group in analysis::contradictions(map) {
+        for c in group.contradictions {
+            if let Some(&i) = at.get(&c.link) {
+                contradictions[i].1.push(group.name.clone());
+            } else {
+                at.insert(c.link.clone(), contradictions.len());
+                contradictions.push((c, vec![group.name.clone()]));
+            }
+        }
+    }
+    for (c, topics) in contradictions {
+        out.push(Finding {
+            kind: FindingKind::Contradiction,
+            item: c.link.0,
+            related: ids(&c.claims),
+            message: format!("{} ({})", c.message, topics.join(", ")),
+        });
+    }
+    for a in analysis::inconsistent_actors(map) {
+        out.push(Finding {
+            kind: FindingKind::InconsistentActor,
+            item: a.actor.0,
+            related: ids(&a.claims),
+            message: a.message,
+        });
+    }
+    for g in analysis::evidence_gaps(map) {
+        let kind = match g.kind {
+            analysis::GapKind::UnsupportedClaim => FindingKind::UnsupportedClaim,
+            analysis::GapKind::UnlinkedQuote => FindingKind::UnlinkedQuote,
+            analysis::GapKind::ClaimWithoutActor => FindingKind::ClaimWithoutActor,
+            analysis::GapKind::UnopposedThesis => FindingKind::UnopposedThesis,
+        };
+        out.push(Finding {
+            kind,
+            item: g.node.0,
+            related: Vec::new(),
+            message: g.message,
+        });
+    }
+    for s in analysis::what_stands(map) {
+        let kind = match s.label {
+            analysis::Label::Accepted => continue,
+            analysis::Label::Rejected => FindingKind::RejectedClaim,
+            analysis::Label::Undecided => FindingKind::UndecidedClaim,
+        };
+        let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
+        out.push(Finding {
+            kind,
+            item: s.claim.0,
+            related: s.because.into_iter().map(|b| b.0).collect(),
+            message: format!("claim {} {}", quoted(text), s.reason),
+        });
+    }
+    for c in analysis::coverage_from(map, checks) {
+        let title = map.source(&c.source).map_or("", |s| s.title.as_str());
+        out.push(Finding {
+            kind: FindingKind::Coverage,
+            item: c.source.0.clone(),
+            related: Vec::new(),
+            message: format!(
+                "source {} (“{title}”): {:.1} % of its text quoted, in {} passage{}",
+                c.source,
+                c.percent,
+                c.ranges.len(),
+                if c.ranges.len() == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,11 @@
-//! The headless commands: `warrant check`, `warrant new`. Each returns the process exit code.
+//! The headless commands: `warrant check`, `warrant compare`, `warrant new`. Each returns the
+//! process exit code.
 
-use crate::check::{Problem, Summary, problems};
+use crate::analysis::{self, Comparison, Passage, quoted};
+use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
-use crate::model::Map;
+use crate::model::{Map, SourceId};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -24,28 +26,50 @@ pub struct FileReport {
     /// `None` when the file could not be loaded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// What makes the exit code 1 (or 2, for a file that cannot be read).
     pub problems: Vec<ReportedProblem>,
+    /// What the analysis shows: reported, never an error.
+    pub findings: Vec<ReportedProblem>,
 }
 
-/// A problem in the `--json` output: a kind and a message.
+/// A problem or finding in the `--json` output: a kind and a message.
 #[derive(Debug, Serialize)]
 pub struct ReportedProblem {
     pub kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
+    /// Other items the message names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     pub message: String,
+}
+
+/// The kebab-case name a kind serializes to.
+fn kind_name(kind: impl Serialize) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 impl From<Problem> for ReportedProblem {
     fn from(p: Problem) -> Self {
-        let kind = serde_json::to_value(p.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         Self {
-            kind,
+            kind: kind_name(p.kind),
             item: Some(p.item),
+            related: Vec::new(),
             message: p.message,
+        }
+    }
+}
+
+impl From<Finding> for ReportedProblem {
+    fn from(f: Finding) -> Self {
+        Self {
+            kind: kind_name(f.kind),
+            item: Some(f.item),
+            related: f.related,
+            message: f.message,
         }
     }
 }
@@ -70,7 +94,8 @@ fn load_error_kind(e: &LoadError) -> &'static str {
 pub fn check_file(path: &Path) -> (FileReport, i32) {
     match io::load(path) {
         Ok(map) => {
-            let found = problems(&map);
+            let checks = analysis::quote_integrity(&map);
+            let found = problems_from(&map, &checks);
             let code = if found.is_empty() {
                 exit::CLEAN
             } else {
@@ -81,6 +106,10 @@ pub fn check_file(path: &Path) -> (FileReport, i32) {
                     file: path.to_owned(),
                     summary: Some(Summary::of(&map)),
                     problems: found.into_iter().map(Into::into).collect(),
+                    findings: findings_from(&map, &checks)
+                        .into_iter()
+                        .map(Into::into)
+                        .collect(),
                 },
                 code,
             )
@@ -93,12 +122,14 @@ pub fn check_file(path: &Path) -> (FileReport, i32) {
                     .map(|err| ReportedProblem {
                         kind: kind.clone(),
                         item: None,
+                        related: Vec::new(),
                         message: err.to_string(),
                     })
                     .collect(),
                 other => vec![ReportedProblem {
                     kind,
                     item: None,
+                    related: Vec::new(),
                     message: other.to_string(),
                 }],
             };
@@ -107,6 +138,7 @@ pub fn check_file(path: &Path) -> (FileReport, i32) {
                     file: path.to_owned(),
                     summary: None,
                     problems,
+                    findings: Vec::new(),
                 },
                 exit::UNREADABLE,
             )
@@ -153,6 +185,10 @@ pub fn check(files: &[PathBuf], json: bool) -> i32 {
             }
             for p in &report.problems {
                 println!("  {}: {}", p.kind, p.message.replace('\n', "\n    "));
+            }
+            // Findings are marked as notes: they inform, they are not what failed the check.
+            for f in &report.findings {
+                println!("  note: {}: {}", f.kind, f.message.replace('\n', "\n    "));
             }
         }
         reports.push(report);
@@ -213,4 +249,119 @@ pub fn new_map(out: &Path, title: &str, articles: &[PathBuf], force: bool) -> i3
             exit::UNREADABLE
         }
     }
+}
+
+/// The text report of `warrant compare`.
+pub fn comparison_text(reference: &Path, student: &Path, c: &Comparison) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let line = |p: &Passage| format!("{} {}..{} {}", p.quote, p.start, p.end, quoted(&p.text));
+    let _ = writeln!(
+        out,
+        "{} compared with the reference {}",
+        student.display(),
+        reference.display()
+    );
+    for a in &c.articles {
+        let total = a.found.len() + a.missed.len();
+        let score = a.score.map_or_else(
+            || "no reference passages".to_owned(),
+            |s| format!("score {:.0} %", s * 100.0),
+        );
+        let _ = writeln!(
+            out,
+            "\n“{}”: {} of {} reference passages found, {} added — {score}",
+            a.title,
+            a.found.len(),
+            total,
+            a.added.len()
+        );
+        if a.student_source.is_none() {
+            let _ = writeln!(out, "  (this article is not in the student's map)");
+        }
+        for m in &a.found {
+            let _ = writeln!(
+                out,
+                "  found:  {}\n          as {}",
+                line(&m.reference),
+                line(&m.student)
+            );
+        }
+        for p in &a.missed {
+            let _ = writeln!(out, "  missed: {}", line(p));
+        }
+        for p in &a.added {
+            let _ = writeln!(out, "  added:  {}", line(p));
+        }
+    }
+    let cl = &c.claims;
+    let _ = writeln!(
+        out,
+        "\nClaims (matched through their quotes): {} of {} found, {} added",
+        cl.matched.len(),
+        cl.matched.len() + cl.missed.len(),
+        cl.added.len()
+    );
+    for (r, s) in &cl.matched {
+        let _ = writeln!(out, "  found:  {} as {}", quoted(&r.text), quoted(&s.text));
+    }
+    for r in &cl.missed {
+        let _ = writeln!(out, "  missed: {}", quoted(&r.text));
+    }
+    for s in &cl.added {
+        let _ = writeln!(out, "  added:  {}", quoted(&s.text));
+    }
+    if !c.other_student_sources.is_empty() {
+        let names: Vec<&str> = c
+            .other_student_sources
+            .iter()
+            .map(SourceId::as_str)
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nArticles in the student's map but not the reference: {}",
+            names.join(", ")
+        );
+    }
+    out
+}
+
+/// The JSON report of `warrant compare`.
+#[derive(Debug, Serialize)]
+pub struct ComparisonReport<'a> {
+    pub reference: &'a Path,
+    pub student: &'a Path,
+    #[serde(flatten)]
+    pub comparison: &'a Comparison,
+}
+
+/// `warrant compare REFERENCE STUDENT`: how a student's map compares with a reference map.
+/// Exit 0 when both maps could be read (whatever the score), 2 otherwise.
+pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
+    let load = |path: &Path| {
+        io::load(path).map_err(|e| {
+            eprintln!("warrant: {e}");
+        })
+    };
+    let (Ok(ref_map), Ok(stu_map)) = (load(reference), load(student)) else {
+        return exit::UNREADABLE;
+    };
+    let comparison = analysis::compare(&ref_map, &stu_map);
+    if json {
+        let report = ComparisonReport {
+            reference,
+            student,
+            comparison: &comparison,
+        };
+        match serde_json::to_string_pretty(&report) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("warrant: cannot write JSON: {e}");
+                return exit::UNREADABLE;
+            }
+        }
+    } else {
+        print!("{}", comparison_text(reference, student, &comparison));
+    }
+    exit::CLEAN
 }

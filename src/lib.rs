@@ -4,6 +4,7 @@
 //! [`edit::Edit`] applied through the one [`edit::History`]; [`io`] loads and saves maps; the UI
 //! only reads the map and submits edits.
 
+pub mod analysis;
 pub mod anchor;
 pub mod check;
 pub mod cli;

@@ -17,13 +17,28 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check maps: every quote against its article, every article against its hash.
+    /// Check maps: every quote against its article, every article against its hash; and show
+    /// what each map's argument holds (contradictions, inconsistent actors, gaps, coverage).
     ///
-    /// Exit status: 0 all clean, 1 a map has problems, 2 a file cannot be read as a map.
+    /// Exit status: 0 all clean, 1 a map has problems (quotes moved, changed or orphaned, an
+    /// altered article), 2 a file cannot be read as a map. Findings are notes, not problems.
     Check {
         /// Map files (.json).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare a student's map with a reference map of the same article(s).
+    ///
+    /// Per article: the reference passages the student quoted, missed and added, and a score.
+    /// Exit status: 0 compared, 2 a file cannot be read as a map.
+    Compare {
+        /// The teacher's reference map.
+        reference: PathBuf,
+        /// The student's map.
+        student: PathBuf,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -51,6 +66,11 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(Command::Check { files, json }) => code(cli::check(&files, json)),
+        Some(Command::Compare {
+            reference,
+            student,
+            json,
+        }) => code(cli::compare(&reference, &student, json)),
         Some(Command::New {
             out,
             title,

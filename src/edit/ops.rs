@@ -4,9 +4,11 @@
 //! as one step; none changes the map itself.
 
 use super::{Edit, Item, ItemId};
-use crate::anchor::{RangeError, anchor_from_range};
+use crate::analysis::{QuoteStatus, SourceText};
+use crate::anchor::{CharIndex, RangeError, anchor_from_range, anchor_from_range_in};
 use crate::model::{
     Claim, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId, link_rule,
+    text_sha256,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -239,3 +241,119 @@ pub fn remove_tag(map: &Map, id: &crate::model::TagId) -> Vec<Edit> {
     }
     edits
 }
+
+/// Why an article's text cannot be replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum SourceTextError {
+    #[error("there is no source \"{0}\"")]
+    Missing(SourceId),
+    #[error("the new text is blank")]
+    Blank,
+}
+
+/// The edits that give an article a new text, and the quotes they could not carry over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replacement {
+    /// Submit as one step: the new text and hash, then every quote re-anchored in it.
+    pub edits: Vec<Edit>,
+    /// Quotes whose passage is not in the new text (or occurs in it more than once with nothing
+    /// to tell which): left as they were, to show as orphaned until the student decides.
+    pub lost: Vec<NodeId>,
+}
+
+/// The quote with its anchor rebuilt at chars `start..end` of `idx`; `None` if that is what it
+/// has already.
+fn anchored_at(
+    quote: &Quote,
+    idx: &CharIndex<'_>,
+    start: usize,
+    end: usize,
+) -> Result<Option<Edit>, RangeError> {
+    let anchor = anchor_from_range_in(idx, start, end)?;
+    Ok((anchor != quote.anchor).then(|| {
+        Edit::Replace(Item::Quote(Quote {
+            anchor,
+            ..quote.clone()
+        }))
+    }))
+}
+
+/// Updates quotes whose status allows it (`accept`) to where their passage is now.
+fn follow(
+    map: &Map,
+    ids: &[NodeId],
+    accept: fn(&QuoteStatus) -> Option<(usize, usize)>,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for quote in ids.iter().filter_map(|id| map.quote(id)) {
+        let Some(source) = map.source(&quote.source) else {
+            continue;
+        };
+        let text = SourceText::new(&source.text);
+        if let Some((start, end)) = accept(&text.locate(&quote.anchor)) {
+            edits.extend(
+                anchored_at(quote, &CharIndex::new(&source.text), start, end)
+                    .ok()
+                    .flatten(),
+            );
+        }
+    }
+    edits
+}
+
+/// Moves the anchors of those `ids` whose quote has moved (its text, give or take whitespace,
+/// is elsewhere in the article) to where the text is now. Other quotes are left alone.
+pub fn reanchor(map: &Map, ids: &[NodeId]) -> Vec<Edit> {
+    follow(map, ids, |status| match status {
+        QuoteStatus::Moved { start, end } => Some((*start, *end)),
+        _ => None,
+    })
+}
+
+/// Makes those `ids` whose quote has changed (a close but not exact passage is in the article)
+/// quote the passage as the article has it now. Other quotes are left alone.
+pub fn accept_changed(map: &Map, ids: &[NodeId]) -> Vec<Edit> {
+    follow(map, ids, |status| match status {
+        QuoteStatus::Changed { start, end, .. } => Some((*start, *end)),
+        _ => None,
+    })
+}
+
+/// Replaces an article's text (a corrected version, say) and its hash, and re-anchors every quote
+/// of it in the new text: found exactly, moved, or changed a little (then quoting the new
+/// wording). Quotes it cannot find are listed in [`Replacement::lost`].
+pub fn replace_source_text(
+    map: &Map,
+    source: &SourceId,
+    new_text: &str,
+) -> Result<Replacement, SourceTextError> {
+    let old = map
+        .source(source)
+        .ok_or_else(|| SourceTextError::Missing(source.clone()))?;
+    if new_text.trim().is_empty() {
+        return Err(SourceTextError::Blank);
+    }
+    let mut edits = vec![Edit::Replace(Item::Source(Source {
+        text: new_text.to_owned(),
+        sha256: text_sha256(new_text),
+        ..old.clone()
+    }))];
+    let mut lost = Vec::new();
+    let text = SourceText::new(new_text);
+    let idx = CharIndex::new(new_text);
+    for quote in map.quotes.iter().filter(|q| &q.source == source) {
+        // Even an exact match gets fresh context: the text around it may have changed.
+        let updated = match text.locate(&quote.anchor).span(&quote.anchor) {
+            Some((start, end)) => anchored_at(quote, &idx, start, end),
+            None => Err(RangeError::Blank),
+        };
+        match updated {
+            Ok(edit) => edits.extend(edit),
+            Err(_) => lost.push(quote.id.clone()),
+        }
+    }
+    Ok(Replacement { edits, lost })
+}
+
+#[cfg(test)]
+mod tests;

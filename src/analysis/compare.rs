@@ -1,0 +1,253 @@
+//! Compare a student's map with a teacher's reference map of the same article(s).
+//!
+//! Articles are matched by the SHA-256 of their text (computed afresh, so an altered copy does
+//! not pass for the original); passages by overlap: a student quote finds a reference quote of
+//! the same article when they share at least half of the shorter one. Claims are worded freely,
+//! so they are matched through their evidence: a reference claim is found when a student claim
+//! is linked, with the same relation, to a quote that found one of the reference claim's quotes.
+
+use super::integrity::{QuoteCheck, quote_integrity};
+use crate::model::{Map, NodeId, Relation, SourceId, text_sha256};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// A quoted passage, located in its article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    pub quote: NodeId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A reference passage and the student quote that found it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PassageMatch {
+    pub reference: Passage,
+    pub student: Passage,
+    /// Chars the two share.
+    pub overlap: usize,
+}
+
+/// One reference article, compared.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleComparison {
+    pub title: String,
+    pub sha256: String,
+    pub reference_source: SourceId,
+    /// `None` when the student's map does not hold this article.
+    pub student_source: Option<SourceId>,
+    pub found: Vec<PassageMatch>,
+    pub missed: Vec<Passage>,
+    /// Student passages that match no reference passage.
+    pub added: Vec<Passage>,
+    /// found / reference passages, from 0 to 1; `None` when the reference quotes nothing here.
+    pub score: Option<f64>,
+}
+
+/// A claim, by id and text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimRef {
+    pub id: NodeId,
+    pub text: String,
+}
+
+/// How the claims compare.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ClaimComparison {
+    /// (reference claim, the student claim sharing most evidence with it).
+    pub matched: Vec<(ClaimRef, ClaimRef)>,
+    /// Reference claims with quoted evidence that no student claim matches (claims without
+    /// quotes cannot be matched and are not counted).
+    pub missed: Vec<ClaimRef>,
+    /// Student claims that match no reference claim.
+    pub added: Vec<ClaimRef>,
+}
+
+/// A student's map against a reference map.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// One per reference article, in the reference map's order.
+    pub articles: Vec<ArticleComparison>,
+    pub claims: ClaimComparison,
+    /// Articles in the student's map that the reference does not have.
+    pub other_student_sources: Vec<SourceId>,
+}
+
+/// Whether two spans share at least half of the shorter: the same passage, quoted a bit wider or
+/// narrower.
+fn overlap(a: (usize, usize), b: (usize, usize)) -> Option<usize> {
+    let shared = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    (shared > 0 && shared * 2 >= shorter).then_some(shared)
+}
+
+/// The located passages of `map`'s quotes of `source`, in reading order; quotes that cannot be
+/// located are left out.
+fn passages(map: &Map, checks: &[QuoteCheck], source: &SourceId) -> Vec<Passage> {
+    let Some(text) = map.source(source).map(|s| s.text.as_str()) else {
+        return Vec::new();
+    };
+    let idx = crate::anchor::CharIndex::new(text);
+    let mut out: Vec<Passage> = map
+        .quotes
+        .iter()
+        .zip(checks)
+        .filter(|(q, _)| &q.source == source)
+        .filter_map(|(q, c)| {
+            let (start, end) = c.status.span(&q.anchor)?;
+            Some(Passage {
+                quote: q.id.clone(),
+                start,
+                end,
+                text: idx.slice(start, end).unwrap_or_default().to_owned(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|p| (p.start, p.end));
+    out
+}
+
+/// Links from quotes to claims: (quote, claim, relation).
+fn evidence_links(map: &Map) -> Vec<(&NodeId, &NodeId, Relation)> {
+    map.links
+        .iter()
+        .filter(|l| map.quote(&l.from).is_some() && map.claim(&l.to).is_some())
+        .map(|l| (&l.from, &l.to, l.relation))
+        .collect()
+}
+
+fn claim_ref(map: &Map, id: &NodeId) -> ClaimRef {
+    ClaimRef {
+        id: id.clone(),
+        text: map.claim(id).map(|c| c.text.clone()).unwrap_or_default(),
+    }
+}
+
+/// Compares `student` with `reference`.
+pub fn compare(reference: &Map, student: &Map) -> Comparison {
+    let ref_checks = quote_integrity(reference);
+    let stu_checks = quote_integrity(student);
+    let stu_by_hash: HashMap<String, &SourceId> = student
+        .sources
+        .iter()
+        .map(|s| (text_sha256(&s.text), &s.id))
+        .collect();
+    let mut used_student_sources = HashSet::new();
+    // Which student quotes found which reference quotes, over all articles.
+    let mut quote_pairs: Vec<(NodeId, NodeId)> = Vec::new();
+    let mut articles = Vec::new();
+    for source in &reference.sources {
+        let sha256 = text_sha256(&source.text);
+        let student_source = stu_by_hash.get(&sha256).map(|&id| id.clone());
+        let refs = passages(reference, &ref_checks, &source.id);
+        let stus = student_source
+            .as_ref()
+            .map(|id| passages(student, &stu_checks, id))
+            .unwrap_or_default();
+        if let Some(id) = &student_source {
+            used_student_sources.insert(id.clone());
+        }
+        let mut found = Vec::new();
+        let mut missed = Vec::new();
+        let mut matched_student = HashSet::new();
+        for r in &refs {
+            for s in &stus {
+                if overlap((r.start, r.end), (s.start, s.end)).is_some() {
+                    matched_student.insert(s.quote.clone());
+                    quote_pairs.push((r.quote.clone(), s.quote.clone()));
+                }
+            }
+            let best = stus
+                .iter()
+                .filter_map(|s| Some((overlap((r.start, r.end), (s.start, s.end))?, s)))
+                .max_by_key(|(shared, _)| *shared);
+            match best {
+                Some((shared, s)) => found.push(PassageMatch {
+                    reference: r.clone(),
+                    student: s.clone(),
+                    overlap: shared,
+                }),
+                None => missed.push(r.clone()),
+            }
+        }
+        let added = stus
+            .into_iter()
+            .filter(|s| !matched_student.contains(&s.quote))
+            .collect();
+        articles.push(ArticleComparison {
+            title: source.title.clone(),
+            sha256,
+            reference_source: source.id.clone(),
+            student_source,
+            score: (!refs.is_empty()).then(|| found.len() as f64 / refs.len() as f64),
+            found,
+            missed,
+            added,
+        });
+    }
+    Comparison {
+        articles,
+        claims: compare_claims(reference, student, &quote_pairs),
+        other_student_sources: student
+            .sources
+            .iter()
+            .filter(|s| !used_student_sources.contains(&s.id))
+            .map(|s| s.id.clone())
+            .collect(),
+    }
+}
+
+/// Matches claims through the quote pairs (reference quote, student quote).
+fn compare_claims(
+    reference: &Map,
+    student: &Map,
+    quote_pairs: &[(NodeId, NodeId)],
+) -> ClaimComparison {
+    let ref_links = evidence_links(reference);
+    let stu_links = evidence_links(student);
+    // For each reference claim, how many pieces of evidence each student claim shares with it.
+    let mut shared: HashMap<&NodeId, HashMap<&NodeId, usize>> = HashMap::new();
+    for (rq, sq) in quote_pairs {
+        for &(_, rc, rel) in ref_links.iter().filter(|l| l.0 == rq) {
+            for &(_, sc, _) in stu_links.iter().filter(|l| l.0 == sq && l.2 == rel) {
+                *shared.entry(rc).or_default().entry(sc).or_default() += 1;
+            }
+        }
+    }
+    let with_evidence: HashSet<&NodeId> = ref_links.iter().map(|l| l.1).collect();
+    let mut out = ClaimComparison::default();
+    let mut matched_student: HashSet<&NodeId> = HashSet::new();
+    for claim in &reference.claims {
+        // Most shared evidence wins; ties go to the student claim first in the student's map.
+        let best = shared.get(&claim.id).and_then(|m| {
+            student
+                .claims
+                .iter()
+                .filter_map(|c| Some((*m.get(&c.id)?, &c.id)))
+                .rev()
+                .max_by_key(|(n, _)| *n)
+        });
+        match best {
+            Some((_, sc)) => {
+                matched_student.insert(sc);
+                out.matched
+                    .push((claim_ref(reference, &claim.id), claim_ref(student, sc)));
+            }
+            None if with_evidence.contains(&claim.id) => {
+                out.missed.push(claim_ref(reference, &claim.id));
+            }
+            None => {}
+        }
+    }
+    out.added = student
+        .claims
+        .iter()
+        .filter(|c| !matched_student.contains(&c.id))
+        .map(|c| claim_ref(student, &c.id))
+        .collect();
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,127 @@
+use super::*;
+use crate::analysis::{QuoteStatus, locate_quote, quote_integrity};
+use crate::edit::History;
+
+const TEXT: &str = "Russian officials portray NATO as a dangerously strong (even omnipotent) and \
+unfriendly military bloc, and at the same time as a relic of the Cold War, incapable of providing \
+security. The memo argues that both views cannot be held at once.";
+
+/// A map of `TEXT` with quotes of these passages, ids q1, q2, …
+fn map_with_quotes(passages: &[&str]) -> Map {
+    let mut map = Map::new("m");
+    let (source, edits) = add_source(&map, Source::new("Memo", TEXT));
+    super::super::apply_all(&mut map, edits).unwrap();
+    for p in passages {
+        let start = TEXT[..TEXT.find(p).unwrap()].chars().count();
+        let end = start + p.chars().count();
+        let (_, edits) = add_quote(&map, &source, start, end, Point::default(), None).unwrap();
+        super::super::apply_all(&mut map, edits).unwrap();
+    }
+    map
+}
+
+fn statuses(map: &Map) -> Vec<&'static str> {
+    quote_integrity(map)
+        .iter()
+        .map(|c| c.status.name())
+        .collect()
+}
+
+#[test]
+fn reanchor_moves_anchors_to_the_text_and_undo_moves_them_back() {
+    let map = map_with_quotes(&["a relic of the Cold War", "unfriendly military bloc"]);
+    let mut history = History::new(map);
+    // The article gains a sentence at the start (as if edited outside the app).
+    let mut s = history.map().sources[0].clone();
+    s.text = format!("An introduction. {}", s.text);
+    history
+        .apply("Edit article", None, vec![Edit::Replace(Item::Source(s))])
+        .unwrap();
+    assert_eq!(statuses(history.map()), ["moved", "moved"]);
+    let before = history.map().quotes.clone();
+    let ids = ["q1".into()];
+    let edits = reanchor(history.map(), &ids);
+    assert_eq!(edits.len(), 1);
+    history.apply("Re-anchor quote", None, edits).unwrap();
+    assert_eq!(statuses(history.map()), ["ok", "moved"]); // only the one asked for
+    assert_eq!(
+        history.map().quotes[0].anchor.start,
+        before[0].anchor.start + 17
+    );
+    assert!(history.undo());
+    assert_eq!(history.map().quotes, before);
+    // A quote that has not moved needs no edit.
+    assert!(reanchor(&map_with_quotes(&["a relic"]), &["q1".into()]).is_empty());
+}
+
+#[test]
+fn accept_changed_takes_the_wording_the_article_has_now() {
+    let map = map_with_quotes(&["portray NATO as a dangerously strong (even omnipotent)"]);
+    let mut history = History::new(map);
+    let mut s = history.map().sources[0].clone();
+    s.text = s.text.replace("dangerously strong", "dangerously powerful");
+    history
+        .apply("Edit article", None, vec![Edit::Replace(Item::Source(s))])
+        .unwrap();
+    assert!(reanchor(history.map(), &["q1".into()]).is_empty()); // changed, not moved
+    let edits = accept_changed(history.map(), &["q1".into()]);
+    history.apply("Accept changed quote", None, edits).unwrap();
+    assert_eq!(
+        history.map().quotes[0].anchor.exact,
+        "portray NATO as a dangerously powerful (even omnipotent)"
+    );
+    assert_eq!(statuses(history.map()), ["ok"]);
+}
+
+#[test]
+fn replacing_the_text_reanchors_every_quote_and_reports_the_lost_ones() {
+    let map = map_with_quotes(&[
+        "Russian officials portray NATO", // the text after it is edited: still there
+        "a relic of the Cold War",        // moves
+        "as a dangerously strong (even omnipotent) and unfriendly military bloc", // edited inside
+        "both views cannot be held at once", // deleted
+    ]);
+    let corrected = TEXT
+        .replace("dangerously strong", "dangerously powerful")
+        .replace(
+            " The memo argues that both views cannot be held at once.",
+            "",
+        );
+    let mut history = History::new(map.clone());
+    let r = replace_source_text(history.map(), &"s1".into(), &corrected).unwrap();
+    assert_eq!(r.lost, [NodeId::from("q4")]);
+    history
+        .apply("Replace article text", None, r.edits)
+        .unwrap();
+    let m = history.map();
+    assert_eq!(m.sources[0].text, corrected);
+    assert_eq!(m.sources[0].sha256, text_sha256(&corrected));
+    let q = &m.quotes;
+    assert_eq!(q[1].anchor.exact, "a relic of the Cold War");
+    assert_eq!(q[0].anchor.start, 0);
+    assert_eq!(
+        q[2].anchor.exact,
+        "as a dangerously powerful (even omnipotent) and unfriendly military bloc"
+    );
+    for quote in &q[..3] {
+        assert_eq!(locate_quote(&corrected, &quote.anchor), QuoteStatus::Ok);
+    }
+    assert_eq!(q[3], map.quotes[3]); // left as it was
+    assert_eq!(statuses(m), ["ok", "ok", "ok", "orphaned"]);
+    // One undo step restores the text, the hash and every anchor.
+    assert!(history.undo());
+    assert_eq!(history.map(), &map);
+}
+
+#[test]
+fn replacing_the_text_of_no_source_or_with_nothing_is_refused() {
+    let map = map_with_quotes(&[]);
+    assert_eq!(
+        replace_source_text(&map, &"s9".into(), "text"),
+        Err(SourceTextError::Missing("s9".into()))
+    );
+    assert_eq!(
+        replace_source_text(&map, &"s1".into(), " \n"),
+        Err(SourceTextError::Blank)
+    );
+}

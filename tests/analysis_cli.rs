@@ -13,8 +13,15 @@ fn root(p: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], files: &[&Path]) -> (Option<i32>, String) {
-    let out = warrant().args(args).args(files).output().unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    let out = warrant()
+        .args(args)
+        .args(files)
+        .output()
+        .expect("warrant runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+    )
 }
 
 #[test]

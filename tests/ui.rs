@@ -371,3 +371,48 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
         "undo puts the step back"
     );
 }
+
+#[test]
+fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    let map = warrant::io::load(&memo).unwrap();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    // The memo's central point: one contradiction between "omnipotent" and "relic".
+    let omnipotent = map
+        .claims
+        .iter()
+        .find(|c| c.text.contains("omnipotent"))
+        .unwrap()
+        .id
+        .clone();
+    let relic = map
+        .claims
+        .iter()
+        .find(|c| c.text.contains("relic of the Cold War"))
+        .unwrap()
+        .id
+        .clone();
+    let message = warrant::analysis::contradictions(&map)
+        .into_iter()
+        .flat_map(|g| g.contradictions)
+        .find(|c| c.claims.contains(&omnipotent) && c.claims.contains(&relic))
+        .expect("the analysis finds the memo's contradiction")
+        .message;
+    h.get_by_label(&message).click();
+    h.run();
+    let mut selected = h.state().selection.nodes.clone();
+    selected.sort();
+    let mut expected = vec![omnipotent, relic];
+    expected.sort();
+    assert_eq!(
+        selected, expected,
+        "clicking the contradiction selects both cards"
+    );
+    // And the same actor holding both is flagged.
+    assert!(h.query_by_label_contains("Russian officials").is_some());
+}

@@ -48,6 +48,7 @@ pub enum LeftTab {
     #[default]
     Inspector,
     Story,
+    Findings,
 }
 
 impl Default for Settings {
@@ -115,6 +116,8 @@ pub struct WarrantApp {
     pub present_from: Option<usize>,
     /// The story editor's state.
     pub story: super::story_panel::StoryPanel,
+    /// The analysis of the map, and a reference map to compare it with.
+    pub findings: super::findings::Findings,
     /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
     problems: (u64, Vec<Problem>),
     files: FileDialogs,
@@ -173,6 +176,7 @@ impl WarrantApp {
             presenting: None,
             present_from: None,
             story: super::story_panel::StoryPanel::default(),
+            findings: super::findings::Findings::default(),
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
             autosave: Autosave::new(Duration::from_secs(20)),
@@ -187,6 +191,28 @@ impl WarrantApp {
     /// Asks for file paths in the app's own prompt instead of native dialogs (tests use this).
     pub fn use_path_prompt(&mut self) {
         self.files.use_path_prompt();
+    }
+
+    /// Asks for a reference map to compare this one with.
+    pub fn request_reference(&mut self) {
+        self.files
+            .request(FileRequest::OpenReference, self.path.as_deref());
+    }
+
+    /// Loads a reference map for the comparison in the findings panel.
+    pub fn open_reference(&mut self, path: &Path) {
+        match io::load(path) {
+            Ok(map) => {
+                let name = path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                self.findings.reference = Some((name, map));
+                self.settings.left_tab = LeftTab::Findings;
+            }
+            Err(e) => self.dialogs.error = Some(e.to_string()),
+        }
     }
 
     /// Sets where recovery copies go (tests point it at a temporary folder).
@@ -440,6 +466,7 @@ impl WarrantApp {
                 .files
                 .request(FileRequest::AddArticle, self.path.as_deref()),
             Command::AddArticlePath(p) => self.add_article(&p),
+            Command::CompareWithPath(p) => self.open_reference(&p),
             Command::Quit => self.guard(Pending::Quit(ctx.clone())),
             Command::Undo => {
                 self.canvas.editing = None;
@@ -722,11 +749,17 @@ impl WarrantApp {
                             "Inspector",
                         );
                         ui.selectable_value(&mut self.settings.left_tab, LeftTab::Story, "Story");
+                        ui.selectable_value(
+                            &mut self.settings.left_tab,
+                            LeftTab::Findings,
+                            "Findings",
+                        );
                     });
                     ui.separator();
                     match self.settings.left_tab {
                         LeftTab::Inspector => super::inspector::inspector_ui(self, ui),
                         LeftTab::Story => super::story_panel::story_ui(self, ui),
+                        LeftTab::Findings => super::findings::findings_ui(self, ui),
                     }
                 });
         }

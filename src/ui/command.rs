@@ -14,6 +14,7 @@ pub enum Command {
     SaveTo(PathBuf),
     AddArticle,
     AddArticlePath(PathBuf),
+    CompareWithPath(PathBuf),
     Quit,
     Undo,
     Redo,
@@ -47,6 +48,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs | Command::SaveTo(_) => "Save as…",
             Command::AddArticle | Command::AddArticlePath(_) => "Add article…",
+            Command::CompareWithPath(_) => "Compare with a reference map…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -93,7 +95,8 @@ impl Command {
             Command::ToggleTheme
             | Command::OpenPath(_)
             | Command::SaveTo(_)
-            | Command::AddArticlePath(_) => None,
+            | Command::AddArticlePath(_)
+            | Command::CompareWithPath(_) => None,
         }
     }
 

@@ -15,6 +15,7 @@ pub enum FileRequest {
     OpenMap,
     SaveMap,
     AddArticle,
+    OpenReference,
 }
 
 impl FileRequest {
@@ -23,6 +24,7 @@ impl FileRequest {
             FileRequest::OpenMap => "Open map",
             FileRequest::SaveMap => "Save map as",
             FileRequest::AddArticle => "Add article",
+            FileRequest::OpenReference => "Compare with a reference map",
         }
     }
 
@@ -31,6 +33,7 @@ impl FileRequest {
             FileRequest::OpenMap => Command::OpenPath(path),
             FileRequest::SaveMap => Command::SaveTo(path),
             FileRequest::AddArticle => Command::AddArticlePath(path),
+            FileRequest::OpenReference => Command::CompareWithPath(path),
         }
     }
 }
@@ -97,7 +100,9 @@ impl FileDialogs {
                 dialog = dialog.set_directory(folder);
             }
             let path = match request {
-                FileRequest::OpenMap => dialog.add_filter("Warrant map", &["json"]).pick_file(),
+                FileRequest::OpenMap | FileRequest::OpenReference => {
+                    dialog.add_filter("Warrant map", &["json"]).pick_file()
+                }
                 FileRequest::SaveMap => dialog
                     .add_filter("Warrant map", &["json"])
                     .set_file_name(file_name.unwrap_or_else(|| "map.json".into()))

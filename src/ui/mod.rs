@@ -5,6 +5,7 @@ mod canvas;
 mod command;
 mod dialogs;
 mod files;
+mod findings;
 mod inspector;
 mod present;
 mod reader;

@@ -165,6 +165,34 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     if !meta.is_empty() {
         ui.label(RichText::new(meta.join(" · ")).weak());
     }
+    // Coverage: which parts of the article the map quotes, as a strip, and how much.
+    let generation = app.history.generation();
+    if let Some(c) = app
+        .findings
+        .of(map, generation)
+        .coverage
+        .iter()
+        .find(|c| c.source == source.id)
+    {
+        let (rect, resp) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+        let len = source.text.chars().count().max(1) as f32;
+        for &(a, b) in &c.ranges {
+            let x0 = rect.left() + rect.width() * a as f32 / len;
+            let x1 = rect.left() + rect.width() * b as f32 / len;
+            painter.rect_filled(
+                egui::Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), rect.y_range()),
+                0.0,
+                super::theme::Palette::warning(),
+            );
+        }
+        resp.on_hover_text(
+            "The article from start to end; the coloured parts are quoted in the map",
+        );
+        ui.label(RichText::new(format!("{:.0} % of this article is quoted", c.percent)).weak());
+    }
     let has_selection = app
         .reader
         .selection

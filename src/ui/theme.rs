@@ -84,6 +84,11 @@ impl Palette {
         }
     }
 
+    /// The badge on a claim whose actor also holds a claim against it.
+    pub fn warning() -> Color32 {
+        Color32::from_rgb(0xe6, 0x7e, 0x22)
+    }
+
     /// The colour of a relation's line (shape tells relations apart too: see the canvas).
     pub fn relation(r: Relation) -> Color32 {
         match r {

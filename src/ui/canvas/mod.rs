@@ -46,6 +46,8 @@ pub struct CanvasState {
     edit_focus_pending: bool,
     /// Bring this card into view on the next frame.
     pub reveal: Option<NodeId>,
+    /// Frame these cards on the next frame (a finding clicked in the panel).
+    pub frame: Option<Vec<NodeId>>,
     drag: Option<Drag>,
     /// The view's rectangle on screen, as of the last frame.
     pub view: Rect,
@@ -63,6 +65,7 @@ impl CanvasState {
             edit_buffer: String::new(),
             edit_focus_pending: false,
             reveal: None,
+            frame: None,
             drag: None,
             view: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
             layout: Layout::default(),
@@ -215,6 +218,19 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     {
         canvas.center = r.center();
     }
+    if let Some(ids) = canvas.frame.take() {
+        let rects: Vec<Rect> = ids
+            .iter()
+            .filter_map(|id| canvas.layout.rect_of(id))
+            .collect();
+        if let Some(b) = rects.into_iter().reduce(Rect::union) {
+            let b = b.expand(80.0);
+            canvas.zoom = (rect.width() / b.width())
+                .min(rect.height() / b.height())
+                .clamp(MIN_ZOOM, 1.2);
+            canvas.center = b.center();
+        }
+    }
     pan_and_zoom(canvas, ui, &bg, rect);
 
     let canvas = &app.canvas;
@@ -262,6 +278,14 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     // Cards.
     let show_text = CARD_FONT * zoom >= MIN_TEXT_PX;
     let widgets = shown.len() <= MAX_CARD_WIDGETS;
+    // Claims held by an actor who also holds a claim against them get a badge.
+    let flagged: std::collections::HashSet<&NodeId> = app
+        .findings
+        .of(map, generation)
+        .inconsistent_actors
+        .iter()
+        .flat_map(|f| f.claims.iter())
+        .collect();
     let mut g = Gestures::default();
     for &i in &shown {
         let Some(node) = Layout::node(map, i) else {
@@ -273,6 +297,23 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         paint_card(
             ui, &painter, node, map, r, selected, show_text, zoom, &palette,
         );
+        if flagged.contains(id) && zoom > 0.2 {
+            let c = pos2(r.right() - 2.0, r.top() + 2.0);
+            let radius = (9.0 * zoom).clamp(5.0, 12.0);
+            painter.circle(
+                c,
+                radius,
+                Palette::warning(),
+                Stroke::new(1.5, palette.claim_fill),
+            );
+            painter.text(
+                c,
+                Align2::CENTER_CENTER,
+                "!",
+                FontId::proportional(radius * 1.5),
+                egui::Color32::WHITE,
+            );
+        }
         if !widgets || canvas.editing.as_ref() == Some(id) {
             continue;
         }

@@ -1,0 +1,249 @@
+//! The findings panel: what the analysis sees in the map — contradictions, actors who hold both
+//! sides, evidence gaps, quotes that no longer match their article, what stands — and the
+//! comparison with a teacher's reference map. Clicking a finding shows its cards.
+
+use super::app::{Selection, WarrantApp};
+use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, analyse};
+use crate::edit::ops;
+use crate::model::{Map, NodeId};
+use egui::{CollapsingHeader, RichText};
+
+/// The analysis of the map as it is now, and the last comparison made.
+#[derive(Default)]
+pub struct Findings {
+    cache: Option<(u64, Analysis)>,
+    /// A reference map and the comparison of this map with it.
+    pub reference: Option<(String, Map)>,
+}
+
+impl Findings {
+    /// The analysis of `map` at history `generation` (recomputed only when the map changed).
+    pub fn of(&mut self, map: &Map, generation: u64) -> &Analysis {
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            self.cache = Some((generation, analyse(map)));
+        }
+        &self.cache.as_ref().expect("just computed").1
+    }
+}
+
+/// What clicking a finding does.
+enum Act {
+    Show(Vec<NodeId>),
+    Reanchor(Vec<NodeId>),
+    AcceptChanged(Vec<NodeId>),
+    CompareWith,
+}
+
+fn finding(ui: &mut egui::Ui, text: &str, ids: &[NodeId], acts: &mut Vec<Act>) {
+    if ui.link(text).on_hover_text("Show these cards").clicked() {
+        acts.push(Act::Show(ids.to_vec()));
+    }
+}
+
+/// The findings panel.
+pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
+    let generation = app.history.generation();
+    let map = app.history.map();
+    let a = app.findings.of(map, generation).clone();
+    let mut acts = Vec::new();
+    ui.add_space(4.0);
+    ui.heading("Findings");
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        let n: usize = a.contradictions.iter().map(|g| g.contradictions.len()).sum();
+        CollapsingHeader::new(format!("Contradictions ({n})")).default_open(true).show(ui, |ui| {
+            if n == 0 {
+                ui.label(RichText::new("No claims are marked as contradicting each other.").weak());
+            }
+            for group in &a.contradictions {
+                ui.label(RichText::new(&group.name).strong());
+                for c in &group.contradictions {
+                    finding(ui, &c.message, &c.claims, &mut acts);
+                }
+            }
+        });
+        CollapsingHeader::new(format!("Inconsistent actors ({})", a.inconsistent_actors.len())).default_open(true).show(ui, |ui| {
+            if a.inconsistent_actors.is_empty() {
+                ui.label(RichText::new("Nobody holds both sides of a contradiction or an objection.").weak());
+            }
+            for f in &a.inconsistent_actors {
+                let text = RichText::new(&f.message).color(ui.visuals().warn_fg_color);
+                if ui.link(text).on_hover_text("Show both claims").clicked() {
+                    acts.push(Act::Show(f.claims.to_vec()));
+                }
+            }
+        });
+        CollapsingHeader::new(format!("Evidence gaps ({})", a.gaps.len())).show(ui, |ui| {
+            for kind in [GapKind::UnsupportedClaim, GapKind::UnlinkedQuote, GapKind::ClaimWithoutActor, GapKind::UnopposedThesis] {
+                for g in a.gaps.iter().filter(|g| g.kind == kind) {
+                    finding(ui, &g.message, std::slice::from_ref(&g.node), &mut acts);
+                }
+            }
+        });
+        quotes_ui(ui, map, &a, &mut acts);
+        CollapsingHeader::new("What stands").show(ui, |ui| {
+            ui.label(RichText::new("Grounded semantics: an objection or contradiction is an attack; a claim stands when every attacker falls.").weak());
+            for s in &a.standing {
+                let (word, color) = match s.label {
+                    Label::Accepted => ("accepted", egui::Color32::from_rgb(0x2e, 0x9e, 0x44)),
+                    Label::Rejected => ("rejected", egui::Color32::from_rgb(0xd9, 0x4a, 0x38)),
+                    Label::Undecided => ("undecided", ui.visuals().weak_text_color()),
+                };
+                let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(word).color(color).strong());
+                    finding(ui, text, std::slice::from_ref(&s.claim), &mut acts);
+                    ui.label(RichText::new(format!("({} quotes for, {} against) {}", s.evidence.supporting, s.evidence.opposing, s.reason)).weak());
+                });
+            }
+        });
+        CollapsingHeader::new("Coverage of the articles").show(ui, |ui| {
+            for c in &a.coverage {
+                let title = map.source(&c.source).map_or("", |s| s.title.as_str());
+                ui.label(format!("{:.0} % quoted — {title}", c.percent));
+            }
+        });
+        compare_ui(ui, app.findings.reference.as_ref(), map, &mut acts);
+    });
+    for act in acts {
+        match act {
+            Act::Show(ids) => {
+                app.selection = Selection {
+                    nodes: ids.clone(),
+                    link: None,
+                };
+                app.canvas.frame = Some(ids);
+            }
+            Act::Reanchor(ids) => {
+                let edits = ops::reanchor(app.map(), &ids);
+                app.submit("Update quote offsets", None, edits);
+            }
+            Act::AcceptChanged(ids) => {
+                let edits = ops::accept_changed(app.map(), &ids);
+                app.submit("Accept the article's text", None, edits);
+            }
+            Act::CompareWith => app.request_reference(),
+        }
+    }
+}
+
+fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
+    let bad: Vec<_> = a
+        .quotes
+        .iter()
+        .filter(|q| q.status != QuoteStatus::Ok)
+        .collect();
+    CollapsingHeader::new(format!(
+        "Quote integrity ({} of {} need attention)",
+        bad.len(),
+        a.quotes.len()
+    ))
+    .default_open(!bad.is_empty())
+    .show(ui, |ui| {
+        if bad.is_empty() {
+            ui.label(RichText::new("Every quote matches its article exactly.").weak());
+        }
+        let moved: Vec<NodeId> = bad
+            .iter()
+            .filter(|q| matches!(q.status, QuoteStatus::Moved { .. }))
+            .map(|q| q.quote.clone())
+            .collect();
+        if !moved.is_empty()
+            && ui
+                .button(format!(
+                    "Update the offsets of {} moved quotes",
+                    moved.len()
+                ))
+                .clicked()
+        {
+            acts.push(Act::Reanchor(moved));
+        }
+        for q in bad {
+            let exact = map.quote(&q.quote).map_or("", |x| x.anchor.exact.as_str());
+            let short = crate::analysis::quoted(exact);
+            match &q.status {
+                QuoteStatus::Moved { start, end } => {
+                    finding(
+                        ui,
+                        &format!("moved: {short} is now at {start}–{end}"),
+                        std::slice::from_ref(&q.quote),
+                        acts,
+                    );
+                }
+                QuoteStatus::Changed {
+                    found, similarity, ..
+                } => {
+                    finding(
+                        ui,
+                        &format!("changed ({:.0} % alike): {short}", similarity * 100.0),
+                        std::slice::from_ref(&q.quote),
+                        acts,
+                    );
+                    egui::Grid::new(("changed", q.quote.as_str()))
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.label(RichText::new("In the map").strong());
+                            ui.label(RichText::new("In the article now").strong());
+                            ui.end_row();
+                            ui.add(egui::Label::new(exact).wrap());
+                            ui.add(egui::Label::new(found.as_str()).wrap());
+                            ui.end_row();
+                        });
+                    if ui.button("Accept the article's text").clicked() {
+                        acts.push(Act::AcceptChanged(vec![q.quote.clone()]));
+                    }
+                }
+                QuoteStatus::Ambiguous { count } => {
+                    finding(
+                        ui,
+                        &format!("ambiguous: {short} occurs {count} times"),
+                        std::slice::from_ref(&q.quote),
+                        acts,
+                    );
+                }
+                QuoteStatus::Orphaned => {
+                    let text =
+                        RichText::new(format!("orphaned: {short} is no longer in its article"))
+                            .color(ui.visuals().error_fg_color);
+                    if ui.link(text).clicked() {
+                        acts.push(Act::Show(vec![q.quote.clone()]));
+                    }
+                }
+                QuoteStatus::Ok => {}
+            }
+        }
+    });
+}
+
+fn compare_ui(
+    ui: &mut egui::Ui,
+    reference: Option<&(String, Map)>,
+    map: &Map,
+    acts: &mut Vec<Act>,
+) {
+    CollapsingHeader::new("Compare with a reference map").show(ui, |ui| {
+        if ui.button("Choose a reference map…").on_hover_text("A teacher's map of the same article(s)").clicked() {
+            acts.push(Act::CompareWith);
+        }
+        let Some((name, reference)) = reference else {
+            ui.label(RichText::new("Passages are matched by overlapping spans of the same article; claims through their quotes.").weak());
+            return;
+        };
+        let c: Comparison = crate::analysis::compare(reference, map);
+        ui.label(format!("Against {name}"));
+        for art in &c.articles {
+            let score = art.score.map_or_else(|| "—".to_owned(), |s| format!("{:.0} %", s * 100.0));
+            ui.label(RichText::new(format!("{}: {score} of the reference passages found", art.title)).strong());
+            ui.label(format!("found {}, missed {}, added {}", art.found.len(), art.missed.len(), art.added.len()));
+            for m in &art.missed {
+                ui.label(RichText::new(format!("missed: {}", crate::analysis::quoted(&m.text))).weak());
+            }
+        }
+        ui.label(format!(
+            "Claims: {} matched, {} missed, {} added",
+            c.claims.matched.len(),
+            c.claims.missed.len(),
+            c.claims.added.len()
+        ));
+    });
+}

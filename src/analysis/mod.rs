@@ -2,14 +2,14 @@
 //! `warrant check`. Nothing here draws or changes anything (no UI crate is imported); edits that
 //! act on findings (re-anchoring quotes) live in [`crate::edit::ops`].
 //!
-//! One file per finding:
-//! - [`contradictions`]: every `contradicts` link, grouped by the tags its claims share;
+//! One file per finding (modules share names with their main functions, hence `mod@`):
+//! - [`contradictions`](mod@contradictions): every `contradicts` link, grouped by shared tags;
 //! - [`actors`]: actors who hold both sides of a contradiction or an objection;
 //! - [`gaps`]: claims without evidence or actor, stray quotes, theses nobody objects to;
-//! - [`integrity`]: each quote ok, moved, changed (approximate match, see [`fuzzy`]) or orphaned;
-//! - [`standing`]: accepted / rejected / undecided under grounded semantics ([`grounded`]);
-//! - [`coverage`]: how much of each article is quoted;
-//! - [`compare`]: a student's map against a reference map.
+//! - [`integrity`]: each quote ok, moved, changed (approximate match: [`fuzzy`]) or orphaned;
+//! - [`standing`]: accepted / rejected / undecided under [`grounded`](mod@grounded) semantics;
+//! - [`coverage`](mod@coverage): how much of each article is quoted;
+//! - [`compare`](mod@compare): a student's map against a reference map.
 
 pub mod actors;
 pub mod compare;

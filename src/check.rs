@@ -65,15 +65,6 @@ impl Summary {
     }
 }
 
-fn excerpt(s: &str) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 60 {
-        format!("“{}…”", flat.chars().take(59).collect::<String>())
-    } else {
-        format!("“{flat}”")
-    }
-}
-
 /// Every problem in `map`: sources against their hashes, quotes against their sources.
 pub fn problems(map: &Map) -> Vec<Problem> {
     problems_from(map, &analysis::quote_integrity(map))
@@ -114,7 +105,7 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
         } else {
             format!("the text at {}..{} is not its exact text", a.start, a.end)
         };
-        let head = format!("quote {} {}", quote.id, excerpt(&a.exact));
+        let head = format!("quote {} {}", quote.id, analysis::quoted(&a.exact));
         let (kind, message) = match &check.status {
             QuoteStatus::Ok => continue,
             QuoteStatus::Moved { start, end } => (
@@ -139,7 +130,7 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
                     "{head}: {at}, nor anywhere in source {}; a close match ({:.0} % similar) is at {start}..{end}: {}",
                     quote.source,
                     similarity * 100.0,
-                    excerpt(found)
+                    analysis::quoted(found)
                 ),
             ),
             QuoteStatus::Orphaned => (

@@ -158,8 +158,12 @@ impl FileDialogs {
             edit.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path")
             });
-            edit.request_focus();
-            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Focus the field when the prompt opens (not every frame: Enter must be able to end it).
+            if ui.memory(|m| m.focused().is_none()) {
+                edit.request_focus();
+            }
+            let enter = (edit.has_focus() || edit.lost_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
                 if ui.button("OK").clicked() || enter {
                     done = Some(true);

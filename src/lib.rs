@@ -9,5 +9,6 @@ pub mod check;
 pub mod cli;
 pub mod edit;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod ui;

@@ -21,6 +21,9 @@ pub(super) struct Graph<'a> {
     pub thesis: Vec<bool>,
     /// (parent block, child block) for every support or objection between blocks.
     pub block_edges: Vec<(usize, usize)>,
+    pub group_of_block: Vec<usize>,
+    /// Every link between two cards: (from, to, relation).
+    pub links: Vec<(usize, usize, Relation)>,
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -62,8 +65,40 @@ fn related(parent: &mut [usize], edges: &[(usize, usize)], a: usize, b: usize) -
     reaches(a, b) || reaches(b, a)
 }
 
+/// Which contradicting blocks share a layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pairing {
+    /// Every pair that can (not one a reason for the other).
+    All,
+    /// Only pairs already at the same depth below the top, so no claim is pulled down away
+    /// from what it bears on (a second try when pairing all leaves crossings).
+    SameDepth,
+}
+
+/// Longest-path depth of each block along `edges` (parent, child); blocks on a cycle count 0.
+fn depths(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indeg = vec![0usize; n];
+    for &(p, c) in edges {
+        children[p].push(c);
+        indeg[c] += 1;
+    }
+    let mut depth = vec![0; n];
+    let mut queue: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
+    while let Some(v) = queue.pop() {
+        for &c in &children[v] {
+            depth[c] = depth[c].max(depth[v] + 1);
+            indeg[c] -= 1;
+            if indeg[c] == 0 {
+                queue.push(c);
+            }
+        }
+    }
+    depth
+}
+
 impl<'a> Graph<'a> {
-    pub fn new(map: &'a Map) -> Self {
+    pub fn new(map: &'a Map, pairing: Pairing) -> Self {
         let nodes: Vec<NodeRef<'a>> = map.nodes().collect();
         let index: HashMap<&NodeId, usize> =
             nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
@@ -106,9 +141,22 @@ impl<'a> Graph<'a> {
             .map(|&(from, to, _)| (block_of[to], block_of[from]))
             .filter(|(p, c)| p != c)
             .collect();
+        let depth = match pairing {
+            Pairing::All => Vec::new(),
+            Pairing::SameDepth => depths(blocks.len(), &block_edges),
+        };
+        // A block with no reasons either way has no depth of its own: it always pairs.
+        let mut alone = vec![true; blocks.len()];
+        for &(p, c) in &block_edges {
+            alone[p] = false;
+            alone[c] = false;
+        }
         let mut parent: Vec<usize> = (0..blocks.len()).collect();
         for &(a, b, rel) in &links {
-            if rel != Relation::Contradicts {
+            let (ba, bb) = (block_of[a], block_of[b]);
+            let apart =
+                pairing == Pairing::SameDepth && depth[ba] != depth[bb] && !alone[ba] && !alone[bb];
+            if rel != Relation::Contradicts || apart {
                 continue;
             }
             let (ra, rb) = (
@@ -153,6 +201,8 @@ impl<'a> Graph<'a> {
             edges,
             thesis,
             block_edges,
+            group_of_block,
+            links,
         }
     }
 

@@ -12,6 +12,7 @@
 pub mod card;
 pub mod crossings;
 mod graph;
+mod parts;
 mod place;
 mod sugiyama;
 
@@ -19,9 +20,8 @@ pub use card::Size;
 pub use crossings::{count_crossings, link_segments, map_crossings};
 
 use crate::model::{Map, NodeId, NodeRef, Point};
-use graph::Graph;
+use graph::{Graph, Pairing};
 use std::collections::HashSet;
-use sugiyama::{Input, Spacing};
 
 /// How the layout spaces things.
 #[derive(Clone, Debug)]
@@ -61,151 +61,33 @@ pub fn tidy_with(
     settings: &LayoutSettings,
     size: &dyn Fn(NodeRef<'_>) -> Size,
 ) -> Vec<(NodeId, Point)> {
-    let graph = Graph::new(map);
+    let graph = Graph::new(map, Pairing::All);
     if graph.nodes.is_empty() {
         return Vec::new();
     }
-    let sizes: Vec<Size> = graph.nodes.iter().map(|&n| size(n)).collect();
-    let block_size: Vec<Size> = graph
-        .blocks
-        .iter()
-        .map(|b| Size {
-            w: b.iter().map(|&n| sizes[n].w).fold(0.0, f32::max),
-            h: b.iter().map(|&n| sizes[n].h).sum::<f32>()
-                + (b.len() - 1) as f32 * settings.quote_gap,
-        })
-        .collect();
-    let group_size: Vec<Size> = graph
-        .groups
-        .iter()
-        .map(|g| Size {
-            w: g.iter().map(|&b| block_size[b].w).sum::<f32>()
-                + (g.len() - 1) as f32 * settings.node_gap,
-            h: g.iter().map(|&b| block_size[b].h).fold(0.0, f32::max),
-        })
-        .collect();
-
-    // Each connected part on its own, left to right; lone cards in rows underneath.
-    let mut group_pos = vec![Point::default(); graph.groups.len()];
-    let mut x0 = 0.0f32;
-    let mut bottom = 0.0f32;
-    let mut loners = Vec::new();
-    for comp in graph.components() {
-        if comp.len() == 1 && !graph.thesis[comp[0]] {
-            loners.push(comp[0]);
-            continue;
-        }
-        let local: std::collections::HashMap<usize, usize> =
-            comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
-        let edges: Vec<(usize, usize)> = graph
-            .edges
-            .iter()
-            .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
-            .collect();
-        let widths: Vec<f32> = comp.iter().map(|&g| group_size[g].w).collect();
-        let heights: Vec<f32> = comp.iter().map(|&g| group_size[g].h).collect();
-        let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
-        let tails: Vec<f32> = comp
-            .iter()
-            .map(|&g| {
-                if graph.groups[g].iter().any(|&b| graph.blocks[b].len() > 1) {
-                    group_size[g].w
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let out = sugiyama::layout(
-            &Input {
-                widths: &widths,
-                heights: &heights,
-                edges: &edges,
-                first: &first,
-                tails: &tails,
-            },
-            Spacing {
-                layer_gap: settings.layer_gap,
-                node_gap: settings.node_gap,
-            },
-        );
-        let mut right = x0;
-        for (i, &g) in comp.iter().enumerate() {
-            group_pos[g] = Point::new(x0 + out.x[i], out.y[i]);
-            right = right.max(x0 + out.x[i] + widths[i]);
-            bottom = bottom.max(out.y[i] + heights[i]);
-        }
-        x0 = right + settings.component_gap;
-    }
-    if !loners.is_empty() {
-        let row_width = (x0 - settings.component_gap).max(4.0 * (240.0 + settings.node_gap));
-        let mut x = 0.0f32;
-        let mut y = if bottom > 0.0 {
-            bottom + settings.component_gap
+    let sizes = parts::Sizes::new(&graph, settings, size);
+    let (pos, crossings) = parts::arrange(&graph, &sizes, settings);
+    // Pairing every contradiction can pull a claim far below what it bears on; when that leaves
+    // crossings, try pairing only those at the same depth, and keep it if it draws better.
+    let (graph, pos) = if crossings > 0 {
+        let strict = Graph::new(map, Pairing::SameDepth);
+        if strict.groups.len() == graph.groups.len() {
+            (graph, pos)
         } else {
-            0.0
-        };
-        let mut row_h = 0.0f32;
-        for g in loners {
-            let s = group_size[g];
-            if x > 0.0 && x + s.w > row_width {
-                x = 0.0;
-                y += row_h + settings.node_gap;
-                row_h = 0.0;
+            let sizes = parts::Sizes::new(&strict, settings, size);
+            let (other, fewer) = parts::arrange(&strict, &sizes, settings);
+            if fewer < crossings {
+                (strict, other)
+            } else {
+                (graph, pos)
             }
-            group_pos[g] = Point::new(x, y);
-            x += s.w + settings.node_gap;
-            row_h = row_h.max(s.h);
         }
-    }
-
-    // Groups to blocks to cards. Within a group, blocks go left to right as what they link to
-    // does, so their links do not cross.
-    let mut group_of_block = vec![0; graph.blocks.len()];
-    for (g, blocks) in graph.groups.iter().enumerate() {
-        for &b in blocks {
-            group_of_block[b] = g;
-        }
-    }
-    let mut pos = vec![Point::default(); graph.nodes.len()];
-    for (g, blocks) in graph.groups.iter().enumerate() {
-        let mut blocks = blocks.clone();
-        if blocks.len() > 1 {
-            let key = |b: usize| {
-                let xs: Vec<f32> = graph
-                    .block_edges
-                    .iter()
-                    .filter_map(|&(p, c)| match (p == b, c == b) {
-                        (true, false) => Some(c),
-                        (false, true) => Some(p),
-                        _ => None,
-                    })
-                    .map(|o| {
-                        let og = group_of_block[o];
-                        group_pos[og].x + group_size[og].w / 2.0
-                    })
-                    .collect();
-                if xs.is_empty() {
-                    group_pos[g].x + group_size[g].w / 2.0
-                } else {
-                    xs.iter().sum::<f32>() / xs.len() as f32
-                }
-            };
-            let mut keyed: Vec<(f32, usize)> = blocks.iter().map(|&b| (key(b), b)).collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            blocks = keyed.into_iter().map(|(_, b)| b).collect();
-        }
-        let mut x = group_pos[g].x;
-        for &b in &blocks {
-            let mut y = group_pos[g].y;
-            for &n in &graph.blocks[b] {
-                let w = block_size[b].w;
-                pos[n] = Point::new(x + (w - sizes[n].w) / 2.0, y);
-                y += sizes[n].h + settings.quote_gap;
-            }
-            x += block_size[b].w + settings.node_gap;
-        }
-    }
-    place_on_map(&graph, &mut pos, &sizes, settings);
+    } else {
+        (graph, pos)
+    };
+    let mut pos = pos;
+    let cards: Vec<Size> = graph.nodes.iter().map(|&n| size(n)).collect();
+    place_on_map(&graph, &mut pos, &cards, settings);
     graph
         .nodes
         .iter()

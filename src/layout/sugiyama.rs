@@ -18,6 +18,8 @@ pub(super) struct Input<'a> {
     /// card right under it looks linked to its last quote. A "tail" vertex as wide as the stack
     /// in the next layer keeps that space clear and makes the ordering count those crossings.
     pub tails: &'a [f32],
+    /// Start from the mirror image of the first order (a second try).
+    pub mirror: bool,
 }
 
 /// Spacing, in canvas units.
@@ -54,7 +56,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     let edges = acyclic(n, input.edges, input.first);
     let layer = assign_layers(n, &edges, input.first);
     let mut g = with_dummies(input.widths, &edges, &layer, input.tails);
-    initial_order(&mut g, input.first);
+    initial_order(&mut g, input.first, input.mirror);
     reduce_crossings(&mut g);
     centre_tails(&mut g);
     let mut y = 0.0;
@@ -212,7 +214,7 @@ fn with_dummies(
 }
 
 /// A first order from a depth-first walk down from the roots, so a subtree starts out together.
-fn initial_order(g: &mut Layered, first: &[bool]) {
+fn initial_order(g: &mut Layered, first: &[bool], mirror: bool) {
     let total = g.layer_of.len();
     let mut seen = vec![false; total];
     let starts = (0..g.real)
@@ -231,7 +233,12 @@ fn initial_order(g: &mut Layered, first: &[bool]) {
             let l = g.layer_of[v];
             g.pos[v] = g.layers[l].len();
             g.layers[l].push(v);
-            for &c in g.down[v].iter().rev() {
+            let mut children = g.down[v].clone();
+            if !mirror {
+                // The stack pops the last pushed first: push in reverse to visit in order.
+                children.reverse();
+            }
+            for c in children {
                 if !seen[c] {
                     seen[c] = true;
                     stack.push(c);
@@ -422,6 +429,7 @@ mod tests {
                 edges: &[(0, 3), (1, 2)],
                 first: &[false; 4],
                 tails: &[0.0; 4],
+                mirror: false,
             },
             Spacing {
                 layer_gap: 10.0,

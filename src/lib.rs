@@ -8,6 +8,7 @@ pub mod anchor;
 pub mod check;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;

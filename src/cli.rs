@@ -365,3 +365,135 @@ pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
     }
     exit::CLEAN
 }
+
+/// The formats `warrant export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Vector drawing with real text.
+    Svg,
+    /// Image for slides.
+    Png,
+    /// Handout.
+    Pdf,
+    /// Outline of the argument.
+    Md,
+}
+
+/// What `warrant export` was asked to do.
+#[derive(Clone, Debug)]
+pub struct ExportRequest {
+    pub map: PathBuf,
+    pub format: ExportFormat,
+    /// Story step, counting from 1.
+    pub step: Option<usize>,
+    /// PNG pixels per canvas unit.
+    pub scale: Option<f32>,
+    pub out: PathBuf,
+    /// Lay the map out (as Tidy does) before drawing it; the map file is not changed.
+    pub tidy: bool,
+    /// PDF: one page per story step after the map.
+    pub story: bool,
+}
+
+/// Refuses option combinations that mean nothing, with the reason.
+fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
+    use ExportFormat::{Md, Pdf, Png};
+    if req.scale.is_some() && req.format != Png {
+        return Err("--scale applies to PNG only (SVG and PDF are vector drawings)".into());
+    }
+    if let Some(s) = req.scale
+        && !(s.is_finite() && s > 0.0)
+    {
+        return Err(format!("--scale must be a positive number, not {s}"));
+    }
+    if req.story && req.format != Pdf {
+        return Err("--story applies to PDF only".into());
+    }
+    if let Some(step) = req.step {
+        if req.format == Md {
+            return Err("--step does not apply to the Markdown outline".into());
+        }
+        if step == 0 || step > map.story.len() {
+            return Err(if map.story.is_empty() {
+                "--step: this map has no story".to_owned()
+            } else {
+                format!(
+                    "--step: this map's story has steps 1 to {}, not {step}",
+                    map.story.len()
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF or Markdown.
+pub fn export(req: &ExportRequest) -> i32 {
+    use crate::export::{self as ex, Scope, SvgSettings};
+    let mut map = match io::load(&req.map) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("warrant: {e}");
+            return exit::UNREADABLE;
+        }
+    };
+    if let Err(why) = export_usage(req, &map) {
+        eprintln!("warrant export: {why}");
+        return exit::UNREADABLE;
+    }
+    if req.tidy {
+        let edits = ops::tidy(
+            &map,
+            &crate::layout::LayoutSettings::default(),
+            &crate::layout::card::card_size,
+        );
+        if let Err(e) = crate::edit::apply_all(&mut map, edits) {
+            eprintln!("warrant: cannot lay the map out: {e}");
+            return exit::UNREADABLE;
+        }
+    }
+    let svg = SvgSettings {
+        scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
+        ..SvgSettings::default()
+    };
+    let bytes: Result<Vec<u8>, String> = match req.format {
+        ExportFormat::Svg => ex::map_to_svg(&map, &svg)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+        ExportFormat::Png => {
+            let png = ex::PngSettings {
+                scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
+            };
+            ex::map_to_png(&map, &svg, &png).map_err(|e| e.to_string())
+        }
+        ExportFormat::Pdf => ex::map_to_pdf(
+            &map,
+            &ex::PdfSettings {
+                svg,
+                story_pages: req.story,
+                ..ex::PdfSettings::default()
+            },
+        )
+        .map_err(|e| e.to_string()),
+        ExportFormat::Md => ex::map_to_markdown(&map, &ex::MarkdownSettings::default())
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string()),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("warrant export: {e}");
+            return exit::UNREADABLE;
+        }
+    };
+    match io::write_atomic(&req.out, &bytes, false) {
+        Ok(()) => {
+            println!("{}: {} bytes", req.out.display(), bytes.len());
+            exit::CLEAN
+        }
+        Err(e) => {
+            eprintln!("warrant: {e}");
+            exit::UNREADABLE
+        }
+    }
+}

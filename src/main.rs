@@ -56,6 +56,32 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Export a map as SVG, PNG, PDF or a Markdown outline (no window needed).
+    ///
+    /// Exit status: 0 written, 2 the map cannot be read, the options make no sense, or OUT
+    /// cannot be written.
+    Export {
+        /// The map file (.json).
+        map: PathBuf,
+        /// What to write.
+        #[arg(long, short, value_enum)]
+        format: cli::ExportFormat,
+        /// Draw only story step N (from 1): its cards, earlier steps dimmed, its focus ringed.
+        #[arg(long, value_name = "N")]
+        step: Option<usize>,
+        /// PNG only: pixels per canvas unit (default 2).
+        #[arg(long, value_name = "S")]
+        scale: Option<f32>,
+        /// PDF only: add one page per story step.
+        #[arg(long)]
+        story: bool,
+        /// Lay the map out first, as Tidy does (the map file is not changed).
+        #[arg(long)]
+        tidy: bool,
+        /// The file to write (replaced if it exists).
+        #[arg(long, short, value_name = "OUT")]
+        out: PathBuf,
+    },
 }
 
 fn code(c: i32) -> ExitCode {
@@ -77,6 +103,23 @@ fn main() -> ExitCode {
             articles,
             force,
         }) => code(cli::new_map(&out, &title, &articles, force)),
+        Some(Command::Export {
+            map,
+            format,
+            step,
+            scale,
+            story,
+            tidy,
+            out,
+        }) => code(cli::export(&cli::ExportRequest {
+            map,
+            format,
+            step,
+            scale,
+            out,
+            tidy,
+            story,
+        })),
         None => match warrant::ui::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -357,3 +357,25 @@ pub fn replace_source_text(
 
 #[cfg(test)]
 mod tests;
+
+/// "Tidy": the auto-layout as one undoable move of the cards whose position changes (none when
+/// the map is already tidy). `size` gives card sizes; [`crate::layout::card::card_size`]
+/// estimates them with the bundled font.
+pub fn tidy(
+    map: &Map,
+    settings: &crate::layout::LayoutSettings,
+    size: &dyn Fn(crate::model::NodeRef<'_>) -> crate::layout::Size,
+) -> Vec<Edit> {
+    // tidy_with returns the cards in map order.
+    let moves: Vec<(NodeId, Point)> = crate::layout::tidy_with(map, settings, size)
+        .into_iter()
+        .zip(map.nodes())
+        .filter(|((_, p), node)| node.pos() != *p)
+        .map(|(m, _)| m)
+        .collect();
+    if moves.is_empty() {
+        Vec::new()
+    } else {
+        vec![Edit::Move(moves)]
+    }
+}

@@ -1,6 +1,8 @@
 //! Maps for tests: a small hand-made one and generated ones.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod generated;
+
 use proptest::prelude::*;
 use warrant::anchor::anchor_from_range;
 use warrant::model::{

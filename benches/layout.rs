@@ -1,0 +1,41 @@
+//! Tidy on a generated 2,000-card map (target ≤ 50 ms), and the edge crossings it leaves next
+//! to those of Graphviz `dot` on the same graph (printed when `dot` is installed).
+
+#![allow(clippy::unwrap_used)] // a benchmark: failing loudly is right
+
+#[path = "../tests/common/generated.rs"]
+mod generated;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use warrant::layout::{LayoutSettings, card::card_size, map_crossings, tidy};
+
+fn layout(c: &mut Criterion) {
+    let map = generated::argument_map(2000, 1);
+    let settings = LayoutSettings::default();
+
+    let mut tidied = map.clone();
+    let moves = tidy(&tidied, &settings);
+    warrant::edit::apply(&mut tidied, warrant::edit::Edit::Move(moves)).unwrap();
+    let started = std::time::Instant::now();
+    let dot = generated::dot_crossings(&map, &card_size);
+    let dot_time = started.elapsed();
+    println!(
+        "crossings on {} cards, {} links: as generated (grid) {}, after tidy {}, dot {}",
+        map.claims.len() + map.quotes.len(),
+        map.links.len(),
+        map_crossings(&map, &card_size),
+        map_crossings(&tidied, &card_size),
+        dot.map_or_else(
+            || "not installed".to_owned(),
+            |d| format!("{d} (dot took {dot_time:.1?})")
+        ),
+    );
+
+    c.bench_function("tidy 2,000 cards", |b| {
+        b.iter(|| tidy(black_box(&map), black_box(&settings)));
+    });
+}
+
+criterion_group!(benches, layout);
+criterion_main!(benches);

@@ -1,0 +1,304 @@
+//! A Markdown outline for handouts and essays: the thesis, its reasons and objections as nested
+//! lists, each claim with its quotes as block quotes and a citation, then the contradictions and
+//! who holds both sides of one.
+
+use crate::model::{Claim, Map, NodeId, Quote, Relation, Source};
+use std::collections::HashSet;
+use std::fmt::Write;
+use thiserror::Error;
+
+/// What to put in the outline.
+#[derive(Clone, Copy, Debug)]
+pub struct MarkdownSettings {
+    /// Each claim's quotes as block quotes.
+    pub quotes: bool,
+    /// The students' notes on claims, in italics.
+    pub notes: bool,
+}
+
+impl Default for MarkdownSettings {
+    fn default() -> Self {
+        Self {
+            quotes: true,
+            notes: false,
+        }
+    }
+}
+
+/// Why there is no outline.
+#[derive(Debug, Error)]
+pub enum MarkdownError {
+    #[error("cannot write the outline: {0}")]
+    Write(#[from] std::fmt::Error),
+}
+
+/// The citation of a source: "author, outlet, year", with whatever is known.
+pub fn citation(source: &Source) -> String {
+    let year = source
+        .date
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|p| p.len() == 4)
+        .unwrap_or("");
+    let parts: Vec<&str> = [source.author.as_str(), source.outlet.as_str(), year]
+        .into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        source.title.trim().to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// One line of plain text, with Markdown's special characters escaped.
+fn inline(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+struct Outline<'a> {
+    map: &'a Map,
+    settings: MarkdownSettings,
+    out: String,
+    done: HashSet<&'a NodeId>,
+}
+
+impl<'a> Outline<'a> {
+    fn holders(&self, claim: &Claim) -> String {
+        let names: Vec<String> = claim
+            .actors
+            .iter()
+            .filter_map(|a| self.map.actor(a))
+            .map(|a| inline(&a.name))
+            .collect();
+        names.join(", ")
+    }
+
+    /// Claims and quotes that bear on `id` with `relation`, in link order.
+    fn reasons(&self, id: &NodeId, relation: Relation) -> Vec<&'a NodeId> {
+        self.map
+            .links
+            .iter()
+            .filter(|l| &l.to == id && l.relation == relation)
+            .map(|l| &l.from)
+            .collect()
+    }
+
+    fn quote_block(&mut self, q: &Quote, against: bool, indent: &str) -> std::fmt::Result {
+        let cite = self
+            .map
+            .source(&q.source)
+            .map_or_else(|| "unknown source".to_owned(), citation);
+        let label = if against { "**Against:** " } else { "" };
+        writeln!(
+            self.out,
+            "{indent}> {label}“{}”\\\n{indent}> — *{}*",
+            inline(&q.anchor.exact),
+            inline(&cite)
+        )
+    }
+
+    /// A claim's quotes and notes, then its reasons and objections one level deeper.
+    fn body(&mut self, claim: &'a Claim, indent: &str) -> std::fmt::Result {
+        if self.settings.notes && !claim.note.trim().is_empty() {
+            writeln!(self.out, "{indent}*Note: {}*\n", inline(&claim.note))?;
+        }
+        if self.settings.quotes {
+            let mut any = false;
+            for (relation, against) in [(Relation::Supports, false), (Relation::Opposes, true)] {
+                for id in self.reasons(&claim.id, relation) {
+                    if let Some(q) = self.map.quote(id) {
+                        if any {
+                            writeln!(self.out)?;
+                        }
+                        self.quote_block(q, against, indent)?;
+                        any = true;
+                    }
+                }
+            }
+            if any {
+                writeln!(self.out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A claim as a list item, then its own reasons and objections nested under it.
+    fn item(&mut self, id: &'a NodeId, label: &str, depth: usize) -> std::fmt::Result {
+        let Some(claim) = self.map.claim(id) else {
+            return Ok(());
+        };
+        let indent = "  ".repeat(depth);
+        let holders = self.holders(claim);
+        let held = if holders.is_empty() {
+            String::new()
+        } else {
+            format!(" — *{holders}*")
+        };
+        if !self.done.insert(id) {
+            return writeln!(
+                self.out,
+                "{indent}- {label}{} *(see above)*\n",
+                inline(&claim.text)
+            );
+        }
+        writeln!(self.out, "{indent}- {label}{}{held}\n", inline(&claim.text))?;
+        self.body(claim, &format!("{indent}  "))?;
+        self.children(id, depth + 1)
+    }
+
+    fn children(&mut self, id: &'a NodeId, depth: usize) -> std::fmt::Result {
+        for (relation, label) in [
+            (Relation::Supports, "**Reason:** "),
+            (Relation::Opposes, "**Objection:** "),
+        ] {
+            for child in self.reasons(id, relation) {
+                if self.map.claim(child).is_some() {
+                    self.item(child, label, depth)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A top-level claim: a heading, its quotes, then reasons and objections as lists.
+    fn top(&mut self, claim: &'a Claim, what: &str) -> std::fmt::Result {
+        self.done.insert(&claim.id);
+        writeln!(self.out, "## {what}: {}\n", inline(&claim.text))?;
+        let holders = self.holders(claim);
+        if !holders.is_empty() {
+            writeln!(self.out, "Held by {holders}.\n")?;
+        }
+        self.body(claim, "")?;
+        for (relation, heading) in [
+            (Relation::Supports, "Reasons"),
+            (Relation::Opposes, "Objections"),
+        ] {
+            let kids: Vec<&NodeId> = self
+                .reasons(&claim.id, relation)
+                .into_iter()
+                .filter(|c| self.map.claim(c).is_some())
+                .collect();
+            if kids.is_empty() {
+                continue;
+            }
+            writeln!(self.out, "### {heading}\n")?;
+            for kid in kids {
+                self.item(kid, "", 0)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn contradictions(&mut self) -> std::fmt::Result {
+        let pairs: Vec<(&Claim, &Claim)> = self
+            .map
+            .links
+            .iter()
+            .filter(|l| l.relation == Relation::Contradicts)
+            .filter_map(|l| Some((self.map.claim(&l.from)?, self.map.claim(&l.to)?)))
+            .collect();
+        if pairs.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "## Contradictions\n")?;
+        for (a, b) in pairs {
+            let side = |c: &Claim| {
+                let h = self.holders(c);
+                if h.is_empty() {
+                    format!("“{}”", inline(&c.text))
+                } else {
+                    format!("“{}” (*{h}*)", inline(&c.text))
+                }
+            };
+            writeln!(self.out, "- {}\n  **contradicts** {}\n", side(a), side(b))?;
+            let both: Vec<String> = a
+                .actors
+                .iter()
+                .filter(|x| b.actors.contains(x))
+                .filter_map(|x| self.map.actor(x))
+                .map(|x| inline(&x.name))
+                .collect();
+            if !both.is_empty() {
+                let verb = if both.len() == 1 { "holds" } else { "hold" };
+                writeln!(
+                    self.out,
+                    "  - **Inconsistent:** {} {verb} both.\n",
+                    both.join(", ")
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The map as a Markdown outline.
+pub fn map_to_markdown(map: &Map, settings: &MarkdownSettings) -> Result<String, MarkdownError> {
+    let mut o = Outline {
+        map,
+        settings: *settings,
+        out: String::new(),
+        done: HashSet::new(),
+    };
+    writeln!(o.out, "# {}\n", inline(&map.title))?;
+    if !map.description.trim().is_empty() {
+        writeln!(o.out, "{}\n", inline(&map.description))?;
+    }
+    let theses: Vec<&Claim> = map.claims.iter().filter(|c| c.thesis).collect();
+    for t in &theses {
+        o.top(t, "Thesis")?;
+    }
+    // Claims the thesis does not reach: each that bears on no other claim heads its own part.
+    let bears_on = |c: &Claim| {
+        map.links.iter().any(|l| {
+            l.from == c.id && l.relation != Relation::Contradicts && map.claim(&l.to).is_some()
+        })
+    };
+    let rest: Vec<&Claim> = map
+        .claims
+        .iter()
+        .filter(|c| !o.done.contains(&c.id) && !bears_on(c))
+        .collect();
+    let heading = if theses.is_empty() {
+        "Claim"
+    } else {
+        "Further claim"
+    };
+    for c in rest {
+        if !o.done.contains(&c.id) {
+            o.top(c, heading)?;
+        }
+    }
+    // Anything left sits on a cycle of reasons with no way in.
+    let left: Vec<&NodeId> = map
+        .claims
+        .iter()
+        .map(|c| &c.id)
+        .filter(|id| !o.done.contains(id))
+        .collect();
+    if !left.is_empty() {
+        writeln!(o.out, "## Other claims\n")?;
+        for id in left {
+            if !o.done.contains(id) {
+                o.item(id, "", 0)?;
+            }
+        }
+    }
+    o.contradictions()?;
+    // One newline at the end, however the last part ended.
+    let trimmed = o.out.trim_end().len();
+    o.out.truncate(trimmed);
+    o.out.push('\n');
+    Ok(o.out)
+}

@@ -1,0 +1,236 @@
+//! Laying out each connected part of the map, side by side, lone cards in rows underneath; then
+//! the cards of each group in place (blocks side by side, quotes stacked under their claim).
+
+use super::graph::Graph;
+use super::sugiyama::{self, Input, Spacing};
+use super::{LayoutSettings, Size, count_crossings};
+use crate::model::{NodeRef, Point};
+use std::collections::HashMap;
+
+/// Sizes of cards, blocks (a claim and its quotes) and groups (contradicting blocks).
+pub(super) struct Sizes {
+    pub card: Vec<Size>,
+    pub block: Vec<Size>,
+    pub group: Vec<Size>,
+}
+
+impl Sizes {
+    pub fn new(
+        graph: &Graph<'_>,
+        settings: &LayoutSettings,
+        size: &dyn Fn(NodeRef<'_>) -> Size,
+    ) -> Self {
+        let card: Vec<Size> = graph.nodes.iter().map(|&n| size(n)).collect();
+        let block: Vec<Size> = graph
+            .blocks
+            .iter()
+            .map(|b| Size {
+                w: b.iter().map(|&n| card[n].w).fold(0.0, f32::max),
+                h: b.iter().map(|&n| card[n].h).sum::<f32>()
+                    + (b.len() - 1) as f32 * settings.quote_gap,
+            })
+            .collect();
+        let group = graph
+            .groups
+            .iter()
+            .map(|g| Size {
+                w: g.iter().map(|&b| block[b].w).sum::<f32>()
+                    + (g.len() - 1) as f32 * settings.node_gap,
+                h: g.iter().map(|&b| block[b].h).fold(0.0, f32::max),
+            })
+            .collect();
+        Self { card, block, group }
+    }
+}
+
+/// Top-left corners of every card, the layout's own origin at (0, 0), and the crossings among
+/// links that this leaves.
+pub(super) fn arrange(
+    graph: &Graph<'_>,
+    sizes: &Sizes,
+    settings: &LayoutSettings,
+) -> (Vec<Point>, usize) {
+    let mut total = 0;
+    let mut group_pos = vec![Point::default(); graph.groups.len()];
+    let mut pos = vec![Point::default(); graph.nodes.len()];
+    let mut x0 = 0.0f32;
+    let mut bottom = 0.0f32;
+    let mut loners = Vec::new();
+    for comp in graph.components() {
+        if comp.len() == 1 && !graph.thesis[comp[0]] {
+            loners.push(comp[0]);
+            continue;
+        }
+        // The ordering is a heuristic: when it leaves crossings, try it mirrored and keep the
+        // better drawing, as counted on the cards themselves.
+        let mut best: Option<(usize, Vec<Point>)> = None;
+        for mirror in [false, true] {
+            let local = component(graph, sizes, &comp, settings, mirror);
+            for (&g, p) in comp.iter().zip(&local) {
+                group_pos[g] = *p;
+            }
+            cards(graph, sizes, settings, &comp, &group_pos, &mut pos);
+            let crossings = component_crossings(graph, sizes, &comp, &pos);
+            if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+                best = Some((crossings, local));
+            }
+            if crossings == 0 {
+                break;
+            }
+        }
+        let (crossings, local) = best.unwrap_or_default();
+        total += crossings;
+        let mut right = x0;
+        for (&g, p) in comp.iter().zip(&local) {
+            group_pos[g] = Point::new(x0 + p.x, p.y);
+            right = right.max(x0 + p.x + sizes.group[g].w);
+            bottom = bottom.max(p.y + sizes.group[g].h);
+        }
+        cards(graph, sizes, settings, &comp, &group_pos, &mut pos);
+        x0 = right + settings.component_gap;
+    }
+    if !loners.is_empty() {
+        let row_width = (x0 - settings.component_gap).max(4.0 * (240.0 + settings.node_gap));
+        let mut x = 0.0f32;
+        let mut y = if bottom > 0.0 {
+            bottom + settings.component_gap
+        } else {
+            0.0
+        };
+        let mut row_h = 0.0f32;
+        for &g in &loners {
+            let s = sizes.group[g];
+            if x > 0.0 && x + s.w > row_width {
+                x = 0.0;
+                y += row_h + settings.node_gap;
+                row_h = 0.0;
+            }
+            group_pos[g] = Point::new(x, y);
+            x += s.w + settings.node_gap;
+            row_h = row_h.max(s.h);
+        }
+        cards(graph, sizes, settings, &loners, &group_pos, &mut pos);
+    }
+    (pos, total)
+}
+
+/// One connected part laid out: the top-left corner of each of its groups.
+fn component(
+    graph: &Graph<'_>,
+    sizes: &Sizes,
+    comp: &[usize],
+    settings: &LayoutSettings,
+    mirror: bool,
+) -> Vec<Point> {
+    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+    let edges: Vec<(usize, usize)> = graph
+        .edges
+        .iter()
+        .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
+        .collect();
+    let widths: Vec<f32> = comp.iter().map(|&g| sizes.group[g].w).collect();
+    let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
+    let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
+    let tails: Vec<f32> = comp
+        .iter()
+        .map(|&g| {
+            if graph.groups[g].iter().any(|&b| graph.blocks[b].len() > 1) {
+                sizes.group[g].w
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let out = sugiyama::layout(
+        &Input {
+            widths: &widths,
+            heights: &heights,
+            edges: &edges,
+            first: &first,
+            tails: &tails,
+            mirror,
+        },
+        Spacing {
+            layer_gap: settings.layer_gap,
+            node_gap: settings.node_gap,
+        },
+    );
+    out.x
+        .iter()
+        .zip(&out.y)
+        .map(|(&x, &y)| Point::new(x, y))
+        .collect()
+}
+
+/// Puts the cards of `groups` in place. Within a group, blocks go left to right as what they
+/// link to does, so their links do not cross.
+fn cards(
+    graph: &Graph<'_>,
+    sizes: &Sizes,
+    settings: &LayoutSettings,
+    groups: &[usize],
+    group_pos: &[Point],
+    pos: &mut [Point],
+) {
+    let centre = |g: usize| group_pos[g].x + sizes.group[g].w / 2.0;
+    for &g in groups {
+        let mut blocks = graph.groups[g].clone();
+        if blocks.len() > 1 {
+            let key = |b: usize| {
+                let xs: Vec<f32> = graph
+                    .block_edges
+                    .iter()
+                    .filter_map(|&(p, c)| match (p == b, c == b) {
+                        (true, false) => Some(c),
+                        (false, true) => Some(p),
+                        _ => None,
+                    })
+                    .map(|o| centre(graph.group_of_block[o]))
+                    .collect();
+                if xs.is_empty() {
+                    centre(g)
+                } else {
+                    xs.iter().sum::<f32>() / xs.len() as f32
+                }
+            };
+            let mut keyed: Vec<(f32, usize)> = blocks.iter().map(|&b| (key(b), b)).collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            blocks = keyed.into_iter().map(|(_, b)| b).collect();
+        }
+        let mut x = group_pos[g].x;
+        for &b in &blocks {
+            let mut y = group_pos[g].y;
+            let w = sizes.block[b].w;
+            for &n in &graph.blocks[b] {
+                pos[n] = Point::new(x + (w - sizes.card[n].w) / 2.0, y);
+                y += sizes.card[n].h + settings.quote_gap;
+            }
+            x += w + settings.node_gap;
+        }
+    }
+}
+
+/// Crossings among the links of one part's cards, drawn straight between card centres.
+fn component_crossings(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize], pos: &[Point]) -> usize {
+    let mut inside = vec![false; graph.nodes.len()];
+    for &g in comp {
+        for &b in &graph.groups[g] {
+            for &n in &graph.blocks[b] {
+                inside[n] = true;
+            }
+        }
+    }
+    let centre = |n: usize| {
+        Point::new(
+            pos[n].x + sizes.card[n].w / 2.0,
+            pos[n].y + sizes.card[n].h / 2.0,
+        )
+    };
+    let segments: Vec<(Point, Point)> = graph
+        .links
+        .iter()
+        .filter(|&&(a, b, _)| inside[a] && inside[b])
+        .map(|&(a, b, _)| (centre(a), centre(b)))
+        .collect();
+    count_crossings(&segments)
+}

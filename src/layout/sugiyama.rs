@@ -1,0 +1,441 @@
+//! A compact Sugiyama layout of one connected component: break cycles, assign layers (longest
+//! path), add dummy vertices on long edges, reduce crossings (barycentre sweeps and adjacent
+//! swaps, keeping the best order seen), then place vertices (see [`super::place`]).
+
+use super::place;
+use std::collections::VecDeque;
+
+/// One component to lay out; vertices are `0..widths.len()`.
+pub(super) struct Input<'a> {
+    pub widths: &'a [f32],
+    pub heights: &'a [f32],
+    /// (parent, child): the child goes in a lower layer.
+    pub edges: &'a [(usize, usize)],
+    /// Vertices to start from (the thesis): they get the top layer and the left of it.
+    pub first: &'a [bool],
+    /// Width of the quote stack under each vertex (0: none). A stack reaches down towards the
+    /// next layer, so a link from there that passes beside it crosses its quotes' links, and a
+    /// card right under it looks linked to its last quote. A "tail" vertex as wide as the stack
+    /// in the next layer keeps that space clear and makes the ordering count those crossings.
+    pub tails: &'a [f32],
+    /// Start from the mirror image of the first order (a second try).
+    pub mirror: bool,
+}
+
+/// Spacing, in canvas units.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Spacing {
+    pub layer_gap: f32,
+    pub node_gap: f32,
+}
+
+/// Top-left corner of each vertex; the component's left edge is at x = 0, its top at y = 0.
+pub(super) struct Output {
+    pub x: Vec<f32>,
+    pub y: Vec<f32>,
+}
+
+/// The layered vertices: real ones first, then dummies.
+pub(super) struct Layered {
+    pub layer_of: Vec<usize>,
+    /// Widths of all vertices: cards, tails; 0 for bends of long edges.
+    pub widths: Vec<f32>,
+    pub layers: Vec<Vec<usize>>,
+    pub pos: Vec<usize>,
+    pub up: Vec<Vec<usize>>,
+    pub down: Vec<Vec<usize>>,
+    pub real: usize,
+    /// For a bend of a long edge: the cards at the edge's top and bottom end.
+    pub chain: Vec<Option<(usize, usize)>>,
+    /// Top of each layer, canvas units.
+    pub tops: Vec<f32>,
+}
+
+pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
+    let n = input.widths.len();
+    let edges = acyclic(n, input.edges, input.first);
+    let layer = assign_layers(n, &edges, input.first);
+    let mut g = with_dummies(input.widths, &edges, &layer, input.tails);
+    initial_order(&mut g, input.first, input.mirror);
+    reduce_crossings(&mut g);
+    centre_tails(&mut g);
+    let mut y = 0.0;
+    for l in &g.layers {
+        g.tops.push(y);
+        let tallest = l
+            .iter()
+            .filter(|&&v| v < n)
+            .map(|&v| input.heights[v])
+            .fold(0.0, f32::max);
+        y += tallest + spacing.layer_gap;
+    }
+    let x = place::horizontal(&g, spacing.node_gap);
+    Output {
+        x: x[..n].to_vec(),
+        y: (0..n).map(|v| g.tops[g.layer_of[v]]).collect(),
+    }
+}
+
+/// The edges with those that close a cycle reversed (found by a depth-first search that starts
+/// from the thesis, then from vertices nothing points at, in index order: deterministic).
+fn acyclic(n: usize, edges: &[(usize, usize)], first: &[bool]) -> Vec<(usize, usize)> {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indeg = vec![0usize; n];
+    for (i, &(p, c)) in edges.iter().enumerate() {
+        out[p].push(i);
+        indeg[c] += 1;
+    }
+    let starts = (0..n)
+        .filter(|&v| first[v])
+        .chain((0..n).filter(|&v| indeg[v] == 0))
+        .chain(0..n);
+    let mut state = vec![0u8; n]; // 0 new, 1 on the stack, 2 done
+    let mut reversed = vec![false; edges.len()];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for s in starts {
+        if state[s] != 0 {
+            continue;
+        }
+        state[s] = 1;
+        stack.push((s, 0));
+        while let Some(top) = stack.last_mut() {
+            let (v, next) = *top;
+            if let Some(&e) = out[v].get(next) {
+                top.1 += 1;
+                let w = edges[e].1;
+                match state[w] {
+                    0 => {
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    1 => reversed[e] = true,
+                    _ => {}
+                }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    edges
+        .iter()
+        .zip(reversed)
+        .map(|(&(p, c), r)| if r { (c, p) } else { (p, c) })
+        .collect()
+}
+
+/// Longest-path layers; then a vertex nothing points at (other than the thesis) moves down to
+/// just above its highest child, so it does not hang far above what it relates to.
+fn assign_layers(n: usize, edges: &[(usize, usize)], first: &[bool]) -> Vec<usize> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indeg = vec![0usize; n];
+    for &(p, c) in edges {
+        children[p].push(c);
+        indeg[c] += 1;
+    }
+    let roots: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
+    let mut layer = vec![0usize; n];
+    let mut left = indeg.clone();
+    let mut queue: VecDeque<usize> = roots.iter().copied().collect();
+    while let Some(v) = queue.pop_front() {
+        for &c in &children[v] {
+            layer[c] = layer[c].max(layer[v] + 1);
+            left[c] -= 1;
+            if left[c] == 0 {
+                queue.push_back(c);
+            }
+        }
+    }
+    for &r in &roots {
+        if !first[r]
+            && let Some(lowest) = children[r].iter().map(|&c| layer[c]).min()
+        {
+            layer[r] = lowest - 1;
+        }
+    }
+    // Empty layers at the top (every root moved down) are closed up.
+    let top = layer.iter().copied().min().unwrap_or(0);
+    for l in &mut layer {
+        *l -= top;
+    }
+    layer
+}
+
+/// Splits edges longer than one layer with dummy vertices.
+fn with_dummies(
+    widths: &[f32],
+    edges: &[(usize, usize)],
+    layer: &[usize],
+    tails: &[f32],
+) -> Layered {
+    let n = widths.len();
+    let mut layer_of = layer.to_vec();
+    let mut all_widths = widths.to_vec();
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut chain = vec![None; n];
+    let deepest = layer.iter().copied().max().unwrap_or(0);
+    for v in (0..n).filter(|&v| tails[v] > 0.0 && layer[v] < deepest) {
+        let d = layer_of.len();
+        layer_of.push(layer[v] + 1);
+        all_widths.push(tails[v]);
+        chain.push(None);
+        up.push(vec![v]);
+        down.push(Vec::new());
+        down[v].push(d);
+    }
+    for &(p, c) in edges {
+        let mut prev = p;
+        for l in layer[p] + 1..layer[c] {
+            let d = layer_of.len();
+            layer_of.push(l);
+            all_widths.push(0.0);
+            chain.push(Some((p, c)));
+            up.push(vec![prev]);
+            down.push(Vec::new());
+            down[prev].push(d);
+            prev = d;
+        }
+        down[prev].push(c);
+        up[c].push(prev);
+    }
+    let depth = layer_of.iter().max().map_or(0, |m| m + 1);
+    Layered {
+        pos: vec![0; layer_of.len()],
+        layers: vec![Vec::new(); depth],
+        layer_of,
+        widths: all_widths,
+        up,
+        down,
+        real: n,
+        chain,
+        tops: Vec::new(),
+    }
+}
+
+/// A first order from a depth-first walk down from the roots, so a subtree starts out together.
+fn initial_order(g: &mut Layered, first: &[bool], mirror: bool) {
+    let total = g.layer_of.len();
+    let mut seen = vec![false; total];
+    let starts = (0..g.real)
+        .filter(|&v| first[v])
+        .chain(0..g.real)
+        .filter(|&v| g.up[v].is_empty())
+        .chain(0..total);
+    let mut stack = Vec::new();
+    for s in starts {
+        if seen[s] {
+            continue;
+        }
+        seen[s] = true;
+        stack.push(s);
+        while let Some(v) = stack.pop() {
+            let l = g.layer_of[v];
+            g.pos[v] = g.layers[l].len();
+            g.layers[l].push(v);
+            let mut children = g.down[v].clone();
+            if !mirror {
+                // The stack pops the last pushed first: push in reverse to visit in order.
+                children.reverse();
+            }
+            for c in children {
+                if !seen[c] {
+                    seen[c] = true;
+                    stack.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// Crossings between layer `l` and the one below it (inversions counted with a Fenwick tree).
+fn crossings_below(g: &Layered, l: usize) -> usize {
+    let Some(lower) = g.layers.get(l + 1) else {
+        return 0;
+    };
+    let mut ends: Vec<usize> = Vec::new();
+    for &v in &g.layers[l] {
+        let start = ends.len();
+        ends.extend(g.down[v].iter().map(|&c| g.pos[c]));
+        ends[start..].sort_unstable();
+    }
+    let mut tree = vec![0usize; lower.len() + 1];
+    let mut count = 0;
+    for (seen, &p) in ends.iter().enumerate() {
+        // Edges seen so far that end right of p cross this one.
+        let mut i = p + 1;
+        let mut le = 0;
+        while i > 0 {
+            le += tree[i];
+            i &= i - 1;
+        }
+        count += seen - le;
+        let mut i = p + 1;
+        while i < tree.len() {
+            tree[i] += 1;
+            i += i & i.wrapping_neg();
+        }
+    }
+    count
+}
+
+fn total_crossings(g: &Layered) -> usize {
+    (0..g.layers.len()).map(|l| crossings_below(g, l)).sum()
+}
+
+/// Reorders layer `l` by the mean position of each vertex's neighbours in `fixed`.
+fn barycentre(g: &mut Layered, l: usize, use_up: bool) {
+    let mut keyed: Vec<(f32, usize, usize)> = g.layers[l]
+        .iter()
+        .map(|&v| {
+            let nb = if use_up { &g.up[v] } else { &g.down[v] };
+            let key = if nb.is_empty() {
+                g.pos[v] as f32
+            } else {
+                nb.iter().map(|&u| g.pos[u] as f32).sum::<f32>() / nb.len() as f32
+            };
+            (key, g.pos[v], v)
+        })
+        .collect();
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    for (i, &(_, _, v)) in keyed.iter().enumerate() {
+        g.layers[l][i] = v;
+        g.pos[v] = i;
+    }
+}
+
+/// Crossings among the edges of `u` and `v` (neighbours above and below) with `u` left of `v`.
+fn pair_crossings(g: &Layered, u: usize, v: usize) -> usize {
+    let count = |a: &[usize], b: &[usize]| {
+        a.iter()
+            .map(|&x| b.iter().filter(|&&y| g.pos[x] > g.pos[y]).count())
+            .sum::<usize>()
+    };
+    count(&g.up[u], &g.up[v]) + count(&g.down[u], &g.down[v])
+}
+
+/// Swaps neighbours in a layer while that removes crossings.
+fn transpose(g: &mut Layered) {
+    for _ in 0..8 {
+        let mut improved = false;
+        for l in 0..g.layers.len() {
+            for i in 1..g.layers[l].len() {
+                let (u, v) = (g.layers[l][i - 1], g.layers[l][i]);
+                if pair_crossings(g, v, u) < pair_crossings(g, u, v) {
+                    g.layers[l].swap(i - 1, i);
+                    g.pos[u] = i;
+                    g.pos[v] = i - 1;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// Moves each quote stack's tail to the middle of its card's other children next to it, so
+/// the card sits in the middle of its reasons, not at one end (no crossing changes: the links
+/// share the card's end).
+fn centre_tails(g: &mut Layered) {
+    for t in g.real..g.layer_of.len() {
+        if !g.down[t].is_empty() {
+            continue;
+        }
+        let owner = g.up[t][0];
+        let l = g.layer_of[t];
+        let sibling = |v: usize| g.up[v] == [owner];
+        let layer = &g.layers[l];
+        let at = g.pos[t];
+        let mut lo = at;
+        while lo > 0 && sibling(layer[lo - 1]) {
+            lo -= 1;
+        }
+        let mut hi = at;
+        while hi + 1 < layer.len() && sibling(layer[hi + 1]) {
+            hi += 1;
+        }
+        let mid = usize::midpoint(lo, hi);
+        let layer = &mut g.layers[l];
+        if mid < at {
+            layer[mid..=at].rotate_right(1);
+        } else {
+            layer[at..=mid].rotate_left(1);
+        }
+        for i in lo..=hi {
+            let v = g.layers[l][i];
+            g.pos[v] = i;
+        }
+    }
+}
+
+fn reduce_crossings(g: &mut Layered) {
+    let depth = g.layers.len();
+    let mut best = total_crossings(g);
+    let mut best_layers = g.layers.clone();
+    let mut stale = 0;
+    for _ in 0..24 {
+        if best == 0 || stale >= 4 {
+            break;
+        }
+        for l in 1..depth {
+            barycentre(g, l, true);
+        }
+        for l in (0..depth.saturating_sub(1)).rev() {
+            barycentre(g, l, false);
+        }
+        transpose(g);
+        let c = total_crossings(g);
+        if c < best {
+            best = c;
+            best_layers.clone_from(&g.layers);
+            stale = 0;
+        } else {
+            stale += 1;
+        }
+    }
+    g.layers = best_layers;
+    for layer in &g.layers {
+        for (i, &v) in layer.iter().enumerate() {
+            g.pos[v] = i;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycles_are_broken_and_layers_follow_edges() {
+        let edges = [(0, 1), (1, 2), (2, 0), (0, 3)];
+        let dag = acyclic(4, &edges, &[true, false, false, false]);
+        let layer = assign_layers(4, &dag, &[true, false, false, false]);
+        assert_eq!(layer[0], 0);
+        for (p, c) in dag {
+            assert!(layer[c] > layer[p]);
+        }
+    }
+
+    #[test]
+    fn a_crossing_that_can_go_goes() {
+        // 0 and 1 on top; 2 and 3 below, wired crosswise.
+        let widths = [10.0; 4];
+        let out = layout(
+            &Input {
+                widths: &widths,
+                heights: &widths,
+                edges: &[(0, 3), (1, 2)],
+                first: &[false; 4],
+                tails: &[0.0; 4],
+                mirror: false,
+            },
+            Spacing {
+                layer_gap: 10.0,
+                node_gap: 10.0,
+            },
+        );
+        assert_eq!(out.x[0] < out.x[1], out.x[3] < out.x[2]);
+    }
+}

@@ -1,0 +1,169 @@
+//! Tidy: no overlapping cards, stable, the shape asked for (thesis on top, quotes under their
+//! claim, contradictions side by side), pinned cards kept, and fewer crossings than before (and
+//! no more than Graphviz `dot` when it is installed).
+
+#![allow(clippy::unwrap_used)] // helpers of tests: failing loudly is right
+#![allow(clippy::float_cmp)] // positions are whole numbers: equal means equal
+
+mod common;
+
+use common::generated::{argument_map, dot_crossings};
+use std::collections::HashSet;
+use std::path::Path;
+use warrant::edit::{apply_all, ops};
+use warrant::layout::{LayoutSettings, card::card_size, map_crossings, tidy};
+use warrant::model::{Map, NodeId, Relation};
+
+fn sample(name: &str) -> Map {
+    warrant::io::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("maps")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn sample_maps() -> Vec<(String, Map)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.to_ascii_lowercase().ends_with(".json"))
+        .collect();
+    names.sort();
+    names.into_iter().map(|n| (n.clone(), sample(&n))).collect()
+}
+
+fn tidied(map: &Map, settings: &LayoutSettings) -> Map {
+    let mut m = map.clone();
+    apply_all(&mut m, ops::tidy(map, settings, &card_size)).unwrap();
+    m
+}
+
+fn assert_no_overlap(name: &str, map: &Map) {
+    let rects: Vec<(&NodeId, f32, f32, f32, f32)> = map
+        .nodes()
+        .map(|n| {
+            let s = card_size(n);
+            (n.id(), n.pos().x, n.pos().y, s.w, s.h)
+        })
+        .collect();
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            let apart =
+                a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1 || a.2 + a.4 <= b.2 || b.2 + b.4 <= a.2;
+            assert!(apart, "{name}: {} and {} overlap", a.0, b.0);
+        }
+    }
+}
+
+#[test]
+fn tidy_leaves_no_overlaps_and_a_second_tidy_changes_nothing() {
+    let mut maps = sample_maps();
+    maps.push(("generated".into(), argument_map(600, 7)));
+    let settings = LayoutSettings::default();
+    for (name, map) in maps {
+        let once = tidied(&map, &settings);
+        assert_no_overlap(&name, &once);
+        assert!(
+            ops::tidy(&once, &settings, &card_size).is_empty(),
+            "{name}: a second tidy moved cards"
+        );
+        assert_eq!(tidy(&once, &settings), tidy(&map, &settings), "{name}");
+    }
+}
+
+/// Whether `from` is a reason (support or objection), however indirect, for `to`.
+fn reaches(map: &Map, from: &NodeId, to: &NodeId) -> bool {
+    let mut stack = vec![from];
+    let mut seen = HashSet::new();
+    while let Some(v) = stack.pop() {
+        if v == to {
+            return true;
+        }
+        for l in &map.links {
+            if &l.from == v && l.relation != Relation::Contradicts && seen.insert(&l.to) {
+                stack.push(&l.to);
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn thesis_on_top_quotes_under_their_claim_contradictions_side_by_side() {
+    let map = tidied(
+        &sample("memo-2008-russia-nato-mutually-exclusive-arguments.json"),
+        &LayoutSettings::default(),
+    );
+    let thesis = map.claims.iter().find(|c| c.thesis).unwrap();
+    assert!(map.nodes().all(|n| n.pos().y >= thesis.pos.y));
+    for l in &map.links {
+        let (from, to) = (map.node(&l.from).unwrap(), map.node(&l.to).unwrap());
+        match l.relation {
+            // Side by side, unless one is a reason for the other (then it stays below).
+            Relation::Contradicts => {
+                if !reaches(&map, &l.from, &l.to) && !reaches(&map, &l.to, &l.from) {
+                    assert_eq!(from.pos().y, to.pos().y, "{} ⟂ {}", l.from, l.to);
+                }
+            }
+            _ => assert!(
+                from.pos().y > to.pos().y,
+                "{} is not below {}",
+                l.from,
+                l.to
+            ),
+        }
+        if map.quote(&l.from).is_some() {
+            assert_eq!(
+                from.pos().x,
+                to.pos().x,
+                "quote {} not under {}",
+                l.from,
+                l.to
+            );
+        }
+    }
+}
+
+#[test]
+fn pinned_cards_stay_and_the_rest_make_room() {
+    let map = sample("golz-1996-why-not-join-nato.json");
+    let pinned: HashSet<NodeId> = ["c1", "c10"].iter().map(|&s| NodeId::from(s)).collect();
+    let settings = LayoutSettings {
+        pinned: pinned.clone(),
+        ..LayoutSettings::default()
+    };
+    let once = tidied(&map, &settings);
+    for id in &pinned {
+        assert_eq!(once.node(id).unwrap().pos(), map.node(id).unwrap().pos());
+    }
+    assert_no_overlap("golz pinned", &once);
+    assert!(ops::tidy(&once, &settings, &card_size).is_empty());
+}
+
+#[test]
+fn crossings_fall_and_stay_within_dots() {
+    let settings = LayoutSettings::default();
+    for (name, map) in sample_maps() {
+        let before = map_crossings(&map, &card_size);
+        let after = map_crossings(&tidied(&map, &settings), &card_size);
+        let dot = dot_crossings(&map, &card_size);
+        println!("{name}: crossings {before} as drawn, {after} after tidy, dot {dot:?}");
+        assert!(after <= before, "{name}: {after} > {before}");
+        if let Some(dot) = dot {
+            assert!(after <= dot, "{name}: {after} crossings, dot has {dot}");
+        }
+    }
+    let map = argument_map(2000, 1);
+    let before = map_crossings(&map, &card_size);
+    let after = map_crossings(&tidied(&map, &settings), &card_size);
+    let dot = dot_crossings(&map, &card_size);
+    println!(
+        "generated 2,000 cards: crossings {before} on the grid, {after} after tidy, dot {dot:?}"
+    );
+    assert!(after < before);
+    if let Some(dot) = dot {
+        assert!(after <= dot, "{after} crossings, dot has {dot}");
+    }
+}

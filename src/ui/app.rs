@@ -193,6 +193,37 @@ impl WarrantApp {
         self.files.use_path_prompt();
     }
 
+    /// Writes the map as SVG, PNG, PDF or Markdown (the same exporters as `warrant export`).
+    pub fn export_to(&mut self, kind: super::command::ExportKind, path: &Path) {
+        use super::command::ExportKind;
+        use crate::export;
+        let map = self.history.map();
+        let svg = export::SvgSettings::default();
+        let bytes: Result<Vec<u8>, String> = match kind {
+            ExportKind::Svg => export::map_to_svg(map, &svg)
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string()),
+            ExportKind::Png => export::map_to_png(map, &svg, &export::PngSettings::default())
+                .map_err(|e| e.to_string()),
+            ExportKind::Pdf => {
+                export::map_to_pdf(map, &export::PdfSettings::default()).map_err(|e| e.to_string())
+            }
+            ExportKind::Markdown => {
+                export::map_to_markdown(map, &export::MarkdownSettings::default())
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
+            }
+        };
+        let written =
+            bytes.and_then(|b| io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => self.dialogs.notice = Some(format!("Exported to {}", path.display())),
+            Err(e) => {
+                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()))
+            }
+        }
+    }
+
     /// Asks for a reference map to compare this one with.
     pub fn request_reference(&mut self) {
         self.files
@@ -467,6 +498,24 @@ impl WarrantApp {
                 .request(FileRequest::AddArticle, self.path.as_deref()),
             Command::AddArticlePath(p) => self.add_article(&p),
             Command::CompareWithPath(p) => self.open_reference(&p),
+            Command::Tidy => {
+                let edits = ops::tidy(
+                    self.history.map(),
+                    &crate::layout::LayoutSettings::default(),
+                    &crate::layout::card::card_size,
+                );
+                if edits.is_empty() {
+                    self.dialogs.notice = Some("The map is already tidy.".into());
+                } else {
+                    self.submit("Tidy", None, edits);
+                    self.canvas.fit_pending = true;
+                }
+            }
+            Command::Export(kind) => {
+                self.files
+                    .request(FileRequest::Export(kind), self.path.as_deref());
+            }
+            Command::ExportTo(kind, path) => self.export_to(kind, &path),
             Command::Quit => self.guard(Pending::Quit(ctx.clone())),
             Command::Undo => {
                 self.canvas.editing = None;

@@ -3,6 +3,42 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
+/// What File → Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    Svg,
+    Png,
+    Pdf,
+    Markdown,
+}
+
+impl ExportKind {
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::Svg,
+        ExportKind::Png,
+        ExportKind::Pdf,
+        ExportKind::Markdown,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Svg => "SVG drawing…",
+            ExportKind::Png => "PNG image (for slides)…",
+            ExportKind::Pdf => "PDF handout…",
+            ExportKind::Markdown => "Markdown outline…",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Svg => "svg",
+            ExportKind::Png => "png",
+            ExportKind::Pdf => "pdf",
+            ExportKind::Markdown => "md",
+        }
+    }
+}
+
 /// Something the user asked for. UI code pushes commands while drawing; the app runs them after.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -15,6 +51,9 @@ pub enum Command {
     AddArticle,
     AddArticlePath(PathBuf),
     CompareWithPath(PathBuf),
+    Tidy,
+    Export(ExportKind),
+    ExportTo(ExportKind, PathBuf),
     Quit,
     Undo,
     Redo,
@@ -49,6 +88,8 @@ impl Command {
             Command::SaveAs | Command::SaveTo(_) => "Save as…",
             Command::AddArticle | Command::AddArticlePath(_) => "Add article…",
             Command::CompareWithPath(_) => "Compare with a reference map…",
+            Command::Tidy => "Tidy",
+            Command::Export(k) | Command::ExportTo(k, _) => k.label(),
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -96,7 +137,10 @@ impl Command {
             | Command::OpenPath(_)
             | Command::SaveTo(_)
             | Command::AddArticlePath(_)
-            | Command::CompareWithPath(_) => None,
+            | Command::CompareWithPath(_)
+            | Command::Tidy
+            | Command::Export(_)
+            | Command::ExportTo(..) => None,
         }
     }
 

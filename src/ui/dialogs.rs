@@ -76,6 +76,13 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::SaveAs, true);
             ui.separator();
             command_button(app, ui, Command::AddArticle, true);
+            ui.menu_button("Export", |ui| {
+                for kind in super::command::ExportKind::ALL {
+                    if ui.button(kind.label()).clicked() {
+                        app.push(Command::Export(kind));
+                    }
+                }
+            });
             ui.separator();
             command_button(app, ui, Command::Quit, true);
         });
@@ -195,6 +202,13 @@ pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
         }
         ui.separator();
+        if ui
+            .button("Tidy")
+            .on_hover_text("Lay the map out: thesis on top, reasons and objections below, quotes under their claims (undoable)")
+            .clicked()
+        {
+            app.push(Command::Tidy);
+        }
         if ui
             .button("Present")
             .on_hover_text("Present the map's story full screen (F5)")

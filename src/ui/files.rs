@@ -4,7 +4,7 @@
 //! zenity). A "cancel" that comes back within a blink is taken as the latter, and the app asks
 //! for a path in its own prompt instead — never a silent no-op.
 
-use super::command::Command;
+use super::command::{Command, ExportKind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -16,6 +16,7 @@ pub enum FileRequest {
     SaveMap,
     AddArticle,
     OpenReference,
+    Export(ExportKind),
 }
 
 impl FileRequest {
@@ -25,6 +26,7 @@ impl FileRequest {
             FileRequest::SaveMap => "Save map as",
             FileRequest::AddArticle => "Add article",
             FileRequest::OpenReference => "Compare with a reference map",
+            FileRequest::Export(_) => "Export",
         }
     }
 
@@ -34,6 +36,7 @@ impl FileRequest {
             FileRequest::SaveMap => Command::SaveTo(path),
             FileRequest::AddArticle => Command::AddArticlePath(path),
             FileRequest::OpenReference => Command::CompareWithPath(path),
+            FileRequest::Export(kind) => Command::ExportTo(kind, path),
         }
     }
 }
@@ -106,6 +109,16 @@ impl FileDialogs {
                 FileRequest::SaveMap => dialog
                     .add_filter("Warrant map", &["json"])
                     .set_file_name(file_name.unwrap_or_else(|| "map.json".into()))
+                    .save_file(),
+                FileRequest::Export(kind) => dialog
+                    .add_filter(kind.label().trim_end_matches('…'), &[kind.extension()])
+                    .set_file_name(format!(
+                        "{}.{}",
+                        file_name
+                            .as_deref()
+                            .map_or("map", |n| n.trim_end_matches(".json")),
+                        kind.extension()
+                    ))
                     .save_file(),
                 FileRequest::AddArticle => dialog
                     .add_filter("Article (text or Markdown)", &["txt", "md"])
@@ -190,6 +203,9 @@ impl FileDialogs {
 fn default_text(request: FileRequest, near: Option<&Path>) -> String {
     match (request, near) {
         (FileRequest::SaveMap, Some(p)) => p.display().to_string(),
+        (FileRequest::Export(kind), Some(p)) => {
+            p.with_extension(kind.extension()).display().to_string()
+        }
         (_, Some(p)) => p
             .parent()
             .map(|d| format!("{}/", d.display()))

@@ -422,3 +422,31 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
     // And the same actor holding both is flagged.
     assert!(h.query_by_label_contains("Russian officials").is_some());
 }
+
+#[test]
+fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.get_by_label("Tidy").click();
+    h.run();
+    assert_ne!(h.state().map(), &map, "Tidy moved the cards");
+    assert_eq!(h.state().history.undo_label(), Some("Tidy"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().map(), &map, "one undo puts every card back");
+
+    let out = dir.path().join("outline.md");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    h.get_by_label("Markdown outline…").click();
+    h.run();
+    type_path(&mut h, &out);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("NATO is obsolete"), "{md}");
+}

@@ -219,7 +219,7 @@ impl WarrantApp {
         match written {
             Ok(()) => self.dialogs.notice = Some(format!("Exported to {}", path.display())),
             Err(e) => {
-                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()))
+                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()));
             }
         }
     }

@@ -1,5 +1,7 @@
 //! The app: one open map, its history, what is selected, and the panels around the canvas.
 
+mod documents;
+
 use super::canvas::CanvasState;
 use super::command::Command;
 use super::dialogs::{Dialogs, Pending};
@@ -7,15 +9,15 @@ use super::files::{FileDialogs, FileRequest};
 use super::reader::ReaderState;
 use crate::check::{Problem, problems};
 use crate::edit::{Edit, History, Item, ops};
-use crate::io::{self, Autosave, Recovery};
+use crate::io::{Autosave, Recovery};
 use crate::model::{LinkId, Map, NodeId, Point};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Duration;
 
 /// The sample map shown on first run (the 2008 memo: two arguments that cannot both be true).
 const SAMPLE_MAP: &[u8] =
-    include_bytes!("../../maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    include_bytes!("../../../maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
 const SETTINGS_KEY: &str = "warrant-settings";
 const MAX_RECENT: usize = 10;
 
@@ -193,59 +195,6 @@ impl WarrantApp {
         self.files.use_path_prompt();
     }
 
-    /// Writes the map as SVG, PNG, PDF or Markdown (the same exporters as `warrant export`).
-    pub fn export_to(&mut self, kind: super::command::ExportKind, path: &Path) {
-        use super::command::ExportKind;
-        use crate::export;
-        let map = self.history.map();
-        let svg = export::SvgSettings::default();
-        let bytes: Result<Vec<u8>, String> = match kind {
-            ExportKind::Svg => export::map_to_svg(map, &svg)
-                .map(String::into_bytes)
-                .map_err(|e| e.to_string()),
-            ExportKind::Png => export::map_to_png(map, &svg, &export::PngSettings::default())
-                .map_err(|e| e.to_string()),
-            ExportKind::Pdf => {
-                export::map_to_pdf(map, &export::PdfSettings::default()).map_err(|e| e.to_string())
-            }
-            ExportKind::Markdown => {
-                export::map_to_markdown(map, &export::MarkdownSettings::default())
-                    .map(String::into_bytes)
-                    .map_err(|e| e.to_string())
-            }
-        };
-        let written =
-            bytes.and_then(|b| io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => self.dialogs.notice = Some(format!("Exported to {}", path.display())),
-            Err(e) => {
-                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()));
-            }
-        }
-    }
-
-    /// Asks for a reference map to compare this one with.
-    pub fn request_reference(&mut self) {
-        self.files
-            .request(FileRequest::OpenReference, self.path.as_deref());
-    }
-
-    /// Loads a reference map for the comparison in the findings panel.
-    pub fn open_reference(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(map) => {
-                let name = path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                self.findings.reference = Some((name, map));
-                self.settings.left_tab = LeftTab::Findings;
-            }
-            Err(e) => self.dialogs.error = Some(e.to_string()),
-        }
-    }
-
     /// Sets where recovery copies go (tests point it at a temporary folder).
     pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
         self.recovery_dir = dir;
@@ -317,150 +266,6 @@ impl WarrantApp {
         );
         let dirty = if self.history.is_dirty() { "• " } else { "" };
         format!("{dirty}{name} — Warrant")
-    }
-
-    fn replace_map(&mut self, map: Map, path: Option<PathBuf>) {
-        self.history = History::new(map);
-        self.path = path;
-        self.selection = Selection::default();
-        self.canvas.editing = None;
-        self.canvas.fit_pending = true;
-        self.canvas.opening = true;
-        self.reader = ReaderState::default();
-        self.autosave = Autosave::new(self.autosave.interval);
-    }
-
-    fn open_sample(&mut self) {
-        match io::map_from_json(SAMPLE_MAP, Path::new("sample map")) {
-            Ok(map) => self.replace_map(map, None),
-            Err(e) => self.dialogs.error = Some(e.to_string()),
-        }
-    }
-
-    fn remember_recent(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.settings.recent.retain(|p| p != &path);
-        self.settings.recent.insert(0, path);
-        self.settings.recent.truncate(MAX_RECENT);
-    }
-
-    /// Opens a map file; on failure the current map stays and the error is shown.
-    pub fn open_path(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(map) => {
-                self.discard_recovery();
-                self.replace_map(map, Some(path.to_owned()));
-                self.remember_recent(path);
-                let n = self.problems().len();
-                if n > 0 {
-                    self.dialogs.notice = Some(format!(
-                        "{} opened with {n} problem(s) to fix: see the list in the inspector.",
-                        path.display()
-                    ));
-                }
-            }
-            Err(e) => self.dialogs.error = Some(e.to_string()),
-        }
-    }
-
-    /// Saves to `path`; on success it becomes the map's file.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        let path = if path.extension().is_none() {
-            path.with_extension("json")
-        } else {
-            path.to_owned()
-        };
-        match io::save(&path, self.history.map()) {
-            Ok(()) => {
-                self.discard_recovery();
-                self.history.mark_saved();
-                self.path = Some(path.clone());
-                self.remember_recent(&path);
-                true
-            }
-            Err(e) => {
-                self.dialogs.error = Some(e.to_string());
-                false
-            }
-        }
-    }
-
-    fn recovery(&self) -> Option<Recovery> {
-        let dir = self.recovery_dir.as_deref()?;
-        Some(Recovery::for_map(dir, self.path.as_deref()))
-    }
-
-    fn discard_recovery(&self) {
-        if let Some(r) = self.recovery() {
-            r.discard();
-        }
-    }
-
-    /// Writes the recovery copy when there are unsaved changes and it is time.
-    fn autosave_tick(&mut self) {
-        let now = Instant::now();
-        let generation = self.history.generation();
-        if !self.autosave.due(now, self.history.is_dirty(), generation) {
-            return;
-        }
-        if let Some(r) = self.recovery()
-            && let Err(e) = r.write(self.history.map(), self.path.as_deref())
-        {
-            self.dialogs.error = Some(format!("Autosave failed: {e}"));
-        }
-        self.autosave.wrote(now, generation);
-    }
-
-    /// Restores a recovery copy left by a crash.
-    pub fn restore(&mut self, recovery: &Recovery) {
-        match recovery.load() {
-            Ok(map) => {
-                let origin = recovery.origin();
-                self.replace_map(map, origin);
-                self.history.mark_unsaved();
-            }
-            Err(e) => self.dialogs.error = Some(format!("The recovery copy cannot be read: {e}")),
-        }
-    }
-
-    /// Runs `then` now, or after asking Save / Don't save / Cancel if there are unsaved changes.
-    fn guard(&mut self, then: Pending) {
-        if self.history.is_dirty() {
-            self.dialogs.unsaved = Some(then);
-        } else {
-            self.proceed(then);
-        }
-    }
-
-    /// Carries out what the unsaved-changes prompt was guarding.
-    pub(super) fn proceed(&mut self, then: Pending) {
-        match then {
-            Pending::New => {
-                self.discard_recovery();
-                self.replace_map(Map::new("Untitled map"), None);
-            }
-            Pending::Open(Some(path)) => self.open_path(&path),
-            Pending::Open(None) => self
-                .files
-                .request(FileRequest::OpenMap, self.path.as_deref()),
-            Pending::Quit(ctx) => {
-                self.discard_recovery();
-                self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        }
-    }
-
-    /// Saves, then carries out `then` (the prompt's "Save" button).
-    pub(super) fn save_then(&mut self, then: Pending) {
-        if let Some(path) = self.path.clone() {
-            if self.save_to(&path) {
-                self.proceed(then);
-            }
-        } else {
-            self.dialogs.after_save = Some(then);
-            self.files.request(FileRequest::SaveMap, None);
-        }
     }
 
     pub(super) fn apply_theme(&self, ctx: &egui::Context) {
@@ -602,18 +407,6 @@ impl WarrantApp {
                 "Delete cards"
             };
             self.submit(label, None, edits);
-        }
-    }
-
-    fn add_article(&mut self, path: &Path) {
-        match io::import_article(path) {
-            Ok(source) => {
-                let (id, edits) = ops::add_source(self.history.map(), source);
-                self.submit("Add article", None, edits);
-                self.reader.current = Some(id);
-                self.settings.show_reader = true;
-            }
-            Err(e) => self.dialogs.error = Some(e.to_string()),
         }
     }
 

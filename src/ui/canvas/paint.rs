@@ -6,39 +6,7 @@ use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
 };
 
-/// The longest quote text shown on a card (the inspector and reader show all of it).
-const QUOTE_CARD_CHARS: usize = 240;
-
-/// The text a card shows, and whether it has a footer line (actors, thesis mark, or source).
-pub fn card_text(node: NodeRef<'_>) -> (String, bool) {
-    match node {
-        NodeRef::Claim(c) => {
-            let text = if c.text.trim().is_empty() {
-                "(empty claim: double-click to write it)".to_owned()
-            } else {
-                c.text.clone()
-            };
-            (text, !c.actors.is_empty() || c.thesis)
-        }
-        NodeRef::Quote(q) => {
-            let flat = q
-                .anchor
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let text = if flat.chars().count() > QUOTE_CARD_CHARS {
-                format!(
-                    "“{}…”",
-                    flat.chars().take(QUOTE_CARD_CHARS).collect::<String>()
-                )
-            } else {
-                format!("“{flat}”")
-            };
-            (text, true)
-        }
-    }
-}
+pub use crate::layout::card::card_text;
 
 /// What the screen reader says for a card (and what UI tests look cards up by).
 pub fn card_label(node: NodeRef<'_>) -> String {

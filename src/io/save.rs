@@ -24,13 +24,24 @@ fn folder_of(path: &Path) -> &Path {
     }
 }
 
-/// Writes `bytes` to a new temporary file beside `path`, synced to disk.
+/// Writes `bytes` to a new temporary file beside `path`, synced to disk. It gets the permissions
+/// of the file it replaces, or those of any new file (tempfile's own default, owner-only, would
+/// make a handed-in map or an exported slide unreadable to anyone else).
 fn write_temp(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(folder_of(path))?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // Like any new file: 0666 less the user's umask.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(folder_of(path))?;
+    if let Ok(meta) = fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
@@ -86,4 +97,43 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     })?;
     sync_folder(path);
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt as _;
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path)
+            .expect("the file exists")
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[test]
+    fn saving_keeps_the_permissions_of_the_file_it_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.json");
+        fs::write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&path, b"new", true).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[test]
+    fn a_new_file_is_made_like_any_other_not_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        // What this process's umask gives a plain new file.
+        let plain = dir.path().join("plain");
+        fs::write(&plain, b"x").unwrap();
+        let path = dir.path().join("slide.png");
+        write_atomic(&path, b"png", false).unwrap();
+        assert_eq!(mode(&path), mode(&plain));
+        let other = dir.path().join("handed-in.json");
+        write_new(&other, b"{}").unwrap();
+        assert_eq!(mode(&other), mode(&plain));
+    }
 }

@@ -440,13 +440,55 @@ fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
     assert_eq!(h.state().map(), &map, "one undo puts every card back");
 
     let out = dir.path().join("outline.md");
-    h.get_by_label("File").click();
+    menu(&mut h, "File", "Export…");
+    h.get_by_label("Markdown outline").click();
     h.run();
-    h.get_by_label("Export").click();
-    h.run();
-    h.get_by_label("Markdown outline…").click();
-    h.run();
+    h.get_by_label("Choose file and export…").click();
     type_path(&mut h, &out);
     let md = std::fs::read_to_string(&out).unwrap();
     assert!(md.contains("NATO is obsolete"), "{md}");
+}
+
+#[test]
+fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let first = map.claims[0].clone();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.state_mut().selection = warrant::ui::Selection::one(first.id.clone());
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    h.get_by_label("SVG drawing").click();
+    h.run();
+    h.get_by_label("The selection (1 card)").click();
+    h.run();
+    h.get_by_label("Choose file and export…").click();
+    let out = dir.path().join("slides").join("one-card.svg");
+    std::fs::create_dir(out.parent().unwrap()).unwrap();
+    type_path(&mut h, &out);
+    let svg = std::fs::read_to_string(&out).expect("the SVG was written");
+    assert!(svg.contains("<svg"), "{svg}");
+    let other = map.claims.iter().find(|c| c.id != first.id).unwrap();
+    let words = |t: &str| t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    assert!(
+        svg.contains(&words(&first.text)),
+        "the selected card is drawn"
+    );
+    assert!(!svg.contains(&words(&other.text)), "other cards are not");
+
+    // Next time: SVG again, suggested in the folder used last.
+    menu(&mut h, "File", "Export…");
+    h.get_by_label("Choose file and export…").click();
+    h.run();
+    let suggested = h.get_by_label("File path").value().unwrap_or_default();
+    assert!(
+        suggested.starts_with(&out.parent().unwrap().display().to_string())
+            && Path::new(&suggested).extension() == Some("svg".as_ref()),
+        "{suggested}"
+    );
+    assert_eq!(h.state().settings.export.kind, warrant::ui::ExportKind::Svg);
 }

@@ -4,9 +4,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
 /// What File → Export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ExportKind {
     Svg,
+    #[default]
     Png,
     Pdf,
     Markdown,
@@ -22,10 +23,10 @@ impl ExportKind {
 
     pub fn label(self) -> &'static str {
         match self {
-            ExportKind::Svg => "SVG drawing…",
-            ExportKind::Png => "PNG image (for slides)…",
-            ExportKind::Pdf => "PDF handout…",
-            ExportKind::Markdown => "Markdown outline…",
+            ExportKind::Svg => "SVG drawing",
+            ExportKind::Png => "PNG image (for slides)",
+            ExportKind::Pdf => "PDF handout",
+            ExportKind::Markdown => "Markdown outline",
         }
     }
 
@@ -52,7 +53,7 @@ pub enum Command {
     AddArticlePath(PathBuf),
     CompareWithPath(PathBuf),
     Tidy,
-    Export(ExportKind),
+    Export,
     ExportTo(ExportKind, PathBuf),
     Quit,
     Undo,
@@ -89,7 +90,7 @@ impl Command {
             Command::AddArticle | Command::AddArticlePath(_) => "Add article…",
             Command::CompareWithPath(_) => "Compare with a reference map…",
             Command::Tidy => "Tidy",
-            Command::Export(k) | Command::ExportTo(k, _) => k.label(),
+            Command::Export | Command::ExportTo(..) => "Export…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -133,13 +134,13 @@ impl Command {
             Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
             Command::FitMap => k(Modifiers::NONE, Key::F),
             Command::Present => k(Modifiers::NONE, Key::F5),
+            Command::Export => k(CMD_SHIFT, Key::E),
             Command::ToggleTheme
             | Command::OpenPath(_)
             | Command::SaveTo(_)
             | Command::AddArticlePath(_)
             | Command::CompareWithPath(_)
             | Command::Tidy
-            | Command::Export(_)
             | Command::ExportTo(..) => None,
         }
     }

@@ -23,8 +23,10 @@ pub enum Pending {
 pub struct Dialogs {
     /// An error to show; the map is untouched.
     pub error: Option<String>,
-    /// Information, not an error.
+    /// Information, not an error: shown for a while at the bottom, without stopping the user.
     pub notice: Option<String>,
+    /// The notice on screen and when it appeared.
+    notice_shown: Option<(String, f64)>,
     /// Asking Save / Don't save / Cancel before this.
     pub unsaved: Option<Pending>,
     /// Run after a Save As chosen from the unsaved prompt.
@@ -76,13 +78,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::SaveAs, true);
             ui.separator();
             command_button(app, ui, Command::AddArticle, true);
-            ui.menu_button("Export", |ui| {
-                for kind in super::command::ExportKind::ALL {
-                    if ui.button(kind.label()).clicked() {
-                        app.push(Command::Export(kind));
-                    }
-                }
-            });
+            command_button(app, ui, Command::Export, true);
             ui.separator();
             command_button(app, ui, Command::Quit, true);
         });
@@ -258,6 +254,49 @@ fn message_modal(ctx: &egui::Context, id: &str, title: &str, text: &str) -> bool
     close || r.should_close()
 }
 
+/// How long a notice stays, in seconds.
+const NOTICE_SECONDS: f64 = 8.0;
+
+/// The current notice, at the bottom of the window, until dismissed or timed out.
+fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
+    let Some(text) = app.dialogs.notice.clone() else {
+        app.dialogs.notice_shown = None;
+        return;
+    };
+    let now = ctx.input(|i| i.time);
+    let since = match &app.dialogs.notice_shown {
+        Some((shown, t)) if *shown == text => *t,
+        _ => {
+            app.dialogs.notice_shown = Some((text.clone(), now));
+            now
+        }
+    };
+    let left = NOTICE_SECONDS - (now - since);
+    if left <= 0.0 {
+        app.dialogs.notice = None;
+        return;
+    }
+    ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+    let mut dismiss = false;
+    egui::Area::new(egui::Id::unique("notice"))
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -24.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(560.0);
+                ui.horizontal(|ui| {
+                    ui.add(egui::Label::new(&text).selectable(true).wrap());
+                    if ui.button("Dismiss").clicked() {
+                        dismiss = true;
+                    }
+                });
+            });
+        });
+    if dismiss {
+        app.dialogs.notice = None;
+    }
+}
+
 /// Every modal dialog that is open.
 pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
     if let Some(then) = app.dialogs.unsaved.clone() {
@@ -394,15 +433,12 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
         }
     }
 
-    if let Some(e) = app.dialogs.error.clone() {
-        if message_modal(ctx, "error", "Something went wrong", &e) {
-            app.dialogs.error = None;
-        }
-    } else if let Some(n) = app.dialogs.notice.clone()
-        && message_modal(ctx, "notice", "Note", &n)
+    if let Some(e) = app.dialogs.error.clone()
+        && message_modal(ctx, "error", "Something went wrong", &e)
     {
-        app.dialogs.notice = None;
+        app.dialogs.error = None;
     }
+    notice_ui(app, ctx);
 
     if app.dialogs.help {
         let rows = WarrantApp::shortcut_help(ctx);

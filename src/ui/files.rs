@@ -112,13 +112,7 @@ impl FileDialogs {
                     .save_file(),
                 FileRequest::Export(kind) => dialog
                     .add_filter(kind.label().trim_end_matches('…'), &[kind.extension()])
-                    .set_file_name(format!(
-                        "{}.{}",
-                        file_name
-                            .as_deref()
-                            .map_or("map", |n| n.trim_end_matches(".json")),
-                        kind.extension()
-                    ))
+                    .set_file_name(file_name.unwrap_or_else(|| format!("map.{}", kind.extension())))
                     .save_file(),
                 FileRequest::AddArticle => dialog
                     .add_filter("Article (text or Markdown)", &["txt", "md"])

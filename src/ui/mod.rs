@@ -4,6 +4,7 @@ mod app;
 mod canvas;
 mod command;
 mod dialogs;
+mod export_dialog;
 mod files;
 mod findings;
 mod inspector;
@@ -13,7 +14,7 @@ mod story_panel;
 mod theme;
 
 pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
-pub use command::Command;
+pub use command::{Command, ExportKind};
 
 use std::path::PathBuf;
 

@@ -12,37 +12,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 impl WarrantApp {
-    /// Writes the map as SVG, PNG, PDF or Markdown (the same exporters as `warrant export`).
-    pub fn export_to(&mut self, kind: crate::ui::command::ExportKind, path: &Path) {
-        use crate::export;
-        use crate::ui::command::ExportKind;
-        let map = self.history.map();
-        let svg = export::SvgSettings::default();
-        let bytes: Result<Vec<u8>, String> = match kind {
-            ExportKind::Svg => export::map_to_svg(map, &svg)
-                .map(String::into_bytes)
-                .map_err(|e| e.to_string()),
-            ExportKind::Png => export::map_to_png(map, &svg, &export::PngSettings::default())
-                .map_err(|e| e.to_string()),
-            ExportKind::Pdf => {
-                export::map_to_pdf(map, &export::PdfSettings::default()).map_err(|e| e.to_string())
-            }
-            ExportKind::Markdown => {
-                export::map_to_markdown(map, &export::MarkdownSettings::default())
-                    .map(String::into_bytes)
-                    .map_err(|e| e.to_string())
-            }
-        };
-        let written =
-            bytes.and_then(|b| io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
-        match written {
-            Ok(()) => self.dialogs.notice = Some(format!("Exported to {}", path.display())),
-            Err(e) => {
-                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()));
-            }
-        }
-    }
-
     /// Asks for a reference map to compare this one with.
     pub fn request_reference(&mut self) {
         self.files

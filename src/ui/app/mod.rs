@@ -42,6 +42,8 @@ pub struct Settings {
     pub show_inspector: bool,
     /// Which tab the left panel shows.
     pub left_tab: LeftTab,
+    /// File → Export's last format, folder and options.
+    pub export: super::export_dialog::ExportPrefs,
 }
 
 /// The tabs of the left panel.
@@ -63,6 +65,7 @@ impl Default for Settings {
             show_reader: true,
             show_inspector: true,
             left_tab: LeftTab::Inspector,
+            export: super::export_dialog::ExportPrefs::default(),
         }
     }
 }
@@ -120,6 +123,8 @@ pub struct WarrantApp {
     pub story: super::story_panel::StoryPanel,
     /// The analysis of the map, and a reference map to compare it with.
     pub findings: super::findings::Findings,
+    /// File → Export's dialog.
+    pub export: super::export_dialog::ExportDialog,
     /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
     problems: (u64, Vec<Problem>),
     files: FileDialogs,
@@ -179,6 +184,7 @@ impl WarrantApp {
             present_from: None,
             story: super::story_panel::StoryPanel::default(),
             findings: super::findings::Findings::default(),
+            export: super::export_dialog::ExportDialog::default(),
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
             autosave: Autosave::new(Duration::from_secs(20)),
@@ -193,6 +199,11 @@ impl WarrantApp {
     /// Asks for file paths in the app's own prompt instead of native dialogs (tests use this).
     pub fn use_path_prompt(&mut self) {
         self.files.use_path_prompt();
+    }
+
+    /// Asks the user for a file (a native dialog, or the app's own prompt).
+    pub(crate) fn request_file(&mut self, request: FileRequest, near: Option<&std::path::Path>) {
+        self.files.request(request, near);
     }
 
     /// Sets where recovery copies go (tests point it at a temporary folder).
@@ -316,11 +327,11 @@ impl WarrantApp {
                     self.canvas.fit_pending = true;
                 }
             }
-            Command::Export(kind) => {
-                self.files
-                    .request(FileRequest::Export(kind), self.path.as_deref());
+            Command::Export => self.open_export_dialog(),
+            Command::ExportTo(kind, path) => {
+                self.settings.export.kind = kind;
+                self.export_to(&path);
             }
-            Command::ExportTo(kind, path) => self.export_to(kind, &path),
             Command::Quit => self.guard(Pending::Quit(ctx.clone())),
             Command::Undo => {
                 self.canvas.editing = None;
@@ -497,6 +508,7 @@ impl WarrantApp {
             for command in [
                 Command::SaveAs,
                 Command::Save,
+                Command::Export,
                 Command::NewMap,
                 Command::Open,
                 Command::AddArticle,
@@ -615,6 +627,7 @@ impl WarrantApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| super::canvas::canvas_ui(self, ui));
+        super::export_dialog::export_dialog_ui(self, &ctx);
         super::dialogs::dialogs_ui(self, &ctx);
         self.files.prompt_ui(&ctx, &mut self.pending);
 

@@ -1,0 +1,299 @@
+//! File → Export…: which format, which part of the map, and where — the format, the PNG scale,
+//! the PDF's story pages and the folder are remembered across runs.
+
+use super::app::WarrantApp;
+use super::command::ExportKind;
+use super::files::FileRequest;
+use crate::export::{self, Scope};
+use crate::model::{Map, NodeId};
+use egui::{Modal, RichText};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// What the Export dialog remembers across runs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportPrefs {
+    pub kind: ExportKind,
+    /// The folder the last export went to.
+    pub folder: Option<PathBuf>,
+    /// PNG pixels per canvas unit.
+    pub scale: f32,
+    /// PDF: after the whole map, one page per story step.
+    pub story_pages: bool,
+}
+
+impl Default for ExportPrefs {
+    fn default() -> Self {
+        Self {
+            kind: ExportKind::Png,
+            folder: None,
+            scale: 2.0,
+            story_pages: false,
+        }
+    }
+}
+
+/// Which part of the map a drawing shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Part {
+    #[default]
+    Map,
+    Selection,
+    /// Story step `i`, counting from 0.
+    Step(usize),
+}
+
+/// The dialog while it is open, and the part chosen for the export under way.
+#[derive(Clone, Debug, Default)]
+pub struct ExportDialog {
+    pub open: bool,
+    pub part: Part,
+}
+
+/// The file's bytes: the same exporters as `warrant export`.
+pub fn export_bytes(
+    map: &Map,
+    prefs: &ExportPrefs,
+    part: Part,
+    selection: &[NodeId],
+) -> Result<Vec<u8>, String> {
+    let scope = match part {
+        Part::Map => Scope::Map,
+        Part::Selection => Scope::Selection(selection.iter().cloned().collect()),
+        Part::Step(i) => Scope::Step(i),
+    };
+    let svg = export::SvgSettings {
+        scope,
+        ..export::SvgSettings::default()
+    };
+    let text = |s: String| s.into_bytes();
+    match prefs.kind {
+        ExportKind::Svg => export::map_to_svg(map, &svg)
+            .map(text)
+            .map_err(|e| e.to_string()),
+        ExportKind::Png => export::map_to_png(
+            map,
+            &svg,
+            &export::PngSettings {
+                scale: prefs.scale.clamp(0.25, 8.0),
+            },
+        )
+        .map_err(|e| e.to_string()),
+        ExportKind::Pdf => export::map_to_pdf(
+            map,
+            &export::PdfSettings {
+                svg,
+                story_pages: prefs.story_pages,
+                ..export::PdfSettings::default()
+            },
+        )
+        .map_err(|e| e.to_string()),
+        ExportKind::Markdown => export::map_to_markdown(map, &export::MarkdownSettings::default())
+            .map(text)
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// The suggested file: in the last export folder (else the map's), named after the map and part.
+pub fn suggested_path(
+    prefs: &ExportPrefs,
+    map_path: Option<&Path>,
+    map_title: &str,
+    part: Part,
+) -> PathBuf {
+    let folder = prefs
+        .folder
+        .clone()
+        .or_else(|| map_path.and_then(Path::parent).map(Path::to_owned))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let stem = map_path.and_then(Path::file_stem).map_or_else(
+        || file_stem_of(map_title),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let stem = match (prefs.kind, part) {
+        (ExportKind::Markdown, _) | (_, Part::Map) => stem,
+        (_, Part::Selection) => format!("{stem}-selection"),
+        (_, Part::Step(i)) => format!("{stem}-step-{}", i + 1),
+    };
+    folder.join(format!("{stem}.{}", prefs.kind.extension()))
+}
+
+/// A title as a file name: letters, digits and dashes.
+fn file_stem_of(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "map".to_owned()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+impl WarrantApp {
+    /// Opens File → Export…, starting on the selection when several cards are selected.
+    pub fn open_export_dialog(&mut self) {
+        self.export.open = true;
+        self.export.part = if self.selection.nodes.len() > 1 {
+            Part::Selection
+        } else {
+            Part::Map
+        };
+    }
+
+    /// Writes the chosen part in the remembered format to `path`, and remembers its folder.
+    pub fn export_to(&mut self, path: &Path) {
+        let bytes = export_bytes(
+            self.history.map(),
+            &self.settings.export,
+            self.export.part,
+            &self.selection.nodes,
+        );
+        let written =
+            bytes.and_then(|b| crate::io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => {
+                self.settings.export.folder = path.parent().map(Path::to_owned);
+                self.dialogs.notice = Some(format!("Exported to {}", path.display()));
+            }
+            Err(e) => {
+                self.dialogs.error = Some(format!("Cannot export to {}: {e}", path.display()));
+            }
+        }
+    }
+}
+
+/// The dialog: format, part, options, then a file to write.
+pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
+    if !app.export.open {
+        return;
+    }
+    let steps = app.map().story.len();
+    let selected = app.selection.nodes.len();
+    let mut choose = false;
+    let modal = Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("Export");
+        ui.add_space(4.0);
+        let prefs = &mut app.settings.export;
+        ui.label(RichText::new("Format").strong());
+        for kind in ExportKind::ALL {
+            ui.radio_value(&mut prefs.kind, kind, kind.label());
+        }
+        ui.add_space(6.0);
+        if prefs.kind == ExportKind::Markdown {
+            ui.label("The outline covers the whole map: thesis, reasons, objections, quotes.");
+        } else {
+            ui.label(RichText::new("What to draw").strong());
+            let part = &mut app.export.part;
+            ui.radio_value(part, Part::Map, "The whole map");
+            ui.add_enabled_ui(selected > 0, |ui| {
+                ui.radio_value(
+                    part,
+                    Part::Selection,
+                    format!(
+                        "The selection ({selected} card{})",
+                        if selected == 1 { "" } else { "s" }
+                    ),
+                );
+            });
+            ui.add_enabled_ui(steps > 0, |ui| {
+                let story = &app.history.map().story;
+                let title = |i: usize| {
+                    story
+                        .get(i)
+                        .map(|s| format!("{}. {}", i + 1, s.title))
+                        .unwrap_or_default()
+                };
+                let shown = match *part {
+                    Part::Step(i) => title(i),
+                    _ => "One story step".to_owned(),
+                };
+                egui::ComboBox::from_label("Story step")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for i in 0..steps {
+                            ui.selectable_value(part, Part::Step(i), title(i));
+                        }
+                    });
+            });
+        }
+        match prefs.kind {
+            ExportKind::Png => {
+                ui.add_space(6.0);
+                ui.add(
+                    egui::Slider::new(&mut prefs.scale, 0.5..=4.0)
+                        .step_by(0.5)
+                        .text("pixels per point (2 for sharp slides)"),
+                );
+            }
+            ExportKind::Pdf => {
+                ui.add_space(6.0);
+                ui.add_enabled_ui(steps > 0, |ui| {
+                    ui.checkbox(&mut prefs.story_pages, "Then one page per story step");
+                });
+            }
+            ExportKind::Svg | ExportKind::Markdown => {}
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Choose file and export…").clicked() {
+                choose = true;
+            }
+            if ui.button("Cancel").clicked() {
+                ui.close();
+            }
+        });
+    });
+    if modal.should_close() {
+        app.export.open = false;
+    }
+    if choose {
+        app.export.open = false;
+        if app.settings.export.kind == ExportKind::Markdown {
+            app.export.part = Part::Map;
+        }
+        let near = suggested_path(
+            &app.settings.export,
+            app.path.as_deref(),
+            &app.map().title,
+            app.export.part,
+        );
+        let kind = app.settings.export.kind;
+        app.request_file(FileRequest::Export(kind), Some(&near));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names_follow_the_map_part_and_last_folder() {
+        let mut prefs = ExportPrefs::default();
+        let map = Path::new("/maps/memo.json");
+        assert_eq!(
+            suggested_path(&prefs, Some(map), "", Part::Map),
+            Path::new("/maps/memo.png")
+        );
+        prefs.folder = Some("/slides".into());
+        prefs.kind = ExportKind::Svg;
+        assert_eq!(
+            suggested_path(&prefs, Some(map), "", Part::Step(2)),
+            Path::new("/slides/memo-step-3.svg")
+        );
+        prefs.kind = ExportKind::Markdown;
+        assert_eq!(
+            suggested_path(&prefs, None, "NATO: a relic?", Part::Selection),
+            Path::new("/slides/nato-a-relic.md")
+        );
+    }
+}

@@ -15,3 +15,4 @@ pub mod layout;
 pub mod model;
 pub mod story;
 pub mod ui;
+pub mod view;

@@ -1,0 +1,336 @@
+//! What part of a map is shown: branches folded away, or only the neighbourhood of a few cards.
+//!
+//! A card's *branch* is everything that bears on it: the reasons and objections pointing at it,
+//! their own reasons and objections, and all their quotes (links `from → to` with `supports` or
+//! `opposes`, followed against their direction). Contradictions are between equals, not part of
+//! a branch. Folding is a way of looking, not an edit: it is not undone and not saved.
+
+use crate::model::{Map, NodeId, Relation};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Folded branches and an optional focus. Every change bumps `revision`, so a cache of
+/// [`Visibility::hidden`] knows when to recompute.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Visibility {
+    collapsed: HashSet<NodeId>,
+    focus: Option<Focus>,
+    revision: u64,
+}
+
+/// Only these cards and what lies within `depth` links of them are shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Focus {
+    pub around: Vec<NodeId>,
+    pub depth: usize,
+}
+
+impl Visibility {
+    /// Counts changes, for caches.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_collapsed(&self, id: &NodeId) -> bool {
+        self.collapsed.contains(id)
+    }
+
+    /// Folds `id`'s branch away, or unfolds it.
+    pub fn toggle_collapsed(&mut self, id: &NodeId) {
+        if !self.collapsed.remove(id) {
+            self.collapsed.insert(id.clone());
+        }
+        self.revision += 1;
+    }
+
+    /// Unfolds every branch.
+    pub fn expand_all(&mut self) {
+        if !self.collapsed.is_empty() {
+            self.collapsed.clear();
+            self.revision += 1;
+        }
+    }
+
+    pub fn any_collapsed(&self) -> bool {
+        !self.collapsed.is_empty()
+    }
+
+    pub fn focus(&self) -> Option<&Focus> {
+        self.focus.as_ref()
+    }
+
+    /// Shows only what lies around `around` (`None` shows everything again).
+    pub fn set_focus(&mut self, focus: Option<Focus>) {
+        if self.focus != focus {
+            self.focus = focus;
+            self.revision += 1;
+        }
+    }
+
+    /// Forgets cards that no longer exist (after an undo, a delete, another map).
+    pub fn prune(&mut self, map: &Map) {
+        let before = self.collapsed.len();
+        self.collapsed.retain(|id| map.node(id).is_some());
+        let mut changed = before != self.collapsed.len();
+        if let Some(f) = &mut self.focus {
+            let n = f.around.len();
+            f.around.retain(|id| map.node(id).is_some());
+            changed |= n != f.around.len();
+            if f.around.is_empty() {
+                self.focus = None;
+            }
+        }
+        if changed {
+            self.revision += 1;
+        }
+    }
+
+    /// The cards not shown: inside a folded branch (and not reachable another way), or outside
+    /// the focus.
+    pub fn hidden(&self, map: &Map) -> HashSet<NodeId> {
+        let mut hidden = hidden_by_collapse(map, &self.collapsed);
+        if let Some(f) = &self.focus {
+            let near = neighbourhood(map, &f.around, f.depth);
+            hidden.extend(
+                map.nodes()
+                    .map(|n| n.id())
+                    .filter(|id| !near.contains(*id))
+                    .cloned(),
+            );
+        }
+        hidden
+    }
+}
+
+/// For each card, the cards whose links bear on it (`supports` / `opposes` pointing at it).
+fn bearing_on(map: &Map) -> HashMap<&NodeId, Vec<&NodeId>> {
+    let mut children: HashMap<&NodeId, Vec<&NodeId>> = HashMap::new();
+    for l in &map.links {
+        if l.relation != Relation::Contradicts {
+            children.entry(&l.to).or_default().push(&l.from);
+        }
+    }
+    children
+}
+
+/// Whether anything bears on `id`, so that it has a branch to fold.
+pub fn has_branch(map: &Map, id: &NodeId) -> bool {
+    map.links
+        .iter()
+        .any(|l| l.relation != Relation::Contradicts && &l.to == id)
+}
+
+/// The cards hidden by folding `collapsed`: those in a folded branch that cannot be reached
+/// from an unfolded part of the map. (A reason that also supports a claim outside the folded
+/// branch stays.) A folded card stays visible unless it lies in another fold.
+pub fn hidden_by_collapse(map: &Map, collapsed: &HashSet<NodeId>) -> HashSet<NodeId> {
+    if collapsed.is_empty() {
+        return HashSet::new();
+    }
+    let children = bearing_on(map);
+    let kids = |id: &NodeId| children.get(id).into_iter().flatten().copied();
+    // Everything under a folded card.
+    let mut under: HashSet<&NodeId> = HashSet::new();
+    let mut queue: VecDeque<&NodeId> = collapsed.iter().flat_map(kids).collect();
+    while let Some(id) = queue.pop_front() {
+        if under.insert(id) {
+            queue.extend(kids(id));
+        }
+    }
+    // What is shown anyway: every card not under a fold, and whatever an unfolded shown card
+    // leads down to.
+    let mut shown: HashSet<&NodeId> = map
+        .nodes()
+        .map(|n| n.id())
+        .filter(|id| !under.contains(id))
+        .collect();
+    let mut queue: VecDeque<&NodeId> = shown.iter().copied().collect();
+    while let Some(id) = queue.pop_front() {
+        if collapsed.contains(id) {
+            continue;
+        }
+        for k in kids(id) {
+            if shown.insert(k) {
+                queue.push_back(k);
+            }
+        }
+    }
+    under
+        .into_iter()
+        .filter(|id| !shown.contains(id))
+        .cloned()
+        .collect()
+}
+
+/// How many cards folding `id` hides, given everything `hidden`.
+pub fn folded_count(map: &Map, id: &NodeId, hidden: &HashSet<NodeId>) -> usize {
+    let children = bearing_on(map);
+    let mut seen: HashSet<&NodeId> = HashSet::new();
+    let mut queue: VecDeque<&NodeId> = children.get(id).into_iter().flatten().copied().collect();
+    while let Some(n) = queue.pop_front() {
+        if hidden.contains(n) && seen.insert(n) {
+            queue.extend(children.get(n).into_iter().flatten().copied());
+        }
+    }
+    seen.len()
+}
+
+/// `around`, every card within `depth` links of them (any relation, either direction), and the
+/// quotes of every claim shown (a claim is read with its evidence).
+pub fn neighbourhood(map: &Map, around: &[NodeId], depth: usize) -> HashSet<NodeId> {
+    let mut adjacent: HashMap<&NodeId, Vec<&NodeId>> = HashMap::new();
+    for l in &map.links {
+        adjacent.entry(&l.from).or_default().push(&l.to);
+        adjacent.entry(&l.to).or_default().push(&l.from);
+    }
+    let mut near: HashMap<&NodeId, usize> = HashMap::new();
+    let mut queue: VecDeque<&NodeId> = VecDeque::new();
+    for id in around {
+        if map.node(id).is_some() && near.insert(id, 0).is_none() {
+            queue.push_back(id);
+        }
+    }
+    while let Some(id) = queue.pop_front() {
+        let d = near[id];
+        if d == depth {
+            continue;
+        }
+        for &n in adjacent.get(id).into_iter().flatten() {
+            if !near.contains_key(n) {
+                near.insert(n, d + 1);
+                queue.push_back(n);
+            }
+        }
+    }
+    let mut out: HashSet<NodeId> = near.keys().map(|&id| id.clone()).collect();
+    for l in &map.links {
+        if l.relation != Relation::Contradicts
+            && out.contains(&l.to)
+            && map.claim(&l.to).is_some()
+            && map.quote(&l.from).is_some()
+        {
+            out.insert(l.from.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, Link, LinkId, Quote};
+
+    /// thesis ← a ← qa ; thesis ← b (opposes) ; a ← c ; c supports d too ; d ⟷ e contradict
+    fn map() -> Map {
+        let mut m = Map::new("t");
+        for id in ["thesis", "a", "b", "c", "d", "e"] {
+            m.claims.push(Claim {
+                id: NodeId::from(id),
+                text: id.into(),
+                ..Claim::default()
+            });
+        }
+        m.quotes.push(Quote {
+            id: NodeId::from("qa"),
+            ..Quote::default()
+        });
+        for (i, (from, to, relation)) in [
+            ("a", "thesis", Relation::Supports),
+            ("b", "thesis", Relation::Opposes),
+            ("qa", "a", Relation::Supports),
+            ("c", "a", Relation::Supports),
+            ("c", "d", Relation::Supports),
+            ("d", "e", Relation::Contradicts),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            m.links.push(Link {
+                id: LinkId(format!("l{i}")),
+                from: NodeId::from(from),
+                to: NodeId::from(to),
+                relation,
+            });
+        }
+        m
+    }
+
+    fn ids(s: &HashSet<NodeId>) -> Vec<&str> {
+        let mut v: Vec<&str> = s.iter().map(NodeId::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn folding_hides_the_branch_but_keeps_cards_reached_another_way() {
+        let m = map();
+        let mut v = Visibility::default();
+        v.toggle_collapsed(&NodeId::from("thesis"));
+        // c also supports d, which is outside the fold: it stays.
+        assert_eq!(ids(&v.hidden(&m)), ["a", "b", "qa"]);
+        let hidden = v.hidden(&m);
+        assert_eq!(folded_count(&m, &NodeId::from("thesis"), &hidden), 3);
+        v.toggle_collapsed(&NodeId::from("d"));
+        assert_eq!(ids(&v.hidden(&m)), ["a", "b", "c", "qa"]);
+        v.toggle_collapsed(&NodeId::from("thesis"));
+        assert_eq!(ids(&v.hidden(&m)), Vec::<&str>::new(), "a reaches c again");
+        v.expand_all();
+        assert!(v.hidden(&m).is_empty());
+    }
+
+    #[test]
+    fn a_folded_card_inside_another_fold_and_cycles_terminate() {
+        let mut m = map();
+        // A cycle: thesis supports c (c → a → thesis → c).
+        m.links.push(Link {
+            id: LinkId::from("cycle"),
+            from: NodeId::from("thesis"),
+            to: NodeId::from("c"),
+            relation: Relation::Supports,
+        });
+        let mut v = Visibility::default();
+        v.toggle_collapsed(&NodeId::from("a"));
+        // Under a: qa, c, and through the cycle thesis, b and a itself. But c supports d, which
+        // is outside the fold, so c, thesis, b and a are reached from there: only qa hides.
+        assert_eq!(ids(&v.hidden(&m)), ["qa"]);
+    }
+
+    #[test]
+    fn focus_shows_the_neighbourhood_with_the_evidence_of_its_claims() {
+        let m = map();
+        assert_eq!(
+            ids(&neighbourhood(&m, &[NodeId::from("thesis")], 1)),
+            ["a", "b", "qa", "thesis"]
+        );
+        assert_eq!(
+            ids(&neighbourhood(&m, &[NodeId::from("d")], 1)),
+            ["c", "d", "e"]
+        );
+        assert_eq!(
+            ids(&neighbourhood(&m, &[NodeId::from("d")], 2)),
+            ["a", "c", "d", "e", "qa"]
+        );
+        let mut v = Visibility::default();
+        v.set_focus(Some(Focus {
+            around: vec![NodeId::from("e")],
+            depth: 1,
+        }));
+        assert_eq!(ids(&v.hidden(&m)), ["a", "b", "c", "qa", "thesis"]);
+        assert!(v.revision() > 0);
+    }
+
+    #[test]
+    fn pruning_forgets_deleted_cards_and_drops_an_empty_focus() {
+        let mut m = map();
+        let mut v = Visibility::default();
+        v.toggle_collapsed(&NodeId::from("a"));
+        v.set_focus(Some(Focus {
+            around: vec![NodeId::from("b")],
+            depth: 1,
+        }));
+        m.claims
+            .retain(|c| c.id.as_str() != "a" && c.id.as_str() != "b");
+        v.prune(&m);
+        assert!(!v.any_collapsed());
+        assert!(v.focus().is_none());
+    }
+}

@@ -50,6 +50,29 @@ impl Visibility {
         }
     }
 
+    /// Unfolds every fold that hides `id`. Returns whether anything changed.
+    pub fn unfold_to(&mut self, map: &Map, id: &NodeId) -> bool {
+        if self.collapsed.is_empty() {
+            return false;
+        }
+        let children = bearing_on(map);
+        let hiding: Vec<NodeId> = self
+            .collapsed
+            .iter()
+            .filter(|c| *c != id && reaches_down(&children, c, id))
+            .cloned()
+            .collect();
+        for c in &hiding {
+            self.collapsed.remove(c);
+        }
+        if hiding.is_empty() {
+            false
+        } else {
+            self.revision += 1;
+            true
+        }
+    }
+
     pub fn any_collapsed(&self) -> bool {
         !self.collapsed.is_empty()
     }
@@ -110,6 +133,21 @@ fn bearing_on(map: &Map) -> HashMap<&NodeId, Vec<&NodeId>> {
         }
     }
     children
+}
+
+/// Whether `target` lies in `from`'s branch.
+fn reaches_down(children: &HashMap<&NodeId, Vec<&NodeId>>, from: &NodeId, target: &NodeId) -> bool {
+    let mut seen: HashSet<&NodeId> = HashSet::new();
+    let mut queue: VecDeque<&NodeId> = children.get(from).into_iter().flatten().copied().collect();
+    while let Some(n) = queue.pop_front() {
+        if n == target {
+            return true;
+        }
+        if seen.insert(n) {
+            queue.extend(children.get(n).into_iter().flatten().copied());
+        }
+    }
+    false
 }
 
 /// Whether anything bears on `id`, so that it has a branch to fold.
@@ -275,6 +313,27 @@ mod tests {
         assert_eq!(ids(&v.hidden(&m)), Vec::<&str>::new(), "a reaches c again");
         v.expand_all();
         assert!(v.hidden(&m).is_empty());
+    }
+
+    #[test]
+    fn unfolding_to_a_card_opens_only_the_folds_that_hide_it() {
+        let m = map();
+        let mut v = Visibility::default();
+        v.toggle_collapsed(&NodeId::from("thesis"));
+        v.toggle_collapsed(&NodeId::from("a"));
+        v.toggle_collapsed(&NodeId::from("e"));
+        assert!(v.unfold_to(&m, &NodeId::from("qa")));
+        assert!(!v.is_collapsed(&NodeId::from("thesis")));
+        assert!(!v.is_collapsed(&NodeId::from("a")));
+        assert!(
+            v.is_collapsed(&NodeId::from("e")),
+            "e's fold does not hide qa"
+        );
+        assert!(!v.hidden(&m).contains(&NodeId::from("qa")));
+        assert!(
+            !v.unfold_to(&m, &NodeId::from("qa")),
+            "nothing left to open"
+        );
     }
 
     #[test]

@@ -492,3 +492,141 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
     );
     assert_eq!(h.state().settings.export.kind, warrant::ui::ExportKind::Svg);
 }
+
+/// good-small.json with a thesis on top and one more reason under "NATO is obsolete".
+fn map_with_branches() -> Map {
+    use warrant::model::{Claim, Link, LinkId, NodeId, Point};
+    let mut map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .expect("the small test map loads");
+    let claim = |id: &str, text: &str, x: f32, y: f32| Claim {
+        id: NodeId::from(id),
+        text: text.into(),
+        pos: Point::new(x, y),
+        ..Claim::default()
+    };
+    map.claims.push(Claim {
+        thesis: true,
+        ..claim("c0", "Russia's stance is inconsistent", 0.0, -300.0)
+    });
+    map.claims
+        .push(claim("c3", "Its members are too familiar", -600.0, 300.0));
+    for (id, from, to) in [("l3", "c1", "c0"), ("l4", "c2", "c0"), ("l5", "c3", "c1")] {
+        map.links.push(Link {
+            id: LinkId::from(id),
+            from: NodeId::from(from),
+            to: NodeId::from(to),
+            relation: Relation::Supports,
+        });
+    }
+    assert!(map.integrity_errors().is_empty());
+    map
+}
+
+#[test]
+fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = map_with_branches();
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    let reason = "Claim: Its members are too familiar";
+    let quote = "Quote: a relic of the Cold War";
+    assert!(h.query_by_label(reason).is_some() && h.query_by_label(quote).is_some());
+
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.get_by_label("Fold the branch under Claim: NATO is obsolete")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label(reason).is_none(),
+        "the reason is folded away"
+    );
+    assert!(h.query_by_label(quote).is_none(), "so is the quote");
+    assert!(h.query_by_label("Claim: NATO is a threat").is_some());
+    assert!(h.query_by_label_contains("Showing 3 of 5 cards").is_some());
+    assert_eq!(h.state().map(), &map, "folding is not an edit");
+    assert_eq!(h.state().history.undo_label(), None);
+
+    h.get_by_label("Unfold 2 cards under Claim: NATO is obsolete")
+        .click();
+    h.run();
+    assert!(h.query_by_label(reason).is_some() && h.query_by_label(quote).is_some());
+
+    // B folds the selected card's branch; the thesis holds everything else.
+    h.get_by_label("Claim: Russia's stance is inconsistent")
+        .click();
+    h.run();
+    h.key_press(Key::B);
+    h.run();
+    assert!(h.query_by_label("Claim: NATO is a threat").is_none());
+    assert!(
+        h.query_by_label("Unfold 4 cards under Claim: Russia's stance is inconsistent")
+            .is_some()
+    );
+    // Selecting a folded-away card (here from the Findings or the reader) unfolds it.
+    let c3 = warrant::model::NodeId::from("c3");
+    h.state_mut().selection = warrant::ui::Selection::one(c3);
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label(reason).is_some(),
+        "unfolded to show the selection"
+    );
+}
+
+#[test]
+fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(app_with(map_with_branches(), dir.path()));
+    h.run();
+    h.get_by_label("Claim: Its members are too familiar")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F);
+    h.run();
+    // The reason, the claim it supports, and that claim's quote.
+    assert!(h.query_by_label("Claim: NATO is obsolete").is_some());
+    assert!(h.query_by_label("Quote: a relic of the Cold War").is_some());
+    assert!(h.query_by_label("Claim: NATO is a threat").is_none());
+    assert!(
+        h.query_by_label("Claim: Russia's stance is inconsistent")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("Showing 3 of 5 cards").is_some());
+
+    // Two links out reaches the thesis and the contradiction.
+    h.get_by_label("2").click();
+    h.run();
+    assert!(
+        h.query_by_label("Claim: Russia's stance is inconsistent")
+            .is_some()
+    );
+    assert!(h.query_by_label("Claim: NATO is a threat").is_some());
+    h.get_by_label("1").click();
+    h.run();
+
+    // The focus follows the selection.
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("Claim: Russia's stance is inconsistent")
+            .is_some()
+    );
+    assert!(h.query_by_label("Claim: NATO is a threat").is_some());
+
+    // Esc clears the selection, Esc again leaves focus mode.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Showing").is_none());
+    for label in [
+        "Claim: Its members are too familiar",
+        "Claim: NATO is a threat",
+        "Claim: Russia's stance is inconsistent",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label} is back");
+    }
+}

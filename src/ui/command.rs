@@ -69,6 +69,11 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     FitMap,
+    /// Fold or unfold the selected cards' branches.
+    FoldBranch,
+    UnfoldAll,
+    /// Show only the selection's neighbourhood, or everything again.
+    FocusMode,
     ToggleTheme,
     Present,
 }
@@ -105,6 +110,9 @@ impl Command {
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::FitMap => "Fit map",
+            Command::FoldBranch => "Fold / unfold branch",
+            Command::UnfoldAll => "Unfold all",
+            Command::FocusMode => "Focus on selection",
             Command::ToggleTheme => "Light / dark",
             Command::Present => "Present",
         }
@@ -133,9 +141,12 @@ impl Command {
             Command::ZoomIn => k(Modifiers::NONE, Key::Equals),
             Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
             Command::FitMap => k(Modifiers::NONE, Key::F),
+            Command::FoldBranch => k(Modifiers::NONE, Key::B),
+            Command::FocusMode => k(Modifiers::SHIFT, Key::F),
             Command::Present => k(Modifiers::NONE, Key::F5),
             Command::Export => k(CMD_SHIFT, Key::E),
             Command::ToggleTheme
+            | Command::UnfoldAll
             | Command::OpenPath(_)
             | Command::SaveTo(_)
             | Command::AddArticlePath(_)
@@ -164,6 +175,7 @@ impl Command {
     pub fn is_canvas_key(&self) -> bool {
         self.shortcut().is_some_and(|s| {
             s.modifiers.is_none()
+                || s.modifiers == Modifiers::SHIFT
                 || *self == Command::Undo
                 || *self == Command::Redo
                 || *self == Command::SelectAll

@@ -135,6 +135,22 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::ZoomIn, true);
             command_button(app, ui, Command::ZoomOut, true);
             command_button(app, ui, Command::FitMap, true);
+            ui.separator();
+            let any = !app.selection.nodes.is_empty();
+            command_button(app, ui, Command::FoldBranch, any);
+            command_button(
+                app,
+                ui,
+                Command::UnfoldAll,
+                app.canvas.visibility.any_collapsed(),
+            );
+            command_button(
+                app,
+                ui,
+                Command::FocusMode,
+                any || app.canvas.visibility.focus().is_some(),
+            );
+            ui.separator();
             command_button(app, ui, Command::Present, true);
             ui.separator();
             ui.checkbox(&mut app.settings.show_inspector, "Inspector panel");
@@ -204,6 +220,14 @@ pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             .clicked()
         {
             app.push(Command::Tidy);
+        }
+        let focused = app.canvas.visibility.focus().is_some();
+        if ui
+            .selectable_label(focused, "Focus")
+            .on_hover_text("Show only the selected cards and what is linked to them (Shift+F)")
+            .clicked()
+        {
+            app.push(Command::FocusMode);
         }
         if ui
             .button("Present")

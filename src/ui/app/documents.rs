@@ -41,6 +41,7 @@ impl WarrantApp {
         self.canvas.editing = None;
         self.canvas.fit_pending = true;
         self.canvas.opening = true;
+        self.canvas.visibility = crate::view::Visibility::default();
         self.reader = ReaderState::default();
         self.autosave = Autosave::new(self.autosave.interval);
     }

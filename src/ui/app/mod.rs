@@ -375,6 +375,9 @@ impl WarrantApp {
             Command::ZoomIn => self.canvas.zoom_by(1.25),
             Command::ZoomOut => self.canvas.zoom_by(0.8),
             Command::FitMap => self.canvas.fit_pending = true,
+            Command::FoldBranch => super::canvas::folds::toggle_selected_folds(self),
+            Command::UnfoldAll => self.canvas.visibility.expand_all(),
+            Command::FocusMode => super::canvas::folds::toggle_focus(self),
             Command::Present => {
                 self.canvas.editing = None;
                 let mut p = super::present::Presentation::start(self);
@@ -525,7 +528,10 @@ impl WarrantApp {
                 Command::EditSelected,
                 Command::ZoomIn,
                 Command::ZoomOut,
+                // Before FitMap: F alone would also match Shift+F.
+                Command::FocusMode,
                 Command::FitMap,
+                Command::FoldBranch,
                 Command::Present,
             ] {
                 // Text fields keep their own keys (Delete, Ctrl+Z, Ctrl+A…).
@@ -672,6 +678,8 @@ impl WarrantApp {
             Command::ZoomIn,
             Command::ZoomOut,
             Command::FitMap,
+            Command::FoldBranch,
+            Command::FocusMode,
             Command::Present,
             Command::Save,
         ];

@@ -34,13 +34,17 @@ pub(super) fn keyboard(
         (esc, dir)
     });
     if esc {
+        // Esc clears the selection; pressed again, it leaves focus mode.
+        if selection.is_empty() && canvas.visibility.focus().is_some() {
+            canvas.set_focus(map, None, 1);
+        }
         *selection = Selection::default();
         return;
     }
     let Some(d) = dir else { return };
     let layout = &canvas.layout;
     let Some(cur) = selection.nodes.last().cloned() else {
-        if let Some(first) = layout.ids.first() {
+        if let Some(first) = layout.ids.iter().find(|id| layout.is_shown(id)) {
             *selection = Selection::one(first.clone());
             canvas.reveal = Some(first.clone());
         }
@@ -52,6 +56,7 @@ pub(super) fn keyboard(
     let linked: Vec<&NodeId> = map
         .links_of(&cur)
         .map(|l| if l.from == cur { &l.to } else { &l.from })
+        .filter(|id| layout.is_shown(id))
         .collect();
     // The card most nearly in direction `d`: near, and not far off to the side.
     let best = |pool: &mut dyn Iterator<Item = &NodeId>| {
@@ -64,8 +69,14 @@ pub(super) fn keyboard(
         .map(|x| x.0)
     };
     // Along a link first; otherwise any card that way.
-    let next = best(&mut linked.iter().copied())
-        .or_else(|| best(&mut layout.ids.iter().filter(|x| **x != cur)));
+    let next = best(&mut linked.iter().copied()).or_else(|| {
+        best(
+            &mut layout
+                .ids
+                .iter()
+                .filter(|x| **x != cur && layout.is_shown(x)),
+        )
+    });
     if let Some(n) = next {
         *selection = Selection::one(n.clone());
         canvas.reveal = Some(n);

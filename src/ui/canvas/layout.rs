@@ -4,6 +4,7 @@
 use super::super::theme::{CARD_FONT, CARD_PAD, CARD_WIDTH};
 use super::paint::card_text;
 use crate::model::{Map, NodeId, NodeRef, Relation};
+use crate::view::{Visibility, folded_count};
 use egui::{Color32, FontId, Rect, pos2, vec2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -19,6 +20,14 @@ pub struct Layout {
     pub links: Vec<(usize, usize, Relation, usize)>,
     /// Card heights, with a hash of what they were measured from.
     heights: HashMap<NodeId, (u64, f32)>,
+    /// Whether something bears on each card (it has a branch to fold), by index.
+    pub has_branch: Vec<bool>,
+    /// Cards not shown (folded away or outside the focus), by index.
+    hidden: Vec<bool>,
+    /// How many cards each folded card hides.
+    pub folded: HashMap<NodeId, usize>,
+    /// The (map generation, visibility revision) `hidden` was computed for.
+    hidden_key: Option<(u64, u64)>,
 }
 
 /// A hash of what decides a card's height.
@@ -89,6 +98,45 @@ impl Layout {
                 ))
             })
             .collect();
+        let targets: std::collections::HashSet<&NodeId> = map
+            .links
+            .iter()
+            .filter(|l| l.relation != Relation::Contradicts)
+            .map(|l| &l.to)
+            .collect();
+        self.has_branch = self.ids.iter().map(|id| targets.contains(id)).collect();
+    }
+
+    /// Brings the hidden cards up to date with the folds and focus (after [`Layout::update`]).
+    pub fn update_hidden(&mut self, map: &Map, generation: u64, visibility: &Visibility) {
+        let key = (generation, visibility.revision());
+        if self.hidden_key == Some(key) {
+            return;
+        }
+        self.hidden_key = Some(key);
+        let hidden = visibility.hidden(map);
+        self.hidden = self.ids.iter().map(|id| hidden.contains(id)).collect();
+        self.folded = self
+            .ids
+            .iter()
+            .filter(|id| visibility.is_collapsed(id))
+            .map(|id| (id.clone(), folded_count(map, id, &hidden)))
+            .collect();
+    }
+
+    /// Whether card `i` is folded away or outside the focus.
+    pub fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether the card is on the canvas (not folded away, not outside the focus).
+    pub fn is_shown(&self, id: &NodeId) -> bool {
+        self.index.get(id).is_some_and(|&i| !self.is_hidden(i))
+    }
+
+    /// How many cards are hidden.
+    pub fn hidden_count(&self) -> usize {
+        self.hidden.iter().filter(|h| **h).count()
     }
 
     /// The card at index `i`.

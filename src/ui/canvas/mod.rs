@@ -5,6 +5,7 @@
 //! card shows grey bars instead. Card geometry is cached per map change ([`layout::Layout`]);
 //! cards and links outside the view are skipped before any drawing.
 
+pub(super) mod folds;
 mod gestures;
 mod keys;
 pub(super) mod layout;
@@ -54,6 +55,8 @@ pub struct CanvasState {
     /// The view's rectangle on screen, as of the last frame.
     pub view: Rect,
     layout: Layout,
+    /// Folded branches and focus mode.
+    pub visibility: crate::view::Visibility,
 }
 
 impl CanvasState {
@@ -71,6 +74,7 @@ impl CanvasState {
             drag: None,
             view: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
             layout: Layout::default(),
+            visibility: crate::view::Visibility::default(),
         }
     }
 
@@ -117,7 +121,9 @@ impl CanvasState {
     }
 
     fn fit(&mut self) {
-        let Some(bounds) = self.layout.rects.iter().copied().reduce(Rect::union) else {
+        let layout = &self.layout;
+        let shown = (0..layout.rects.len()).filter(|&i| !layout.is_hidden(i));
+        let Some(bounds) = shown.map(|i| layout.rects[i]).reduce(Rect::union) else {
             self.center = Pos2::ZERO;
             self.zoom = 1.0;
             return;
@@ -191,6 +197,8 @@ struct Gestures {
     link_from: Option<NodeId>,
     dragged: Option<Vec2>,
     released: bool,
+    /// A card's fold button.
+    fold: Option<NodeId>,
 }
 
 /// The canvas, for one frame.
@@ -204,9 +212,10 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     painter.rect_filled(rect, 0.0, palette.canvas);
 
     let generation = app.history.generation();
+    app.canvas.layout.update(ui, app.history.map(), generation);
+    folds::sync(app, ui);
     let map: &Map = app.history.map();
     let canvas = &mut app.canvas;
-    canvas.layout.update(ui, map, generation);
     if canvas.fit_pending {
         canvas.fit();
         canvas.fit_pending = false;
@@ -240,7 +249,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let visible = Rect::from_min_max(canvas.to_canvas(rect.min), canvas.to_canvas(rect.max))
         .expand(40.0 / zoom);
     let shown: Vec<usize> = (0..canvas.layout.rects.len())
-        .filter(|&i| canvas.layout.rects[i].intersects(visible))
+        .filter(|&i| !canvas.layout.is_hidden(i) && canvas.layout.rects[i].intersects(visible))
         .collect();
     let screen = |i: usize| canvas.rect_to_screen(canvas.layout.rects[i]);
     let width = (2.0 * zoom).clamp(1.0, 4.0);
@@ -249,6 +258,9 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     // Links, under the cards.
     let mut hovered_link = None;
     for &(a, b, relation, li) in &canvas.layout.links {
+        if canvas.layout.is_hidden(a) || canvas.layout.is_hidden(b) {
+            continue;
+        }
         let (ra, rb) = (canvas.layout.rects[a], canvas.layout.rects[b]);
         if !visible.intersects(ra.union(rb)) {
             continue;
@@ -316,6 +328,19 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                 egui::Color32::WHITE,
             );
         }
+        let folded = canvas.layout.folded.get(id).copied();
+        if let Some(n) = folded
+            && !widgets
+            && zoom > 0.1
+        {
+            painter.text(
+                pos2(r.center().x, r.bottom() + 4.0),
+                Align2::CENTER_TOP,
+                format!("+{n}"),
+                FontId::proportional(11.0),
+                palette.selection,
+            );
+        }
         if !widgets || canvas.editing.as_ref() == Some(id) {
             continue;
         }
@@ -339,6 +364,14 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             g.dragged = Some(resp.drag_delta());
         }
         g.released |= resp.drag_stopped();
+        let near = pointer.is_some_and(|p| r.expand2(vec2(0.0, 22.0)).contains(p));
+        if canvas.layout.has_branch.get(i).copied().unwrap_or(false)
+            && zoom > 0.25
+            && (folded.is_some() || selected || near)
+            && folds::fold_button(ui, &painter, r, id, &label, folded, &palette)
+        {
+            g.fold = Some(id.clone());
+        }
         // The link handle: a dot on the right edge, shown on hover and selection.
         if (resp.hovered() || selected) && zoom > 0.25 {
             // Outside the card, so a drag that starts on it is never taken for moving the card.
@@ -379,7 +412,11 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         width,
         &mut deferred,
     );
+    let fold = g.fold.take();
     clicks(app, ui, &bg, g, hovered_link, &mut deferred);
+    if let Some(id) = fold {
+        app.canvas.toggle_folds(app.history.map(), &[id]);
+    }
 
     let map: &Map = app.history.map();
     keys::keyboard(&mut app.canvas, &mut app.selection, ui, map);
@@ -393,6 +430,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             palette.weak_text,
         );
     }
+    folds::bar_ui(app, ui, rect);
     for d in deferred {
         match d {
             Deferred::Submit(label, merge, edits) => app.submit(label, merge, edits),

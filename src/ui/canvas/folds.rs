@@ -1,0 +1,230 @@
+//! Folding a branch away and focusing on a neighbourhood, on the canvas. What is hidden is
+//! decided by [`crate::view`]; this draws the fold buttons and the focus bar and keeps the view
+//! in step with the selection.
+
+use super::CanvasState;
+use crate::model::{Map, NodeId};
+use crate::ui::app::{Selection, WarrantApp};
+use crate::ui::theme::Palette;
+use crate::view::{Focus, neighbourhood};
+use egui::{Align2, FontId, Rect, Sense, Stroke, WidgetInfo, pos2, vec2};
+
+/// How many links out focus mode shows at most.
+pub const MAX_FOCUS_DEPTH: usize = 3;
+
+impl CanvasState {
+    /// Shows only the neighbourhood of `around` (`None`: everything again), framing it.
+    pub fn set_focus(&mut self, map: &Map, around: Option<Vec<NodeId>>, depth: usize) {
+        let focus = around.filter(|a| !a.is_empty()).map(|around| Focus {
+            around,
+            depth: depth.clamp(1, MAX_FOCUS_DEPTH),
+        });
+        if let Some(f) = &focus {
+            self.frame = Some(neighbourhood(map, &f.around, f.depth).into_iter().collect());
+        } else {
+            self.fit_pending = true;
+        }
+        self.visibility.set_focus(focus);
+    }
+
+    /// Folds or unfolds the branches under `ids` (claims with nothing bearing on them are left).
+    pub fn toggle_folds(&mut self, map: &Map, ids: &[NodeId]) {
+        for id in ids {
+            if self.visibility.is_collapsed(id) || crate::view::has_branch(map, id) {
+                self.visibility.toggle_collapsed(id);
+            }
+        }
+    }
+}
+
+/// Before drawing: the focus follows the selection (once the mouse is up, so a drag is not
+/// disturbed), a selected card inside a fold unfolds it, and the hidden cards are brought up
+/// to date.
+pub(super) fn sync(app: &mut WarrantApp, ui: &egui::Ui) {
+    let map = app.history.map();
+    let generation = app.history.generation();
+    let canvas = &mut app.canvas;
+    canvas.visibility.prune(map);
+    let mouse_up = !ui.input(|i| i.pointer.any_down());
+    if let Some(f) = canvas.visibility.focus()
+        && mouse_up
+        && !app.selection.nodes.is_empty()
+        && f.around != app.selection.nodes
+    {
+        let depth = f.depth;
+        canvas.set_focus(map, Some(app.selection.nodes.clone()), depth);
+    }
+    canvas
+        .layout
+        .update_hidden(map, generation, &canvas.visibility);
+    let mut unfolded = false;
+    for id in &app.selection.nodes {
+        if !canvas.layout.is_shown(id) {
+            unfolded |= canvas.visibility.unfold_to(map, id);
+        }
+    }
+    if unfolded {
+        canvas
+            .layout
+            .update_hidden(map, generation, &canvas.visibility);
+    }
+}
+
+/// The fold button under a card: "-" to fold its branch, "+N" on a folded card to unfold the
+/// N cards it hides. Returns whether it was clicked.
+pub(super) fn fold_button(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    card: Rect,
+    id: &NodeId,
+    label: &str,
+    folded: Option<usize>,
+    palette: &Palette,
+) -> bool {
+    let text = match folded {
+        Some(n) => format!("+{n}"),
+        None => "-".to_owned(),
+    };
+    let font = FontId::proportional(12.0);
+    let width = if folded.is_some() {
+        8.0 * text.len() as f32 + 14.0
+    } else {
+        18.0
+    };
+    // Outside the card, under its bottom edge, so it never starts a drag of the card.
+    let rect = Rect::from_center_size(
+        pos2(card.center().x, card.bottom() + 10.0),
+        vec2(width, 18.0),
+    );
+    let r = ui.interact(
+        rect,
+        egui::Id::unique(("fold", id.as_str())),
+        Sense::click(),
+    );
+    r.widget_info(|| {
+        let what = match folded {
+            Some(n) => format!("Unfold {n} cards under {label}"),
+            None => format!("Fold the branch under {label}"),
+        };
+        WidgetInfo::labeled(egui::Role::Button, true, what)
+    });
+    let fill = if folded.is_some() {
+        palette.selection
+    } else {
+        palette.claim_fill
+    };
+    painter.rect(
+        rect,
+        9.0,
+        fill,
+        Stroke::new(if r.hovered() { 2.0 } else { 1.0 }, palette.selection),
+        egui::StrokeKind::Inside,
+    );
+    let ink = if folded.is_some() {
+        palette.claim_fill
+    } else {
+        palette.selection
+    };
+    painter.text(rect.center(), Align2::CENTER_CENTER, text, font, ink);
+    r.on_hover_text(if folded.is_some() {
+        "Unfold this branch (B)"
+    } else {
+        "Fold this branch away (B)"
+    })
+    .clicked()
+}
+
+/// The bar over the canvas while focus mode or folds hide cards: what is shown, the focus
+/// depth, and the way back to the whole map.
+pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
+    let hidden = app.canvas.layout.hidden_count();
+    let focus = app.canvas.visibility.focus().cloned();
+    let folds = app.canvas.visibility.any_collapsed();
+    if focus.is_none() && !folds {
+        return;
+    }
+    let map = app.history.map();
+    let total = map.claims.len() + map.quotes.len();
+    let mut action = None;
+    egui::Area::new(egui::Id::unique("focus bar"))
+        .fixed_pos(rect.left_top() + vec2(12.0, 10.0))
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Showing {} of {total} cards", total - hidden));
+                    if let Some(f) = &focus {
+                        ui.separator();
+                        ui.label("Focus, links out:");
+                        for d in 1..=MAX_FOCUS_DEPTH {
+                            if ui.selectable_label(f.depth == d, d.to_string()).clicked() {
+                                action = Some(Bar::Depth(d));
+                            }
+                        }
+                        if ui.button("Leave focus").clicked() {
+                            action = Some(Bar::LeaveFocus);
+                        }
+                    }
+                    if folds {
+                        ui.separator();
+                        if ui.button("Unfold all").clicked() {
+                            action = Some(Bar::UnfoldAll);
+                        }
+                    }
+                });
+            });
+        });
+    let map = app.history.map();
+    match action {
+        Some(Bar::Depth(d)) => {
+            let around = focus.map(|f| f.around);
+            app.canvas.set_focus(map, around, d);
+        }
+        Some(Bar::LeaveFocus) => app.canvas.set_focus(map, None, 1),
+        Some(Bar::UnfoldAll) => app.canvas.visibility.expand_all(),
+        None => {}
+    }
+}
+
+enum Bar {
+    Depth(usize),
+    LeaveFocus,
+    UnfoldAll,
+}
+
+/// Focus mode on or off: on shows the selection's neighbourhood.
+pub fn toggle_focus(app: &mut WarrantApp) {
+    let map = app.history.map();
+    if app.canvas.visibility.focus().is_some() {
+        app.canvas.set_focus(map, None, 1);
+    } else if app.selection.nodes.is_empty() {
+        app.dialogs.notice =
+            Some("Select a card first: focus mode shows it and what is linked to it.".into());
+    } else {
+        let around = app.selection.nodes.clone();
+        app.canvas.set_focus(map, Some(around), 1);
+    }
+}
+
+/// Folds or unfolds the selected cards' branches.
+pub fn toggle_selected_folds(app: &mut WarrantApp) {
+    let map = app.history.map();
+    let ids = app.selection.nodes.clone();
+    if !ids
+        .iter()
+        .any(|id| app.canvas.visibility.is_collapsed(id) || crate::view::has_branch(map, id))
+    {
+        app.dialogs.notice = Some(
+            "Select a card that has reasons, objections or quotes pointing at it to fold them away."
+                .into(),
+        );
+        return;
+    }
+    app.canvas.toggle_folds(map, &ids);
+    // The selection stays on the folded card; cards folded away are no longer selected.
+    let hidden = app.canvas.visibility.hidden(map);
+    app.selection = Selection {
+        nodes: ids.into_iter().filter(|id| !hidden.contains(id)).collect(),
+        link: None,
+    };
+}

@@ -595,6 +595,19 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     );
     assert!(h.query_by_label_contains("Showing 3 of 5 cards").is_some());
 
+    // What the canvas shows can be exported as it is.
+    menu(&mut h, "File", "Export…");
+    h.get_by_label("SVG drawing").click();
+    h.run();
+    h.get_by_label("What the canvas shows (3 cards)").click();
+    h.run();
+    h.get_by_label("Choose file and export…").click();
+    let out = dir.path().join("focus.svg");
+    type_path(&mut h, &out);
+    let svg = std::fs::read_to_string(&out).expect("the SVG was written");
+    assert!(svg.contains("too familiar") && svg.contains("NATO is obsolete"));
+    assert!(!svg.contains("NATO is a threat"), "hidden cards are not drawn");
+
     // Two links out reaches the thesis and the contradiction.
     h.get_by_label("2").click();
     h.run();

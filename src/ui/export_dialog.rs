@@ -40,6 +40,8 @@ pub enum Part {
     #[default]
     Map,
     Selection,
+    /// The cards the canvas shows (with folds or focus).
+    Shown,
     /// Story step `i`, counting from 0.
     Step(usize),
 }
@@ -51,16 +53,17 @@ pub struct ExportDialog {
     pub part: Part,
 }
 
-/// The file's bytes: the same exporters as `warrant export`.
+/// The file's bytes: the same exporters as `warrant export`. `cards` are those of the
+/// selection or of the canvas, as `part` says.
 pub fn export_bytes(
     map: &Map,
     prefs: &ExportPrefs,
     part: Part,
-    selection: &[NodeId],
+    cards: &[NodeId],
 ) -> Result<Vec<u8>, String> {
     let scope = match part {
         Part::Map => Scope::Map,
-        Part::Selection => Scope::Selection(selection.iter().cloned().collect()),
+        Part::Selection | Part::Shown => Scope::Selection(cards.iter().cloned().collect()),
         Part::Step(i) => Scope::Step(i),
     };
     let svg = export::SvgSettings {
@@ -115,6 +118,7 @@ pub fn suggested_path(
     let stem = match (prefs.kind, part) {
         (ExportKind::Markdown, _) | (_, Part::Map) => stem,
         (_, Part::Selection) => format!("{stem}-selection"),
+        (_, Part::Shown) => format!("{stem}-view"),
         (_, Part::Step(i)) => format!("{stem}-step-{}", i + 1),
     };
     folder.join(format!("{stem}.{}", prefs.kind.extension()))
@@ -139,11 +143,14 @@ fn file_stem_of(title: &str) -> String {
 }
 
 impl WarrantApp {
-    /// Opens File → Export…, starting on the selection when several cards are selected.
+    /// Opens File → Export…, starting on the selection when several cards are selected, else on
+    /// what the canvas shows when folds or focus hide cards.
     pub fn open_export_dialog(&mut self) {
         self.export.open = true;
         self.export.part = if self.selection.nodes.len() > 1 {
             Part::Selection
+        } else if self.canvas.shown_ids().is_some() {
+            Part::Shown
         } else {
             Part::Map
         };
@@ -151,11 +158,15 @@ impl WarrantApp {
 
     /// Writes the chosen part in the remembered format to `path`, and remembers its folder.
     pub fn export_to(&mut self, path: &Path) {
+        let cards = match self.export.part {
+            Part::Shown => self.canvas.shown_ids().unwrap_or_default(),
+            _ => self.selection.nodes.clone(),
+        };
         let bytes = export_bytes(
             self.history.map(),
             &self.settings.export,
             self.export.part,
-            &self.selection.nodes,
+            &cards,
         );
         let written =
             bytes.and_then(|b| crate::io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
@@ -178,6 +189,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
     }
     let steps = app.map().story.len();
     let selected = app.selection.nodes.len();
+    let on_canvas = app.canvas.shown_ids().map(|ids| ids.len());
     let mut choose = false;
     let modal = Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(380.0);
@@ -205,6 +217,13 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                     ),
                 );
             });
+            if let Some(n) = on_canvas {
+                ui.radio_value(
+                    part,
+                    Part::Shown,
+                    format!("What the canvas shows ({n} cards)"),
+                );
+            }
             ui.add_enabled_ui(steps > 0, |ui| {
                 let story = &app.history.map().story;
                 let title = |i: usize| {

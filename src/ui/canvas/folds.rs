@@ -27,6 +27,17 @@ impl CanvasState {
         self.visibility.set_focus(focus);
     }
 
+    /// The cards on the canvas, when folds or focus hide some (`None` when all are shown).
+    pub fn shown_ids(&self) -> Option<Vec<NodeId>> {
+        let layout = &self.layout;
+        (layout.hidden_count() > 0).then(|| {
+            (0..layout.ids.len())
+                .filter(|&i| !layout.is_hidden(i))
+                .map(|i| layout.ids[i].clone())
+                .collect()
+        })
+    }
+
     /// Folds or unfolds the branches under `ids` (claims with nothing bearing on them are left).
     pub fn toggle_folds(&mut self, map: &Map, ids: &[NodeId]) {
         for id in ids {

@@ -606,7 +606,10 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     type_path(&mut h, &out);
     let svg = std::fs::read_to_string(&out).expect("the SVG was written");
     assert!(svg.contains("too familiar") && svg.contains("NATO is obsolete"));
-    assert!(!svg.contains("NATO is a threat"), "hidden cards are not drawn");
+    assert!(
+        !svg.contains("NATO is a threat"),
+        "hidden cards are not drawn"
+    );
 
     // Two links out reaches the thesis and the contradiction.
     h.get_by_label("2").click();
@@ -642,4 +645,46 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     ] {
         assert!(h.query_by_label(label).is_some(), "{label} is back");
     }
+}
+
+#[test]
+fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    let map = warrant::io::load(&memo).unwrap();
+    let (first, second) = (&map.story[0], &map.story[1]);
+    assert!(!first.note.is_empty() && !second.note.is_empty());
+    let mut h = harness(app_with(map.clone(), dir.path()));
+    h.run();
+    h.key_press(Key::F5);
+    h.run_ok();
+    assert!(h.query_by_label("Presenter view — Warrant").is_none());
+    h.key_press(Key::P);
+    h.run_ok();
+    // No second native window in the test harness: it opens inside the main one.
+    assert!(h.query_by_label_contains("Presenter view").is_some());
+    assert!(
+        h.query_by_label(&first.note).is_some(),
+        "the note of step 1"
+    );
+    assert!(
+        h.query_by_label(&format!("Next: {}", second.title))
+            .is_some()
+    );
+    let counter = format!("Step 1 of {}", map.story.len());
+    assert!(h.query_by_label(&counter).is_some(), "{counter}");
+
+    h.get_by_label("Next step").click();
+    h.run_ok();
+    assert_eq!(h.state().presenting.as_ref().map(|p| p.step), Some(1));
+    assert!(
+        h.query_by_label(&second.note).is_some(),
+        "the note of step 2"
+    );
+
+    h.get_by_label("Close presenter view").click();
+    h.run_ok();
+    assert!(h.query_by_label(&second.note).is_none());
+    assert!(h.state().presenting.is_some(), "still presenting");
 }

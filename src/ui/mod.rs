@@ -9,6 +9,7 @@ mod files;
 mod findings;
 mod inspector;
 mod present;
+mod presenter;
 mod reader;
 mod story_panel;
 mod theme;

@@ -20,6 +20,10 @@ pub struct Presentation {
     /// The high-contrast light theme for projectors (else dark).
     pub projector: bool,
     pub show_notes: bool,
+    /// The presenter view (notes, next step, time) is open in a second window.
+    pub presenter_window: bool,
+    /// When the presentation started (egui time, seconds), for the presenter's clock.
+    pub started: Option<f64>,
     /// A card clicked during the presentation: its quote shown in context.
     pub context: Option<NodeId>,
     saved: Saved,
@@ -40,6 +44,8 @@ impl Presentation {
             scale: 1.0,
             projector: true,
             show_notes: false,
+            presenter_window: false,
+            started: None,
             context: None,
             saved: Saved {
                 center: app.canvas.center,
@@ -49,7 +55,7 @@ impl Presentation {
         }
     }
 
-    fn go(&mut self, step: usize) {
+    pub(super) fn go(&mut self, step: usize) {
         self.step = step.min(self.steps.len().saturating_sub(1));
         self.context = None;
     }
@@ -61,12 +67,16 @@ pub fn stop(app: &mut WarrantApp, ctx: &egui::Context) {
         app.canvas.center = p.saved.center;
         app.canvas.zoom = p.saved.zoom;
         app.selection = p.saved.selection;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        // To the main window, even when Esc was pressed in the presenter view.
+        ctx.send_viewport_cmd_to(
+            egui::ViewportId::ROOT,
+            egui::ViewportCommand::Fullscreen(false),
+        );
     }
 }
 
 /// Keys: Right, Space or Page Down next; Left or Page Up back; Home, End; 1–9 jump; + and −
-/// size; T theme; N notes;
+/// size; T theme; N notes; P the presenter view in a second window.
 /// Esc closes a quote shown in context, then leaves.
 fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
     let Some(p) = app.presenting.as_mut() else {
@@ -117,6 +127,9 @@ fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
         }
         if pressed(Key::N) {
             p.show_notes = !p.show_notes;
+        }
+        if pressed(Key::P) {
+            p.presenter_window = !p.presenter_window;
         }
         if pressed(Key::Escape) {
             if p.context.is_some() {
@@ -412,7 +425,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         pos2(screen.right() - 20.0, screen.bottom() - 20.0),
         Align2::RIGHT_BOTTOM,
         format!(
-            "{} / {}   Left/Right: step · +/-: size · T: theme · N: notes · Esc: leave",
+            "{} / {}   Left/Right: step · +/-: size · T: theme · N: notes · P: presenter view · Esc: leave",
             step + 1,
             steps.len().max(1)
         ),

@@ -582,6 +582,7 @@ impl WarrantApp {
         self.closing(&ctx);
         if self.presenting.is_some() {
             super::present::present_ui(self, ui);
+            super::presenter::presenter_window(self, &ctx);
             super::dialogs::dialogs_ui(self, &ctx);
             for command in std::mem::take(&mut self.pending) {
                 self.run_command(&ctx, command);

@@ -1,0 +1,127 @@
+//! The presenter view: a second window for the teacher's eyes (on the laptop while the class
+//! sees the projector) with the step's note, what comes next, the time, and step buttons.
+//! Where the platform cannot open a second window it appears inside the main one.
+
+use super::app::WarrantApp;
+use egui::{Key, RichText, ViewportBuilder, ViewportClass, ViewportId};
+
+/// Shows the presenter view while the presentation asks for it.
+pub fn presenter_window(app: &mut WarrantApp, ctx: &egui::Context) {
+    let Some(p) = app.presenting.as_mut() else {
+        return;
+    };
+    if !p.presenter_window {
+        return;
+    }
+    let now = ctx.input(|i| i.time);
+    let started = *p.started.get_or_insert(now);
+    let builder = ViewportBuilder::default()
+        .with_title("Presenter view — Warrant")
+        .with_inner_size([520.0, 420.0]);
+    ctx.show_viewport_immediate(
+        ViewportId::from_hash_of("presenter view"),
+        builder,
+        |ui, class| {
+            if class == ViewportClass::EmbeddedWindow {
+                // Drawn inside the main window, in an egui window of its own.
+                ui.set_max_width(420.0);
+                presenter_ui(app, ui, now - started);
+            } else {
+                egui::CentralPanel::default().show(ui, |ui| presenter_ui(app, ui, now - started));
+            }
+            if ui.input(|i| i.viewport().close_requested())
+                && let Some(p) = app.presenting.as_mut()
+            {
+                p.presenter_window = false;
+            }
+        },
+    );
+    // The clock moves on.
+    ctx.request_repaint_after(std::time::Duration::from_secs(1));
+}
+
+/// Minutes and seconds: "12:05".
+fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
+    let Some(p) = app.presenting.as_mut() else {
+        return;
+    };
+    // Step keys work here too, so the teacher can drive from this window.
+    let last = p.steps.len().saturating_sub(1);
+    ui.input_mut(|i| {
+        let mut pressed = |k: Key| i.consume_key(egui::Modifiers::NONE, k);
+        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
+            p.go(p.step + 1);
+        }
+        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+            p.go(p.step.saturating_sub(1));
+        }
+        if pressed(Key::Home) {
+            p.go(0);
+        }
+        if pressed(Key::End) {
+            p.go(last);
+        }
+    });
+    {
+        let count = p.steps.len();
+        let title = p.steps.get(p.step).map_or("", |s| s.title.as_str());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("Step {} of {}", p.step + 1, count.max(1))).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(clock(elapsed)).monospace().size(18.0))
+                    .on_hover_text("Time since the presentation started");
+            });
+        });
+        ui.label(RichText::new(title).size(22.0).strong());
+        ui.separator();
+        let note = p.steps.get(p.step).map_or("", |s| s.note.as_str());
+        egui::ScrollArea::vertical()
+            .max_height((ui.available_height() - 90.0).max(80.0))
+            .show(ui, |ui| {
+                if note.is_empty() {
+                    ui.label(RichText::new("No note for this step.").italics().weak());
+                } else {
+                    let ink = ui.visuals().strong_text_color();
+                    ui.label(RichText::new(note).size(20.0).color(ink));
+                }
+            });
+        ui.separator();
+        match p.steps.get(p.step + 1) {
+            Some(next) => ui.label(format!("Next: {}", next.title)),
+            None => ui.label(RichText::new("This is the last step.").weak()),
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(p.step > 0, egui::Button::new("Previous step"))
+                .clicked()
+            {
+                p.go(p.step.saturating_sub(1));
+            }
+            if ui
+                .add_enabled(p.step < last, egui::Button::new("Next step"))
+                .clicked()
+            {
+                p.go(p.step + 1);
+            }
+            if ui.button("Close presenter view").clicked() {
+                p.presenter_window = false;
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_clock_reads_minutes_and_seconds() {
+        assert_eq!(super::clock(0.4), "0:00");
+        assert_eq!(super::clock(65.0), "1:05");
+        assert_eq!(super::clock(3725.0), "62:05");
+    }
+}

@@ -257,3 +257,99 @@ fn imported_article_text_is_kept_byte_for_byte() {
     assert_eq!(s.title, "Title");
     assert_eq!(s.sha256, warrant::model::text_sha256(&s.text));
 }
+
+#[allow(clippy::unwrap_used)]
+/// The sample memo map as a script would write it: `pos` left out of `only` cards (all when
+/// `None`).
+fn memo_without_positions(only: Option<&[&str]>) -> (warrant::model::Map, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    let map = io::load(&path).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    for kind in ["claims", "quotes"] {
+        for node in doc["map"][kind].as_array_mut().unwrap() {
+            let id = node["id"].as_str().unwrap().to_owned();
+            if only.is_none_or(|ids| ids.contains(&id.as_str())) {
+                node.as_object_mut().unwrap().remove("pos");
+            }
+        }
+    }
+    (map, serde_json::to_vec(&doc).unwrap())
+}
+
+fn overlaps(map: &warrant::model::Map) -> Vec<(String, String)> {
+    use warrant::layout::card::card_size;
+    let rects: Vec<_> = map
+        .nodes()
+        .map(|n| {
+            let s = card_size(n);
+            (n.id().to_string(), n.pos().x, n.pos().y, s.w, s.h)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            if a.1 < b.1 + b.3 && b.1 < a.1 + a.3 && a.2 < b.2 + b.4 && b.2 < a.2 + a.4 {
+                out.push((a.0.clone(), b.0.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_map_without_positions_is_laid_out_on_load() {
+    let (original, bytes) = memo_without_positions(None);
+    let map = io::map_from_json(&bytes, Path::new("script.json")).unwrap();
+    assert!(map.nodes().all(|n| n.pos().is_placed()));
+    assert_eq!(overlaps(&map), Vec::<(String, String)>::new());
+    let thesis = map.claims.iter().find(|c| c.thesis).unwrap();
+    assert!(
+        map.nodes().all(|n| n.pos().y >= thesis.pos.y),
+        "the thesis is on top"
+    );
+    // Only positions were filled in, and saving writes them.
+    let mut same = map.clone();
+    for (a, b) in same.claims.iter_mut().zip(&original.claims) {
+        a.pos = b.pos;
+    }
+    for (a, b) in same.quotes.iter_mut().zip(&original.quotes) {
+        a.pos = b.pos;
+    }
+    assert_eq!(same, original);
+    let again = io::map_from_json(&io::map_to_json(&map).unwrap(), Path::new("x")).unwrap();
+    assert_eq!(again, map);
+}
+
+#[test]
+fn cards_added_without_a_position_are_placed_around_the_others() {
+    let (original, _) = memo_without_positions(None);
+    let new: Vec<&str> = original.quotes[..3]
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain([original.claims[5].id.as_str()])
+        .collect();
+    let (_, bytes) = memo_without_positions(Some(&new));
+    let map = io::map_from_json(&bytes, Path::new("script.json")).unwrap();
+    for (a, b) in map.nodes().zip(original.nodes()) {
+        if !new.contains(&a.id().as_str()) {
+            assert_eq!(a.pos(), b.pos(), "{} kept its place", a.id());
+        }
+    }
+    let moved: Vec<_> = overlaps(&map)
+        .into_iter()
+        .filter(|(a, b)| new.contains(&a.as_str()) || new.contains(&b.as_str()))
+        .collect();
+    assert!(moved.is_empty(), "new cards overlap: {moved:?}");
+}
+
+#[test]
+fn a_map_built_in_code_without_positions_fails_the_integrity_check() {
+    let mut map = common::hand_made();
+    map.claims[0].pos = warrant::model::Point::unplaced();
+    assert!(matches!(
+        map.integrity_errors().as_slice(),
+        [IntegrityError::NoPosition { .. }]
+    ));
+}

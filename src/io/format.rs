@@ -1,7 +1,7 @@
 //! The map file: versioned JSON. See docs/FORMAT.md.
 
 use super::error::LoadError;
-use crate::model::Map;
+use crate::model::{IntegrityError, Map};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::Path;
@@ -87,7 +87,7 @@ pub fn map_from_json(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
         });
     }
     // Fast path: a current file parses straight into the model.
-    let map = match serde_json::from_slice::<DocumentIn>(bytes) {
+    let mut map = match serde_json::from_slice::<DocumentIn>(bytes) {
         Ok(doc) if doc.format == FORMAT && doc.version == VERSION => doc.map,
         Ok(_) => from_header(bytes, path)?,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(json_error(path, &e)),
@@ -100,7 +100,13 @@ pub fn map_from_json(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
             }
         }
     };
-    let errors = map.integrity_errors();
+    let mut errors = map.integrity_errors();
+    // Cards written without a position (by a script, another tool) are laid out, once the
+    // links are known to be sound.
+    errors.retain(|e| !matches!(e, IntegrityError::NoPosition { .. }));
+    if errors.is_empty() {
+        crate::layout::place_unplaced(&mut map);
+    }
     if errors.is_empty() {
         Ok(map)
     } else {

@@ -96,6 +96,54 @@ pub fn tidy_with(
         .collect()
 }
 
+/// Gives every card without a position (read from a file without `pos`) one: the whole map is
+/// laid out when no card has a position; otherwise the placed cards stay where they are and the
+/// others are laid out around them. Returns how many cards were placed.
+pub fn place_unplaced(map: &mut Map) -> usize {
+    let unplaced: HashSet<NodeId> = map
+        .nodes()
+        .filter(|n| !n.pos().is_placed())
+        .map(|n| n.id().clone())
+        .collect();
+    if unplaced.is_empty() {
+        return 0;
+    }
+    let settings = LayoutSettings {
+        pinned: map
+            .nodes()
+            .map(|n| n.id().clone())
+            .filter(|id| !unplaced.contains(id))
+            .collect(),
+        ..LayoutSettings::default()
+    };
+    // The layout goes where the map's corner is; with nothing placed that is the origin.
+    for c in &mut map.claims {
+        if unplaced.contains(&c.id) {
+            c.pos = Point::default();
+        }
+    }
+    for q in &mut map.quotes {
+        if unplaced.contains(&q.id) {
+            q.pos = Point::default();
+        }
+    }
+    let placed: std::collections::HashMap<NodeId, Point> = tidy(map, &settings)
+        .into_iter()
+        .filter(|(id, _)| unplaced.contains(id))
+        .collect();
+    for c in &mut map.claims {
+        if let Some(p) = placed.get(&c.id) {
+            c.pos = *p;
+        }
+    }
+    for q in &mut map.quotes {
+        if let Some(p) = placed.get(&q.id) {
+            q.pos = *p;
+        }
+    }
+    unplaced.len()
+}
+
 /// Moves the computed layout onto the map: near pinned cards if any (pinned cards then stay
 /// exactly where they are and the others make way), else at the map's current top-left corner.
 fn place_on_map(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], settings: &LayoutSettings) {

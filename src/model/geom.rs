@@ -13,6 +13,20 @@ impl Point {
     pub const fn new(x: f32, y: f32) -> Self {
         Self { x, y }
     }
+
+    /// No position yet: a card read from a file without `pos`, laid out on load. (JSON has no
+    /// NaN, so a file can never hold this.)
+    pub const fn unplaced() -> Self {
+        Self {
+            x: f32::NAN,
+            y: f32::NAN,
+        }
+    }
+
+    /// Whether this is a real position (finite), not [`Point::unplaced`].
+    pub fn is_placed(self) -> bool {
+        self.x.is_finite() && self.y.is_finite()
+    }
 }
 
 /// An sRGB colour, stored in files as `"#rrggbb"`.

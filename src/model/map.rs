@@ -70,6 +70,8 @@ pub struct Claim {
     pub tags: Vec<TagId>,
     #[serde(default)]
     pub note: String,
+    /// Top-left corner on the canvas. Optional in files: cards without one are laid out on load.
+    #[serde(default = "Point::unplaced")]
     pub pos: Point,
 }
 
@@ -83,6 +85,8 @@ pub struct Quote {
     pub anchor: TextAnchor,
     #[serde(default)]
     pub note: String,
+    /// Top-left corner on the canvas. Optional in files: cards without one are laid out on load.
+    #[serde(default = "Point::unplaced")]
     pub pos: Point,
 }
 

@@ -29,6 +29,8 @@ pub enum IntegrityError {
     MissingTag { claim: String, tag: String },
     #[error("story step \"{step}\" shows \"{node}\", which is not a claim or quote in this map")]
     StepOfMissingNode { step: String, node: String },
+    #[error("\"{node}\" has no position on the canvas")]
+    NoPosition { node: String },
 }
 
 fn check_unique<'a>(
@@ -59,6 +61,11 @@ impl Map {
             self.nodes().map(|n| n.id().as_str()),
             &mut errors,
         );
+        for node in self.nodes().filter(|n| !n.pos().is_placed()) {
+            errors.push(IntegrityError::NoPosition {
+                node: node.id().as_str().to_owned(),
+            });
+        }
         let claims: HashSet<&str> = self.claims.iter().map(|c| c.id.as_str()).collect();
         let sources = check_unique(
             "source",

@@ -99,6 +99,14 @@ fn metrics(face: Face) -> &'static Metrics {
     }
 }
 
+/// How far the baseline lies below the top of a line, per em (the font's ascender): to set a
+/// line whose top is known on the same baseline as the SVG's.
+pub fn ascent(face: Face) -> f32 {
+    metrics(face).face.as_ref().map_or(0.93, |f| {
+        f32::from(f.ascender()) / f32::from(f.units_per_em())
+    })
+}
+
 /// The width of `text` set on one line at `size` px.
 pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
     let m = metrics(face);
@@ -190,8 +198,9 @@ pub fn card_lines(node: NodeRef<'_>) -> Vec<String> {
     )
 }
 
-/// A card's size: its wrapped text, padding, and footer. The canvas's own font is narrower than
-/// the bundled one, so this never underestimates what the canvas draws.
+/// A card's size: its wrapped text, padding, and footer. The canvas, Tidy and the exports all
+/// use it, and draw the lines of [`card_lines`] in the same font, so a card is the same
+/// everywhere.
 pub fn card_size(node: NodeRef<'_>) -> Size {
     let (_, footer) = card_text(node);
     let lines = card_lines(node).len().max(1);

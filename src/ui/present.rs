@@ -301,7 +301,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
 
     // Frame the focused cards (or all shown ones), gliding there.
     let generation = app.history.generation();
-    let layout: &Layout = app.canvas.layout(ui, map, generation);
+    let layout: &Layout = app.canvas.layout(map, generation);
     let framed: Vec<Rect> = layout
         .ids
         .iter()
@@ -318,6 +318,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let rects = layout.rects.clone();
     let ids = layout.ids.clone();
     let links = layout.links.clone();
+    let lines = layout.lines.clone();
     if let Some(bounds) = framed.into_iter().reduce(Rect::union) {
         let bounds = bounds.expand(60.0);
         let goal_zoom = ((view.width() / bounds.width()).min(view.height() / bounds.height())
@@ -376,11 +377,11 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         }
         let lit = focus.contains(id);
         paint_card(
-            ui,
             &map_painter,
             node,
             map,
             r,
+            &lines[i],
             false,
             CARD_FONT * zoom >= MIN_TEXT_PX,
             zoom,

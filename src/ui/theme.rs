@@ -9,12 +9,55 @@ pub fn color32(c: Color) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Canvas card width in canvas units.
-pub const CARD_WIDTH: f32 = 240.0;
-/// Padding inside a card, canvas units.
-pub const CARD_PAD: f32 = 10.0;
-/// Base font size of card text at 100 % zoom.
-pub const CARD_FONT: f32 = 14.0;
+/// Card width, padding and type size: one definition for the canvas, the layout and exports.
+pub use crate::layout::card::{CARD_FONT, CARD_PAD, CARD_WIDTH, LINE_HEIGHT};
+/// The font family of card text: the bundled DejaVu Sans the exports and the layout measure
+/// with, so a card wraps and measures the same on screen, after Tidy, and in an export.
+pub const CARD_FAMILY: &str = "card";
+/// Quotes: DejaVu Sans Oblique.
+pub const CARD_FAMILY_OBLIQUE: &str = "card-oblique";
+
+/// Card text at `size` points.
+pub fn card_font(size: f32, oblique: bool) -> egui::FontId {
+    let family = if oblique {
+        CARD_FAMILY_OBLIQUE
+    } else {
+        CARD_FAMILY
+    };
+    egui::FontId::new(size, egui::FontFamily::Name(family.into()))
+}
+
+/// Adds the card fonts (egui's own stay for the rest of the window, and back up the card fonts
+/// for any glyph DejaVu lacks). Takes effect at once when called before any text this pass.
+pub fn install_fonts(ctx: &egui::Context) {
+    use crate::layout::card::{FONT_OBLIQUE, FONT_REGULAR};
+    use egui::{FontData, FontDefinitions, FontFamily};
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVu Sans".into(),
+        std::sync::Arc::new(FontData::from_static(FONT_REGULAR)),
+    );
+    fonts.font_data.insert(
+        "DejaVu Sans Oblique".into(),
+        std::sync::Arc::new(FontData::from_static(FONT_OBLIQUE)),
+    );
+    let fallback = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    for (family, first) in [
+        (CARD_FAMILY, "DejaVu Sans"),
+        (CARD_FAMILY_OBLIQUE, "DejaVu Sans Oblique"),
+    ] {
+        let mut list = vec![first.to_owned(), "DejaVu Sans".to_owned()];
+        list.dedup();
+        list.extend(fallback.iter().cloned());
+        fonts.families.insert(FontFamily::Name(family.into()), list);
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Below this on-screen font size, text is drawn as grey bars (unreadable anyway, and costly).
 pub const MIN_TEXT_PX: f32 = 5.0;
 

@@ -135,6 +135,8 @@ pub struct WarrantApp {
     clipboard: Vec<Item>,
     shown_title: String,
     allow_close: bool,
+    /// The card fonts are added on the first frame (before any text, so they apply at once).
+    fonts_installed: bool,
 }
 
 impl WarrantApp {
@@ -193,6 +195,7 @@ impl WarrantApp {
             clipboard: Vec::new(),
             shown_title: String::new(),
             allow_close: false,
+            fonts_installed: false,
         }
     }
 
@@ -579,6 +582,10 @@ impl WarrantApp {
     /// The whole window, for one frame. The eframe app and the UI tests both call this.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         self.closing(&ctx);
         if self.presenting.is_some() {
             super::present::present_ui(self, ui);

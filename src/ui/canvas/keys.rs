@@ -5,7 +5,7 @@ use crate::edit::{Edit, Item};
 use crate::model::{Map, NodeId};
 use crate::ui::app::Selection;
 use crate::ui::theme::CARD_FONT;
-use egui::{FontId, Rect, Vec2, WidgetInfo, vec2};
+use egui::{Rect, Vec2, WidgetInfo, vec2};
 
 /// Arrow keys move between cards (along links first), Esc clears the selection. (Tab moves the
 /// keyboard focus through every control, cards included; a card that gets focus is selected.)
@@ -104,7 +104,7 @@ pub(super) fn edit_in_place_ui(
             i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
                 || i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
         });
-    let font = FontId::proportional((CARD_FONT * zoom).clamp(9.0, 40.0));
+    let font = crate::ui::theme::card_font((CARD_FONT * zoom).clamp(9.0, 40.0), false);
     let rect = Rect::from_min_size(r.min, vec2(r.width(), r.height().max(60.0)));
     let out = ui.put(
         rect,

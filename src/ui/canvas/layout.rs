@@ -1,13 +1,13 @@
 //! Where every card and link is, in canvas units: rebuilt only when the map changes, so a frame
 //! that merely pans or zooms does no per-card text work.
 
-use super::super::theme::{CARD_FONT, CARD_PAD, CARD_WIDTH};
-use super::paint::card_text;
+use crate::layout::card::{CARD_WIDTH, card_lines, card_size};
 use crate::model::{Map, NodeId, NodeRef, Relation};
 use crate::view::{Visibility, folded_count};
-use egui::{Color32, FontId, Rect, pos2, vec2};
+use egui::{Rect, pos2, vec2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// Card rectangles and link endpoints, by index (claims first, then quotes).
 #[derive(Default)]
@@ -18,8 +18,10 @@ pub struct Layout {
     pub index: HashMap<NodeId, usize>,
     /// (from, to, relation, index into `map.links`).
     pub links: Vec<(usize, usize, Relation, usize)>,
-    /// Card heights, with a hash of what they were measured from.
-    heights: HashMap<NodeId, (u64, f32)>,
+    /// Card heights and wrapped lines, with a hash of what they were measured from.
+    heights: HashMap<NodeId, (u64, f32, Arc<[String]>)>,
+    /// Each card's text as wrapped lines, by index.
+    pub lines: Vec<Arc<[String]>>,
     /// Whether something bears on each card (it has a branch to fold), by index.
     pub has_branch: Vec<bool>,
     /// Cards not shown (folded away or outside the focus), by index.
@@ -42,7 +44,7 @@ fn height_key(node: NodeRef<'_>) -> u64 {
 
 impl Layout {
     /// Brings the layout up to date with `map` at history `generation`.
-    pub fn update(&mut self, ui: &egui::Ui, map: &Map, generation: u64) {
+    pub fn update(&mut self, map: &Map, generation: u64) {
         if self.generation == Some(generation) {
             return;
         }
@@ -62,28 +64,24 @@ impl Layout {
             self.heights.retain(|id, _| index.contains_key(id));
         }
         self.rects.clear();
+        self.lines.clear();
         for node in map.nodes() {
             let key = height_key(node);
-            let h = match self.heights.get(node.id()) {
-                Some(&(k, h)) if k == key => h,
+            let (h, lines) = match self.heights.get(node.id()) {
+                Some((k, h, lines)) if *k == key => (*h, lines.clone()),
                 _ => {
-                    let (text, footer) = card_text(node);
-                    let galley = ui.fonts_mut(|f| {
-                        f.layout(
-                            text,
-                            FontId::proportional(CARD_FONT),
-                            Color32::WHITE,
-                            CARD_WIDTH - 2.0 * CARD_PAD,
-                        )
-                    });
-                    let h = galley.size().y + 2.0 * CARD_PAD + if footer { 22.0 } else { 0.0 };
-                    self.heights.insert(node.id().clone(), (key, h));
-                    h
+                    // The bundled font's metrics: the same lines and height as Tidy and exports.
+                    let h = card_size(node).h;
+                    let lines: Arc<[String]> = card_lines(node).into();
+                    self.heights
+                        .insert(node.id().clone(), (key, h, lines.clone()));
+                    (h, lines)
                 }
             };
             let p = node.pos();
             self.rects
                 .push(Rect::from_min_size(pos2(p.x, p.y), vec2(CARD_WIDTH, h)));
+            self.lines.push(lines);
         }
         self.links = map
             .links

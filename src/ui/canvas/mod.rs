@@ -99,8 +99,8 @@ impl CanvasState {
     }
 
     /// Card geometry, brought up to date with the map.
-    pub(super) fn layout(&mut self, ui: &egui::Ui, map: &Map, generation: u64) -> &Layout {
-        self.layout.update(ui, map, generation);
+    pub(super) fn layout(&mut self, map: &Map, generation: u64) -> &Layout {
+        self.layout.update(map, generation);
         &self.layout
     }
 
@@ -212,7 +212,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     painter.rect_filled(rect, 0.0, palette.canvas);
 
     let generation = app.history.generation();
-    app.canvas.layout.update(ui, app.history.map(), generation);
+    app.canvas.layout.update(app.history.map(), generation);
     folds::sync(app, ui);
     let map: &Map = app.history.map();
     let canvas = &mut app.canvas;
@@ -309,7 +309,15 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         let r = screen(i);
         let selected = app.selection.contains(id);
         paint_card(
-            ui, &painter, node, map, r, selected, show_text, zoom, &palette,
+            &painter,
+            node,
+            map,
+            r,
+            &canvas.layout.lines[i],
+            selected,
+            show_text,
+            zoom,
+            &palette,
         );
         if flagged.contains(id) && zoom > 0.2 {
             let c = pos2(r.right() - 2.0, r.top() + 2.0);

@@ -1,12 +1,11 @@
 //! Drawing cards and links (no interaction here).
 
-use super::super::theme::{self, CARD_FONT, CARD_PAD, CARD_WIDTH, Palette};
+use super::super::theme::{self, CARD_FONT, CARD_PAD, LINE_HEIGHT, Palette};
+use crate::layout::card::{Face, ascent};
 use crate::model::{Map, NodeRef, Relation};
 use egui::{
     Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
 };
-
-pub use crate::layout::card::card_text;
 
 /// What the screen reader says for a card (and what UI tests look cards up by).
 pub fn card_label(node: NodeRef<'_>) -> String {
@@ -120,11 +119,11 @@ pub fn legend_ui(ui: &egui::Ui, rect: Rect, palette: &Palette) {
 
 #[allow(clippy::too_many_arguments, clippy::many_single_char_names)]
 pub fn paint_card(
-    ui: &egui::Ui,
     painter: &egui::Painter,
     node: NodeRef<'_>,
     map: &Map,
     r: Rect,
+    lines: &[String],
     selected: bool,
     show_text: bool,
     zoom: f32,
@@ -176,29 +175,36 @@ pub fn paint_card(
         }
         return;
     }
-    let (text, _) = card_text(node);
-    let italic = matches!(node, NodeRef::Quote(_));
     let empty = matches!(node, NodeRef::Claim(c) if c.text.trim().is_empty());
-    let mut job = egui::text::LayoutJob::single_section(
-        text,
-        egui::TextFormat {
-            font_id: FontId::proportional(CARD_FONT * zoom),
-            color: if empty {
-                palette.weak_text
-            } else {
-                palette.text
-            },
-            italics: italic,
-            ..Default::default()
-        },
-    );
-    job.wrap.max_width = (CARD_WIDTH - 2.0 * CARD_PAD) * zoom;
-    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let ink = if empty {
+        palette.weak_text
+    } else {
+        palette.text
+    };
+    // The lines as the layout wrapped them (the exports draw the very same), each set on the
+    // export's baseline: `LINE_HEIGHT` apart, the first a font size below the padding.
+    let oblique = matches!(node, NodeRef::Quote(_));
+    let font = theme::card_font(CARD_FONT * zoom, oblique);
+    let rise = ascent(if oblique {
+        Face::Oblique
+    } else {
+        Face::Regular
+    }) * CARD_FONT
+        * zoom;
     let clip = painter.with_clip_rect(r.intersect(painter.clip_rect()));
-    clip.galley(pos2(r.left() + pad, r.top() + pad), galley, palette.text);
+    for (i, line) in lines.iter().enumerate() {
+        let baseline = r.top() + pad + (i as f32 * LINE_HEIGHT + CARD_FONT) * zoom;
+        clip.text(
+            pos2(r.left() + pad, baseline - rise),
+            Align2::LEFT_TOP,
+            line,
+            font.clone(),
+            ink,
+        );
+    }
 
     // Footer: who holds a claim, or where a quote comes from.
-    let small = FontId::proportional((11.0 * zoom).max(1.0));
+    let small = theme::card_font((11.0 * zoom).max(1.0), false);
     let y = r.bottom() - pad - 6.0 * zoom;
     match node {
         NodeRef::Claim(c) => {

@@ -234,9 +234,9 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                 };
                 let shown = match *part {
                     Part::Step(i) => title(i),
-                    _ => "One story step".to_owned(),
+                    _ => "choose…".to_owned(),
                 };
-                egui::ComboBox::from_label("Story step")
+                egui::ComboBox::from_label("One story step")
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         for i in 0..steps {
@@ -251,7 +251,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                 ui.add(
                     egui::Slider::new(&mut prefs.scale, 0.5..=4.0)
                         .step_by(0.5)
-                        .text("pixels per point (2 for sharp slides)"),
+                        .text("× the canvas at 100 % (2 is sharp on slides)"),
                 );
             }
             ExportKind::Pdf => {

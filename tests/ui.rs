@@ -376,6 +376,19 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
         ["Step 1", "The evidence"],
         "undo puts the step back"
     );
+    // Alt+Down moves the open step down.
+    h.get_by_label("1. Step 1").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .map()
+        .story
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(titles, ["The evidence", "Step 1"], "Alt+Down moved it");
 }
 
 #[test]

@@ -13,6 +13,18 @@ pub struct StoryPanel {
     pub open: Option<usize>,
 }
 
+/// A step being dragged to a new place in the list.
+struct DraggedStep(usize);
+
+/// The edit that moves step `from` to position `to`.
+fn move_step(story: &[Step], from: usize, to: usize) -> Option<Edit> {
+    let step = story.get(from)?;
+    (to < story.len() && to != from).then(|| Edit::Reorder {
+        id: ItemId::Step(step.id.clone()),
+        index: to,
+    })
+}
+
 /// The story panel.
 pub fn story_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let mut submits: Vec<(&'static str, Option<String>, Vec<Edit>)> = Vec::new();
@@ -56,6 +68,28 @@ pub fn story_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             present_from = Some(0);
         }
     });
+    // Alt+Up / Alt+Down move the open step (when no text field has the keys).
+    if let Some(i) = app.story.open
+        && !ui.ctx().egui_wants_keyboard_input()
+    {
+        let (up, down) = ui.input_mut(|inp| {
+            (
+                inp.consume_key(egui::Modifiers::ALT, egui::Key::ArrowUp),
+                inp.consume_key(egui::Modifiers::ALT, egui::Key::ArrowDown),
+            )
+        });
+        let to = if up {
+            i.checked_sub(1)
+        } else if down {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(edit) = to.and_then(|to| move_step(story, i, to)) {
+            submits.push(("Move step", None, vec![edit]));
+            app.story.open = to;
+        }
+    }
     if story.is_empty() {
         ui.add_space(8.0);
         ui.label("No steps yet: presenting walks through the map automatically (thesis, reasons, objections, contradictions).");
@@ -68,11 +102,37 @@ pub fn story_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                 let open = app.story.open == Some(i);
                 ui.horizontal(|ui| {
                     let label = format!("{}. {}", i + 1, step.title);
-                    if ui
-                        .selectable_label(open, label)
-                        .on_hover_text("Open this step and select its cards")
-                        .clicked()
+                    let r = ui
+                        .add(
+                            egui::Button::selectable(open, label)
+                                .sense(egui::Sense::click_and_drag()),
+                        )
+                        .on_hover_text(
+                            "Open this step and select its cards; drag to move it (or Alt+Up/Down)",
+                        );
+                    r.dnd_set_drag_payload(DraggedStep(i));
+                    if let Some(from) = r.dnd_hover_payload::<DraggedStep>()
+                        && from.0 != i
                     {
+                        // Where the step will land: above or below this one.
+                        let y = if from.0 > i {
+                            r.rect.top()
+                        } else {
+                            r.rect.bottom()
+                        };
+                        ui.painter().hline(
+                            r.rect.x_range(),
+                            y,
+                            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+                        );
+                    }
+                    if let Some(from) = r.dnd_release_payload::<DraggedStep>()
+                        && let Some(edit) = move_step(story, from.0, i)
+                    {
+                        submits.push(("Move step", None, vec![edit]));
+                        app.story.open = Some(i);
+                    }
+                    if r.clicked() {
                         app.story.open = Some(i);
                         select = Some(Selection {
                             nodes: step.show.clone(),

@@ -321,6 +321,15 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     assert_eq!(h.state().map(), &map, "presenting changes nothing");
 }
 
+fn story_titles(h: &Harness<'static, WarrantApp>) -> Vec<String> {
+    h.state()
+        .map()
+        .story
+        .iter()
+        .map(|s| s.title.clone())
+        .collect()
+}
+
 #[test]
 fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
     let dir = tempfile::tempdir().unwrap();
@@ -352,25 +361,13 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
     h.run();
     h.get_by_label("Move up").click();
     h.run();
-    let titles: Vec<String> = h
-        .state()
-        .map()
-        .story
-        .iter()
-        .map(|s| s.title.clone())
-        .collect();
+    let titles = story_titles(&h);
     assert_eq!(titles, ["The evidence", "Step 1"]);
     h.key_press(Key::Escape);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let titles: Vec<String> = h
-        .state()
-        .map()
-        .story
-        .iter()
-        .map(|s| s.title.clone())
-        .collect();
+    let titles = story_titles(&h);
     assert_eq!(
         titles,
         ["Step 1", "The evidence"],
@@ -381,13 +378,7 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
     h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run();
-    let titles: Vec<String> = h
-        .state()
-        .map()
-        .story
-        .iter()
-        .map(|s| s.title.clone())
-        .collect();
+    let titles = story_titles(&h);
     assert_eq!(titles, ["The evidence", "Step 1"], "Alt+Down moved it");
 }
 

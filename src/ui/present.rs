@@ -55,6 +55,25 @@ impl Presentation {
         }
     }
 
+    /// Right, Space or Page Down next; Left or Page Up back; Home, End. (The presenter view
+    /// steps with these keys too.)
+    pub(super) fn step_keys(&mut self, input: &mut egui::InputState) {
+        let last = self.steps.len().saturating_sub(1);
+        let mut pressed = |k: Key| input.consume_key(egui::Modifiers::NONE, k);
+        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
+            self.go(self.step + 1);
+        }
+        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
+            self.go(self.step.saturating_sub(1));
+        }
+        if pressed(Key::Home) {
+            self.go(0);
+        }
+        if pressed(Key::End) {
+            self.go(last);
+        }
+    }
+
     pub(super) fn go(&mut self, step: usize) {
         self.step = step.min(self.steps.len().saturating_sub(1));
         self.context = None;
@@ -82,22 +101,10 @@ fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
     let Some(p) = app.presenting.as_mut() else {
         return;
     };
-    let last = p.steps.len().saturating_sub(1);
     let mut leave = false;
     ctx.input_mut(|i| {
+        p.step_keys(i);
         let mut pressed = |k: Key| i.consume_key(egui::Modifiers::NONE, k);
-        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
-            p.go(p.step + 1);
-        }
-        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
-            p.go(p.step.saturating_sub(1));
-        }
-        if pressed(Key::Home) {
-            p.go(0);
-        }
-        if pressed(Key::End) {
-            p.go(last);
-        }
         for (n, k) in [
             Key::Num1,
             Key::Num2,

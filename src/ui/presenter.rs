@@ -3,7 +3,7 @@
 //! Where the platform cannot open a second window it appears inside the main one.
 
 use super::app::WarrantApp;
-use egui::{Key, RichText, ViewportBuilder, ViewportClass, ViewportId};
+use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
 
 /// Shows the presenter view while the presentation asks for it.
 pub fn presenter_window(app: &mut WarrantApp, ctx: &egui::Context) {
@@ -51,22 +51,8 @@ fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
         return;
     };
     // Step keys work here too, so the teacher can drive from this window.
+    ui.input_mut(|i| p.step_keys(i));
     let last = p.steps.len().saturating_sub(1);
-    ui.input_mut(|i| {
-        let mut pressed = |k: Key| i.consume_key(egui::Modifiers::NONE, k);
-        if pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::PageDown) {
-            p.go(p.step + 1);
-        }
-        if pressed(Key::ArrowLeft) || pressed(Key::PageUp) {
-            p.go(p.step.saturating_sub(1));
-        }
-        if pressed(Key::Home) {
-            p.go(0);
-        }
-        if pressed(Key::End) {
-            p.go(last);
-        }
-    });
     {
         let count = p.steps.len();
         let title = p.steps.get(p.step).map_or("", |s| s.title.as_str());

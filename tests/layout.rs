@@ -143,6 +143,51 @@ fn pinned_cards_stay_and_the_rest_make_room() {
 }
 
 #[test]
+fn a_pinned_claim_keeps_its_quotes_stacked_right_under_it() {
+    let map = sample("golz-1996-why-not-join-nato.json");
+    // A claim with quotes as evidence, moved off on its own and pinned there.
+    let claim = map
+        .claims
+        .iter()
+        .find(|c| {
+            map.links
+                .iter()
+                .filter(|l| l.to == c.id && map.quote(&l.from).is_some())
+                .count()
+                >= 2
+        })
+        .unwrap()
+        .id
+        .clone();
+    let mut moved = map.clone();
+    moved.claims.iter_mut().find(|c| c.id == claim).unwrap().pos =
+        warrant::model::Point::new(5000.0, 3000.0);
+    let settings = LayoutSettings {
+        pinned: HashSet::from([claim.clone()]),
+        ..LayoutSettings::default()
+    };
+    let once = tidied(&moved, &settings);
+    let c = once.claim(&claim).unwrap();
+    let bottom = c.pos.y + card_size(once.node(&claim).unwrap()).h;
+    let quotes: Vec<_> = once
+        .links
+        .iter()
+        .filter(|l| l.to == claim)
+        .filter_map(|l| once.quote(&l.from))
+        .collect();
+    for q in &quotes {
+        assert_eq!(q.pos.x, c.pos.x, "{} is stacked under its claim", q.id);
+        assert!(q.pos.y > bottom, "{} is below its claim", q.id);
+    }
+    let first = quotes.iter().map(|q| q.pos.y).fold(f32::MAX, f32::min);
+    assert!(
+        first - bottom < 40.0,
+        "the stack starts right under the claim"
+    );
+    assert_no_overlap("golz, one claim pinned far away", &once);
+}
+
+#[test]
 fn crossings_fall_and_stay_within_dots() {
     let settings = LayoutSettings::default();
     for (name, map) in sample_maps() {

@@ -171,12 +171,24 @@ fn place_on_map(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], settings: 
         Point::new(dx / n_pinned as f32, dy / n_pinned as f32)
     };
     let shift = Point::new(shift.x.round(), shift.y.round());
+    let laid_out = pos.to_vec();
     for (i, p) in pos.iter_mut().enumerate() {
         *p = if pinned[i] {
             current[i]
         } else {
             Point::new((p.x + shift.x).round(), (p.y + shift.y).round())
         };
+    }
+    // The quotes stacked under a pinned claim go with it.
+    for block in &graph.blocks {
+        if let Some(&head) = block.iter().find(|&&n| pinned[n]) {
+            for &n in block.iter().filter(|&&n| !pinned[n]) {
+                pos[n] = Point::new(
+                    (current[head].x + laid_out[n].x - laid_out[head].x).round(),
+                    (current[head].y + laid_out[n].y - laid_out[head].y).round(),
+                );
+            }
+        }
     }
     if n_pinned > 0 {
         make_way(graph, pos, sizes, &pinned, settings.node_gap);
@@ -186,40 +198,47 @@ fn place_on_map(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], settings: 
 /// Pushes unpinned blocks right, in order, past any pinned card they would overlap.
 fn make_way(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], pinned: &[bool], gap: f32) {
     let rect = |n: usize, pos: &[Point]| (pos[n].x, pos[n].y, sizes[n].w, sizes[n].h);
-    let obstacles: Vec<(f32, f32, f32, f32)> = (0..pos.len())
-        .filter(|&n| pinned[n])
-        .map(|n| rect(n, pos))
-        .collect();
-    // Every unpinned block, by top then left: a row of the layout at a time.
-    let mut blocks: Vec<Vec<usize>> = graph
+    // Placed rectangles, each with the block it belongs to: a block never makes way for its own
+    // pinned head (its quotes sit closer to it than `gap`).
+    let obstacles: Vec<(usize, (f32, f32, f32, f32))> = graph
         .blocks
         .iter()
-        .map(|b| {
-            b.iter()
-                .copied()
-                .filter(|&n| !pinned[n])
-                .collect::<Vec<_>>()
-        })
-        .filter(|b: &Vec<usize>| !b.is_empty())
+        .enumerate()
+        .flat_map(|(b, nodes)| nodes.iter().map(move |&n| (b, n)))
+        .filter(|&(_, n)| pinned[n])
+        .map(|(b, n)| (b, rect(n, pos)))
         .collect();
-    blocks.sort_by(|a, b| {
+    // Every unpinned block, by top then left: a row of the layout at a time.
+    let mut blocks: Vec<(usize, Vec<usize>)> = graph
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let free: Vec<usize> = b.iter().copied().filter(|&n| !pinned[n]).collect();
+            (i, free)
+        })
+        .filter(|(_, b)| !b.is_empty())
+        .collect();
+    blocks.sort_by(|(_, a), (_, b)| {
         let (pa, pb) = (pos[a[0]], pos[b[0]]);
         pa.y.total_cmp(&pb.y).then(pa.x.total_cmp(&pb.x))
     });
-    let mut placed: Vec<(f32, f32, f32, f32)> = obstacles;
-    for block in blocks {
+    let mut placed = obstacles;
+    for (id, block) in blocks {
         loop {
             let hit = block.iter().find_map(|&n| {
                 let (x, y, w, h) = rect(n, pos);
                 placed
                     .iter()
-                    .find(|&&(ox, oy, ow, oh)| {
+                    .filter(|(owner, _)| *owner != id)
+                    .map(|(_, r)| *r)
+                    .find(|&(ox, oy, ow, oh)| {
                         x < ox + ow + gap
                             && ox < x + w + gap
                             && y < oy + oh + gap
                             && oy < y + h + gap
                     })
-                    .map(|&(ox, _, ow, _)| ox + ow + gap - x)
+                    .map(|(ox, _, ow, _)| ox + ow + gap - x)
             });
             match hit {
                 Some(dx) => {
@@ -230,6 +249,6 @@ fn make_way(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], pinned: &[bool
                 None => break,
             }
         }
-        placed.extend(block.iter().map(|&n| rect(n, pos)));
+        placed.extend(block.iter().map(|&n| (id, rect(n, pos))));
     }
 }

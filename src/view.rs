@@ -5,7 +5,7 @@
 //! `opposes`, followed against their direction). Contradictions are between equals, not part of
 //! a branch. Folding is a way of looking, not an edit: it is not undone and not saved.
 
-use crate::model::{Map, NodeId, Relation};
+use crate::model::{Map, NodeId, Point, Relation};
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Folded branches and an optional focus. Every change bumps `revision`, so a cache of
@@ -22,6 +22,9 @@ pub struct Visibility {
 pub struct Focus {
     pub around: Vec<NodeId>,
     pub depth: usize,
+    /// Draw the neighbourhood laid out compactly around the first card (a view: the map's own
+    /// positions are not touched), rather than where its cards sit in the whole map.
+    pub arrange: bool,
 }
 
 impl Visibility {
@@ -122,6 +125,39 @@ impl Visibility {
         }
         hidden
     }
+}
+
+/// Where the `shown` cards go when a focus is arranged: `shown` and the links among them laid
+/// out as Tidy would, with `anchor` kept where it is in the map (so the view does not jump).
+pub fn arranged(map: &Map, shown: &HashSet<NodeId>, anchor: &NodeId) -> HashMap<NodeId, Point> {
+    let sub = Map {
+        claims: map
+            .claims
+            .iter()
+            .filter(|c| shown.contains(&c.id))
+            .cloned()
+            .collect(),
+        quotes: map
+            .quotes
+            .iter()
+            .filter(|q| shown.contains(&q.id))
+            .cloned()
+            .collect(),
+        links: map
+            .links
+            .iter()
+            .filter(|l| shown.contains(&l.from) && shown.contains(&l.to))
+            .cloned()
+            .collect(),
+        ..Map::new("")
+    };
+    let settings = crate::layout::LayoutSettings {
+        pinned: std::iter::once(anchor.clone())
+            .filter(|a| shown.contains(a))
+            .collect(),
+        ..crate::layout::LayoutSettings::default()
+    };
+    crate::layout::tidy(&sub, &settings).into_iter().collect()
 }
 
 /// For each card, the cards whose links bear on it (`supports` / `opposes` pointing at it).
@@ -372,9 +408,44 @@ mod tests {
         v.set_focus(Some(Focus {
             around: vec![NodeId::from("e")],
             depth: 1,
+            arrange: false,
         }));
         assert_eq!(ids(&v.hidden(&m)), ["a", "b", "c", "qa", "thesis"]);
         assert!(v.revision() > 0);
+    }
+
+    #[test]
+    fn an_arranged_focus_keeps_its_card_in_place_and_lays_the_rest_out_without_overlaps() {
+        let mut m = map();
+        // Far-flung positions, as in a big hand-made map.
+        for (i, c) in m.claims.iter_mut().enumerate() {
+            c.pos = Point::new(i as f32 * 1500.0, (i % 2) as f32 * 900.0);
+        }
+        m.quotes[0].pos = Point::new(-3000.0, 4000.0);
+        let shown = neighbourhood(&m, &[NodeId::from("a")], 1);
+        let at = arranged(&m, &shown, &NodeId::from("a"));
+        assert_eq!(at.len(), shown.len());
+        assert_eq!(
+            at[&NodeId::from("a")],
+            m.claim(&NodeId::from("a")).unwrap().pos
+        );
+        let size = |id: &NodeId| crate::layout::card::card_size(m.node(id).unwrap());
+        let ids: Vec<&NodeId> = at.keys().collect();
+        for (i, x) in ids.iter().enumerate() {
+            for y in &ids[i + 1..] {
+                let (p, q, s, t) = (at[*x], at[*y], size(x), size(y));
+                let apart =
+                    p.x + s.w <= q.x || q.x + t.w <= p.x || p.y + s.h <= q.y || q.y + t.h <= p.y;
+                assert!(apart, "{x} and {y} overlap");
+            }
+        }
+        // Compact: the arranged cards span far less than the map positions did.
+        let span = |pts: Vec<Point>| {
+            let xs = pts.iter().map(|p| p.x);
+            xs.clone().fold(f32::MIN, f32::max) - xs.fold(f32::MAX, f32::min)
+        };
+        let before = span(shown.iter().map(|id| m.node(id).unwrap().pos()).collect());
+        assert!(span(at.values().copied().collect()) < before / 2.0);
     }
 
     #[test]
@@ -385,6 +456,7 @@ mod tests {
         v.set_focus(Some(Focus {
             around: vec![NodeId::from("b")],
             depth: 1,
+            arrange: false,
         }));
         m.claims
             .retain(|c| c.id.as_str() != "a" && c.id.as_str() != "b");

@@ -615,6 +615,35 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
         "hidden cards are not drawn"
     );
 
+    // Arranged (the default): laid out compactly, the map's own positions untouched.
+    let map_before = h.state().map().clone();
+    let reason = warrant::model::NodeId::from("c3");
+    let obsolete = warrant::model::NodeId::from("c1");
+    // Distance between two cards on the canvas, in canvas units.
+    let apart = |h: &Harness<'static, WarrantApp>| {
+        let c = &h.state().canvas;
+        let (r, o) = (
+            c.screen_rect_of(&reason).unwrap(),
+            c.screen_rect_of(&obsolete).unwrap(),
+        );
+        r.center().distance(o.center()) / c.zoom
+    };
+    let arranged = apart(&h);
+    h.get_by_label("Arrange").click();
+    h.run();
+    let in_map = apart(&h);
+    assert!(
+        arranged < 0.6 * in_map,
+        "arranged, the reason sits near its claim ({arranged} vs {in_map} in the map)"
+    );
+    h.get_by_label("Arrange").click();
+    h.run();
+    assert_eq!(
+        h.state().map(),
+        &map_before,
+        "arranging moved nothing in the map"
+    );
+
     // Two links out reaches the thesis and the contradiction.
     h.get_by_label("2").click();
     h.run();

@@ -158,16 +158,29 @@ impl WarrantApp {
 
     /// Writes the chosen part in the remembered format to `path`, and remembers its folder.
     pub fn export_to(&mut self, path: &Path) {
-        let cards = match self.export.part {
-            Part::Shown => self.canvas.shown_ids().unwrap_or_default(),
-            _ => self.selection.nodes.clone(),
+        let map = self.history.map();
+        let (map, cards) = match self.export.part {
+            // As drawn: an arranged focus has moved the cards (in the view only).
+            Part::Shown => {
+                let shown = self.canvas.shown_cards().unwrap_or_default();
+                let at: std::collections::HashMap<&NodeId, crate::model::Point> =
+                    shown.iter().map(|(id, p)| (id, *p)).collect();
+                let mut drawn = map.clone();
+                for c in &mut drawn.claims {
+                    c.pos = at.get(&c.id).copied().unwrap_or(c.pos);
+                }
+                for q in &mut drawn.quotes {
+                    q.pos = at.get(&q.id).copied().unwrap_or(q.pos);
+                }
+                let ids = shown.into_iter().map(|(id, _)| id).collect();
+                (std::borrow::Cow::Owned(drawn), ids)
+            }
+            _ => (
+                std::borrow::Cow::Borrowed(map),
+                self.selection.nodes.clone(),
+            ),
         };
-        let bytes = export_bytes(
-            self.history.map(),
-            &self.settings.export,
-            self.export.part,
-            &cards,
-        );
+        let bytes = export_bytes(&map, &self.settings.export, self.export.part, &cards);
         let written =
             bytes.and_then(|b| crate::io::write_atomic(path, &b, false).map_err(|e| e.to_string()));
         match written {

@@ -312,7 +312,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let framed: Vec<Rect> = layout
         .ids
         .iter()
-        .zip(&layout.rects)
+        .zip(&layout.map_rects)
         .filter(|(id, _)| {
             if focus.is_empty() {
                 shown.contains(*id)
@@ -322,7 +322,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         })
         .map(|(_, r)| *r)
         .collect();
-    let rects = layout.rects.clone();
+    let rects = layout.map_rects.clone();
     let ids = layout.ids.clone();
     let links = layout.links.clone();
     let lines = layout.lines.clone();

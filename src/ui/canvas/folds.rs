@@ -13,11 +13,14 @@ use egui::{Align2, FontId, Rect, Sense, Stroke, WidgetInfo, pos2, vec2};
 pub const MAX_FOCUS_DEPTH: usize = 3;
 
 impl CanvasState {
-    /// Shows only the neighbourhood of `around` (`None`: everything again), framing it.
+    /// Shows only the neighbourhood of `around` (`None`: everything again), framing it. The
+    /// focus stays arranged or not as it was (arranged at first).
     pub fn set_focus(&mut self, map: &Map, around: Option<Vec<NodeId>>, depth: usize) {
+        let arrange = self.visibility.focus().is_none_or(|f| f.arrange);
         let focus = around.filter(|a| !a.is_empty()).map(|around| Focus {
             around,
             depth: depth.clamp(1, MAX_FOCUS_DEPTH),
+            arrange,
         });
         if let Some(f) = &focus {
             self.frame = Some(neighbourhood(map, &f.around, f.depth).into_iter().collect());
@@ -29,11 +32,21 @@ impl CanvasState {
 
     /// The cards on the canvas, when folds or focus hide some (`None` when all are shown).
     pub fn shown_ids(&self) -> Option<Vec<NodeId>> {
+        self.shown_cards()
+            .map(|cards| cards.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// The cards on the canvas and where they are drawn (an arranged focus moves them), when
+    /// folds or focus hide some.
+    pub fn shown_cards(&self) -> Option<Vec<(NodeId, crate::model::Point)>> {
         let layout = &self.layout;
         (layout.hidden_count() > 0).then(|| {
             (0..layout.ids.len())
                 .filter(|&i| !layout.is_hidden(i))
-                .map(|i| layout.ids[i].clone())
+                .map(|i| {
+                    let p = layout.rects[i].min;
+                    (layout.ids[i].clone(), crate::model::Point::new(p.x, p.y))
+                })
                 .collect()
         })
     }
@@ -172,6 +185,17 @@ pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
                                 action = Some(Bar::Depth(d));
                             }
                         }
+                        let mut arrange = f.arrange;
+                        if ui
+                            .checkbox(&mut arrange, "Arrange")
+                            .on_hover_text(
+                                "Lay the neighbourhood out compactly (the map's own positions are kept); \
+                                 off: show the cards where they are in the map, where they can be moved",
+                            )
+                            .changed()
+                        {
+                            action = Some(Bar::Arrange(arrange));
+                        }
                         if ui.button("Leave focus").clicked() {
                             action = Some(Bar::LeaveFocus);
                         }
@@ -192,6 +216,14 @@ pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
             app.canvas.set_focus(map, around, d);
         }
         Some(Bar::LeaveFocus) => app.canvas.set_focus(map, None, 1),
+        Some(Bar::Arrange(on)) => {
+            if let Some(mut f) = focus {
+                f.arrange = on;
+                app.canvas.frame =
+                    Some(neighbourhood(map, &f.around, f.depth).into_iter().collect());
+                app.canvas.visibility.set_focus(Some(f));
+            }
+        }
         Some(Bar::UnfoldAll) => app.canvas.visibility.expand_all(),
         None => {}
     }
@@ -199,6 +231,7 @@ pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
 
 enum Bar {
     Depth(usize),
+    Arrange(bool),
     LeaveFocus,
     UnfoldAll,
 }

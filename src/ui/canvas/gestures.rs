@@ -90,7 +90,15 @@ pub(super) fn drags(
         if !selection.contains(id) {
             *selection = Selection::one(id.clone());
         }
-        canvas.drag = Some(Drag::Move);
+        if canvas.visibility.focus().is_some_and(|f| f.arrange) {
+            // The cards are where the focus put them, not where they are in the map.
+            dialogs.notice = Some(
+                "The focus arranges these cards for reading. Untick “Arrange” in the bar above to move them."
+                    .into(),
+            );
+        } else {
+            canvas.drag = Some(Drag::Move);
+        }
     } else if bg.drag_started_by(egui::PointerButton::Primary)
         && (shift || command)
         && let Some(p) = bg.interact_pointer_pos()

@@ -3,7 +3,7 @@
 
 use crate::layout::card::{CARD_WIDTH, card_lines, card_size};
 use crate::model::{Map, NodeId, NodeRef, Relation};
-use crate::view::{Visibility, folded_count};
+use crate::view::{Visibility, arranged, folded_count};
 use egui::{Rect, pos2, vec2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -14,7 +14,10 @@ use std::sync::Arc;
 pub struct Layout {
     generation: Option<u64>,
     pub ids: Vec<NodeId>,
+    /// Where each card is drawn: its place in the map, or in an arranged focus.
     pub rects: Vec<Rect>,
+    /// Each card's place in the map (what the presentation draws).
+    pub map_rects: Vec<Rect>,
     pub index: HashMap<NodeId, usize>,
     /// (from, to, relation, index into `map.links`).
     pub links: Vec<(usize, usize, Relation, usize)>,
@@ -63,7 +66,7 @@ impl Layout {
             let index = &self.index;
             self.heights.retain(|id, _| index.contains_key(id));
         }
-        self.rects.clear();
+        self.map_rects.clear();
         self.lines.clear();
         for node in map.nodes() {
             let key = height_key(node);
@@ -79,10 +82,13 @@ impl Layout {
                 }
             };
             let p = node.pos();
-            self.rects
+            self.map_rects
                 .push(Rect::from_min_size(pos2(p.x, p.y), vec2(CARD_WIDTH, h)));
             self.lines.push(lines);
         }
+        // Folds and focus are applied again by `update_hidden`.
+        self.rects.clone_from(&self.map_rects);
+        self.hidden_key = None;
         self.links = map
             .links
             .iter()
@@ -114,6 +120,22 @@ impl Layout {
         self.hidden_key = Some(key);
         let hidden = visibility.hidden(map);
         self.hidden = self.ids.iter().map(|id| hidden.contains(id)).collect();
+        self.rects.clone_from(&self.map_rects);
+        if let Some(f) = visibility.focus().filter(|f| f.arrange)
+            && let Some(anchor) = f.around.first()
+        {
+            let shown: std::collections::HashSet<NodeId> = self
+                .ids
+                .iter()
+                .filter(|id| !hidden.contains(*id))
+                .cloned()
+                .collect();
+            for (id, p) in arranged(map, &shown, anchor) {
+                if let Some(&i) = self.index.get(&id) {
+                    self.rects[i] = Rect::from_min_size(pos2(p.x, p.y), self.rects[i].size());
+                }
+            }
+        }
         self.folded = self
             .ids
             .iter()

@@ -5,6 +5,7 @@ use super::style::{self as st, relation};
 use crate::layout::card::{
     self, CARD_FONT, CARD_PAD, Face, LINE_HEIGHT, SMALL_FONT, card_lines, card_size, text_width,
 };
+use crate::layout::route;
 use crate::model::{Map, NodeId, NodeRef, Point, Relation};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -119,40 +120,8 @@ pub(super) fn xml(s: &str) -> String {
     out
 }
 
-#[derive(Clone, Copy)]
-struct Rect {
-    x: f32,
-    y: f32,
-    w: f32,
-    h: f32,
-}
-
-impl Rect {
-    fn centre(self) -> Point {
-        Point::new(self.x + self.w / 2.0, self.y + self.h / 2.0)
-    }
-
-    /// Where the segment from the centre towards `to` leaves the rectangle.
-    fn border_towards(self, to: Point) -> Point {
-        let c = self.centre();
-        let (dx, dy) = (to.x - c.x, to.y - c.y);
-        if dx.abs() < 1e-6 && dy.abs() < 1e-6 {
-            return c;
-        }
-        let tx = if dx.abs() > 1e-6 {
-            (self.w / 2.0) / dx.abs()
-        } else {
-            f32::INFINITY
-        };
-        let ty = if dy.abs() > 1e-6 {
-            (self.h / 2.0) / dy.abs()
-        } else {
-            f32::INFINITY
-        };
-        let t = tx.min(ty).min(1.0);
-        Point::new(c.x + dx * t, c.y + dy * t)
-    }
-}
+/// A card's box.
+type Rect = route::Bounds;
 
 /// The SVG of (part of) the map.
 pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError> {
@@ -260,16 +229,13 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
     let _ = writeln!(s, "<g transform=\"translate({dx} {dy})\">");
     let look: HashMap<&NodeId, Look> = cards.iter().map(|(n, l)| (n.id(), *l)).collect();
     s.push_str("<g class=\"links\">\n");
-    for link in &map.links {
-        let (Some(a), Some(b)) = (rects.get(&link.from), rects.get(&link.to)) else {
-            continue;
-        };
+    let routes = route::routes(map, &|id| rects.get(id).copied());
+    for (link, path) in map.links.iter().zip(routes) {
+        let Some(path) = path else { continue };
         let dimmed = [&link.from, &link.to]
             .iter()
             .any(|id| look.get(id) == Some(&Look::Dimmed));
-        let from = a.border_towards(b.centre());
-        let to = b.border_towards(a.centre());
-        link_svg(&mut s, from, to, link.relation, dimmed);
+        link_svg(&mut s, &path, link.relation, dimmed);
     }
     s.push_str("</g>\n<g class=\"cards\">\n");
     for (node, look) in &cards {
@@ -317,9 +283,19 @@ fn p(x: f32) -> String {
     }
 }
 
-/// One link, told apart by shape as on the canvas: supports a solid arrow, opposes a dashed
-/// line ending in a bar, contradicts a double line.
-fn link_svg(s: &mut String, a: Point, b: Point, relation_: Relation, dimmed: bool) {
+/// Points as an SVG `points` list.
+fn points(pts: &[Point]) -> String {
+    pts.iter()
+        .map(|q| format!("{},{}", p(q.x), p(q.y)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One link along its route, told apart by shape as on the canvas: supports a solid arrow,
+/// opposes a dashed line ending in a bar, contradicts a double line.
+fn link_svg(s: &mut String, route: &[Point], relation_: Relation, dimmed: bool) {
+    let [.., a, b] = route else { return };
+    let (a, b) = (*a, *b);
     let (ddx, ddy) = (b.x - a.x, b.y - a.y);
     let len = (ddx * ddx + ddy * ddy).sqrt();
     if len < 1.0 {
@@ -335,18 +311,21 @@ fn link_svg(s: &mut String, a: Point, b: Point, relation_: Relation, dimmed: boo
     } else {
         String::new()
     };
+    // The line up to `end`, through every bend.
+    let body = |end: Point| {
+        let mut pts = route[..route.len() - 1].to_vec();
+        pts.push(end);
+        points(&pts)
+    };
     let _ = write!(s, "<g class=\"link {}\"{opacity}>", relation_.as_str());
     match relation_ {
         Relation::Supports => {
             let base = Point::new(b.x - ux * head, b.y - uy * head);
             let _ = write!(
                 s,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"{w}\"/>\
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\"/>\
                  <polygon points=\"{},{} {},{} {},{}\" fill=\"{color}\"/>",
-                p(a.x),
-                p(a.y),
-                p(base.x),
-                p(base.y),
+                body(base),
                 p(b.x),
                 p(b.y),
                 p(base.x + nx * head * 0.5),
@@ -359,13 +338,10 @@ fn link_svg(s: &mut String, a: Point, b: Point, relation_: Relation, dimmed: boo
             let end = Point::new(b.x - ux * w * 1.5, b.y - uy * w * 1.5);
             let _ = write!(
                 s,
-                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"{w}\" \
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\" \
                  stroke-dasharray=\"{} {}\"/>\
                  <line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"{}\"/>",
-                p(a.x),
-                p(a.y),
-                p(end.x),
-                p(end.y),
+                body(end),
                 p(head * 0.8),
                 p(head * 0.5),
                 p(end.x + nx * head * 0.7),
@@ -376,6 +352,7 @@ fn link_svg(s: &mut String, a: Point, b: Point, relation_: Relation, dimmed: boo
             );
         }
         Relation::Contradicts => {
+            // Contradictions are never routed round stacks: one segment, drawn double.
             let off = (w * 1.4).max(2.0);
             for sign in [1.0, -1.0] {
                 let (ox, oy) = (nx * off * sign, ny * off * sign);
@@ -534,8 +511,7 @@ fn legend_svg(s: &mut String, x: f32, y: f32) {
         let ly = y + 14.0 + i as f32 * 22.0 + 2.0;
         link_svg(
             s,
-            Point::new(x + 10.0, ly),
-            Point::new(x + 56.0, ly),
+            &[Point::new(x + 10.0, ly), Point::new(x + 56.0, ly)],
             *rel,
             false,
         );

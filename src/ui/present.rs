@@ -3,7 +3,7 @@
 
 use super::app::{Selection, WarrantApp};
 use super::canvas::layout::Layout;
-use super::canvas::paint::{border_point, paint_card, paint_link};
+use super::canvas::paint::{paint_card, paint_route};
 use super::theme::{CARD_FONT, MIN_TEXT_PX, Palette};
 use crate::model::{Map, NodeId, Quote, Step};
 use crate::story;
@@ -325,6 +325,7 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let rects = layout.map_rects.clone();
     let ids = layout.ids.clone();
     let links = layout.links.clone();
+    let routes = layout.map_routes.clone();
     let lines = layout.lines.clone();
     if let Some(bounds) = framed.into_iter().reduce(Rect::union) {
         let bounds = bounds.expand(60.0);
@@ -354,21 +355,20 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
 
     // Links between shown cards; cards: focused bright, earlier ones dimmed.
     let width = (2.5 * zoom).clamp(1.5, 6.0);
-    for &(a, b, relation, _) in &links {
+    for &(a, b, relation, li) in &links {
         if !(shown.contains(&ids[a]) && shown.contains(&ids[b])) {
             continue;
         }
-        let (ra, rb) = (to_screen(rects[a]), to_screen(rects[b]));
+        let Some(route) = routes.get(li).and_then(Option::as_ref) else {
+            continue;
+        };
+        let pts: Vec<Pos2> = route
+            .iter()
+            .map(|p| view.center() + (*p - center) * zoom)
+            .collect();
         let lit = focus.contains(&ids[a]) || focus.contains(&ids[b]);
         let color = Palette::relation(relation).gamma_multiply(if lit { 1.0 } else { 0.35 });
-        paint_link(
-            &map_painter,
-            border_point(ra, rb.center()),
-            border_point(rb, ra.center()),
-            relation,
-            color,
-            width,
-        );
+        paint_route(&map_painter, &pts, relation, color, width);
     }
     let mut clicked = None;
     for (i, id) in ids.iter().enumerate() {

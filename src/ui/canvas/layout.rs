@@ -2,9 +2,10 @@
 //! that merely pans or zooms does no per-card text work.
 
 use crate::layout::card::{CARD_WIDTH, card_lines, card_size};
+use crate::layout::route::{self, Bounds};
 use crate::model::{Map, NodeId, NodeRef, Relation};
 use crate::view::{Visibility, arranged, folded_count};
-use egui::{Rect, pos2, vec2};
+use egui::{Pos2, Rect, pos2, vec2};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -21,6 +22,11 @@ pub struct Layout {
     pub index: HashMap<NodeId, usize>,
     /// (from, to, relation, index into `map.links`).
     pub links: Vec<(usize, usize, Relation, usize)>,
+    /// Each link's route between `rects` (by index into `map.links`): straight, or into the
+    /// side of a claim past its quote stack ([`crate::layout::route`]).
+    pub routes: Vec<Option<Vec<Pos2>>>,
+    /// The same between `map_rects`.
+    pub map_routes: Vec<Option<Vec<Pos2>>>,
     /// Card heights and wrapped lines, with a hash of what they were measured from.
     heights: HashMap<NodeId, (u64, f32, Arc<[String]>)>,
     /// Each card's text as wrapped lines, by index.
@@ -33,6 +39,27 @@ pub struct Layout {
     pub folded: HashMap<NodeId, usize>,
     /// The (map generation, visibility revision) `hidden` was computed for.
     hidden_key: Option<(u64, u64)>,
+}
+
+/// The links' routes with the cards at `rects`.
+fn routes_between(
+    map: &Map,
+    index: &HashMap<NodeId, usize>,
+    rects: &[Rect],
+) -> Vec<Option<Vec<Pos2>>> {
+    let bounds = |id: &NodeId| {
+        let r = rects.get(*index.get(id)?)?;
+        Some(Bounds {
+            x: r.min.x,
+            y: r.min.y,
+            w: r.width(),
+            h: r.height(),
+        })
+    };
+    route::routes(map, &bounds)
+        .into_iter()
+        .map(|r| r.map(|pts| pts.into_iter().map(|p| pos2(p.x, p.y)).collect()))
+        .collect()
 }
 
 /// A hash of what decides a card's height.
@@ -102,6 +129,8 @@ impl Layout {
                 ))
             })
             .collect();
+        self.map_routes = routes_between(map, &self.index, &self.map_rects);
+        self.routes.clone_from(&self.map_routes);
         let targets: std::collections::HashSet<&NodeId> = map
             .links
             .iter()
@@ -135,6 +164,9 @@ impl Layout {
                     self.rects[i] = Rect::from_min_size(pos2(p.x, p.y), self.rects[i].size());
                 }
             }
+            self.routes = routes_between(map, &self.index, &self.rects);
+        } else {
+            self.routes.clone_from(&self.map_routes);
         }
         self.folded = self
             .ids

@@ -18,7 +18,7 @@ use crate::model::{Map, NodeId, Point};
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2};
 use gestures::{app_parts, clicks, drags, hit_test_by_hand, pan_and_zoom};
 use layout::Layout;
-use paint::{border_point, card_label, distance_to_segment, legend_ui, paint_card, paint_link};
+use paint::{card_label, distance_to_segment, legend_ui, paint_card, paint_route};
 
 const MIN_ZOOM: f32 = 0.02;
 const MAX_ZOOM: f32 = 4.0;
@@ -265,25 +265,28 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         if !visible.intersects(ra.union(rb)) {
             continue;
         }
-        let (ra, rb) = (screen(a), screen(b));
-        let (pa, pb) = (border_point(ra, rb.center()), border_point(rb, ra.center()));
+        // The route (at most three points: straight, or round a quote stack) on screen.
+        let Some(route) = canvas.layout.routes.get(li).and_then(Option::as_ref) else {
+            continue;
+        };
+        let mut pts = [Pos2::ZERO; 3];
+        let n = route.len().min(3);
+        for (slot, p) in pts.iter_mut().zip(route) {
+            *slot = canvas.to_screen(*p);
+        }
+        let pts = &pts[..n];
         let link = &map.links[li];
         if app.selection.link.as_ref() == Some(&link.id) {
-            painter.line_segment(
-                [pa, pb],
+            painter.line(
+                pts.to_vec(),
                 Stroke::new(width + 6.0, palette.selection.gamma_multiply(0.5)),
             );
         }
-        paint_link(
-            &painter,
-            pa,
-            pb,
-            relation,
-            Palette::relation(relation),
-            width,
-        );
+        paint_route(&painter, pts, relation, Palette::relation(relation), width);
         if let Some(p) = pointer.filter(|_| bg.hovered())
-            && distance_to_segment(p, pa, pb) < 6.0
+            && pts
+                .windows(2)
+                .any(|w| distance_to_segment(p, w[0], w[1]) < 6.0)
         {
             hovered_link = Some(link.id.clone());
         }

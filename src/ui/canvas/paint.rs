@@ -15,30 +15,33 @@ pub fn card_label(node: NodeRef<'_>) -> String {
     }
 }
 
-/// Where the segment from the centre of `r` towards `toward` leaves `r`.
-pub fn border_point(r: Rect, toward: Pos2) -> Pos2 {
-    let c = r.center();
-    let d = toward - c;
-    if d.length_sq() < 1e-6 {
-        return c;
-    }
-    let tx = if d.x.abs() > 1e-6 {
-        (r.width() / 2.0) / d.x.abs()
-    } else {
-        f32::INFINITY
-    };
-    let ty = if d.y.abs() > 1e-6 {
-        (r.height() / 2.0) / d.y.abs()
-    } else {
-        f32::INFINITY
-    };
-    c + d * tx.min(ty).min(1.0)
-}
-
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
     p.distance(a + ab * t)
+}
+
+/// Draws a link along its route (two or three points), the head on the last segment.
+pub fn paint_route(
+    painter: &egui::Painter,
+    pts: &[Pos2],
+    relation: Relation,
+    color: Color32,
+    width: f32,
+) {
+    let [body @ .., a, b] = pts else { return };
+    if !body.is_empty() {
+        let mut line = body.to_vec();
+        line.push(*a);
+        let stroke = Stroke::new(width, color);
+        if relation == Relation::Opposes {
+            let dash = (width * 4.5).clamp(7.0, 18.0);
+            painter.add(Shape::dashed_line(&line, stroke, dash * 0.8, dash * 0.5));
+        } else {
+            painter.add(Shape::line(line, stroke));
+        }
+    }
+    paint_link(painter, *a, *b, relation, color, width);
 }
 
 /// Draws one link; relation is told by shape as well as colour.

@@ -46,13 +46,74 @@ fn clock(seconds: f64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
+/// A sketch of the next step: the cards on screen by then, the new ones filled, the ones it
+/// highlights outlined.
+fn next_step_sketch(app: &mut WarrantApp, ui: &mut egui::Ui) {
+    let Some(p) = app.presenting.as_ref() else {
+        return;
+    };
+    let next = p.step + 1;
+    if next >= p.steps.len() {
+        return;
+    }
+    let now = crate::story::revealed(&p.steps, p.step);
+    let then = crate::story::revealed(&p.steps, next);
+    let focus: std::collections::HashSet<_> =
+        crate::story::focus(&p.steps, next).into_iter().collect();
+    let generation = app.history.generation();
+    let layout = app.canvas.layout(app.history.map(), generation);
+    let cards: Vec<(egui::Rect, bool, bool)> = layout
+        .ids
+        .iter()
+        .zip(&layout.map_rects)
+        .filter(|(id, _)| then.contains(*id))
+        .map(|(id, r)| (*r, !now.contains(id), focus.contains(id)))
+        .collect();
+    let Some(bounds) = cards.iter().map(|c| c.0).reduce(egui::Rect::union) else {
+        return;
+    };
+    let (area, response) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), 110.0),
+        egui::Sense::hover(),
+    );
+    response.on_hover_text("The next step: new cards filled, highlighted ones outlined");
+    let painter = ui.painter_at(area);
+    let visuals = ui.visuals();
+    painter.rect_filled(area, 4.0, visuals.extreme_bg_color);
+    let inner = area.shrink(8.0);
+    let scale = (inner.width() / bounds.width()).min(inner.height() / bounds.height());
+    let offset = inner.center() - bounds.center() * scale;
+    let accent = visuals.selection.stroke.color;
+    for (r, new, lit) in cards {
+        let r = egui::Rect::from_min_max(
+            (r.min.to_vec2() * scale + offset).to_pos2(),
+            (r.max.to_vec2() * scale + offset).to_pos2(),
+        );
+        let fill = if new {
+            accent
+        } else {
+            visuals.weak_text_color().gamma_multiply(0.5)
+        };
+        painter.rect_filled(r, 1.0, fill);
+        if lit {
+            painter.rect_stroke(
+                r.expand(1.5),
+                1.0,
+                egui::Stroke::new(1.5, visuals.strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+    }
+}
+
 fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
+    // Room for the sketch of the next step under the note.
+    let sketch_height = 116.0;
     let Some(p) = app.presenting.as_mut() else {
         return;
     };
     // Step keys work here too, so the teacher can drive from this window.
     ui.input_mut(|i| p.step_keys(i));
-    let last = p.steps.len().saturating_sub(1);
     {
         let count = p.steps.len();
         let title = p.steps.get(p.step).map_or("", |s| s.title.as_str());
@@ -67,7 +128,7 @@ fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
         ui.separator();
         let note = p.steps.get(p.step).map_or("", |s| s.note.as_str());
         egui::ScrollArea::vertical()
-            .max_height((ui.available_height() - 90.0).max(80.0))
+            .max_height((ui.available_height() - 90.0 - sketch_height).max(80.0))
             .show(ui, |ui| {
                 if note.is_empty() {
                     ui.label(RichText::new("No note for this step.").italics().weak());
@@ -81,6 +142,13 @@ fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
             Some(next) => ui.label(format!("Next: {}", next.title)),
             None => ui.label(RichText::new("This is the last step.").weak()),
         };
+    }
+    next_step_sketch(app, ui);
+    let Some(p) = app.presenting.as_mut() else {
+        return;
+    };
+    let last = p.steps.len().saturating_sub(1);
+    {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui

@@ -429,7 +429,7 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
 
 /// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF or Markdown.
 pub fn export(req: &ExportRequest) -> i32 {
-    use crate::export::{self as ex, Scope, SvgSettings};
+    use crate::export::{self as ex, Scope};
     let mut map = match io::load(&req.map) {
         Ok(m) => m,
         Err(e) => {
@@ -452,34 +452,18 @@ pub fn export(req: &ExportRequest) -> i32 {
             return exit::UNREADABLE;
         }
     }
-    let svg = SvgSettings {
+    let render = ex::Render {
+        format: match req.format {
+            ExportFormat::Svg => ex::Format::Svg,
+            ExportFormat::Png => ex::Format::Png,
+            ExportFormat::Pdf => ex::Format::Pdf,
+            ExportFormat::Md => ex::Format::Markdown,
+        },
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
-        ..SvgSettings::default()
+        scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
+        story_pages: req.story,
     };
-    let bytes: Result<Vec<u8>, String> = match req.format {
-        ExportFormat::Svg => ex::map_to_svg(&map, &svg)
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string()),
-        ExportFormat::Png => {
-            let png = ex::PngSettings {
-                scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
-            };
-            ex::map_to_png(&map, &svg, &png).map_err(|e| e.to_string())
-        }
-        ExportFormat::Pdf => ex::map_to_pdf(
-            &map,
-            &ex::PdfSettings {
-                svg,
-                story_pages: req.story,
-                ..ex::PdfSettings::default()
-            },
-        )
-        .map_err(|e| e.to_string()),
-        ExportFormat::Md => ex::map_to_markdown(&map, &ex::MarkdownSettings::default())
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string()),
-    };
-    let bytes = match bytes {
+    let bytes = match ex::render(&map, &render) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("warrant export: {e}");

@@ -17,7 +17,64 @@ pub use png::{PngError, PngSettings, map_to_png, svg_to_png};
 pub use svg::{Scope, SvgError, SvgSettings, map_to_svg};
 
 use crate::layout::card::{FONT_BOLD, FONT_FAMILY, FONT_OBLIQUE, FONT_REGULAR};
+use crate::model::Map;
 use std::sync::{Arc, OnceLock};
+use thiserror::Error;
+
+/// What a file is exported as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Markdown,
+}
+
+/// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and
+/// the PDF's story pages. The CLI and File → Export both go through [`render`].
+#[derive(Clone, Debug)]
+pub struct Render {
+    pub format: Format,
+    pub scope: Scope,
+    /// PNG pixels per canvas unit.
+    pub scale: f32,
+    /// PDF: one page per story step after the drawing.
+    pub story_pages: bool,
+}
+
+/// Why an export failed.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Svg(#[from] SvgError),
+    #[error(transparent)]
+    Png(#[from] PngError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Markdown(#[from] MarkdownError),
+}
+
+/// The bytes of the exported file.
+pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
+    let svg = SvgSettings {
+        scope: r.scope.clone(),
+        ..SvgSettings::default()
+    };
+    Ok(match r.format {
+        Format::Svg => map_to_svg(map, &svg)?.into_bytes(),
+        Format::Png => map_to_png(map, &svg, &PngSettings { scale: r.scale })?,
+        Format::Pdf => map_to_pdf(
+            map,
+            &PdfSettings {
+                svg,
+                story_pages: r.story_pages,
+                ..PdfSettings::default()
+            },
+        )?,
+        Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
+    })
+}
 
 /// The bundled fonts, loaded once; also the fallback for every generic family.
 fn fontdb() -> Arc<usvg::fontdb::Database> {

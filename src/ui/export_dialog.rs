@@ -66,36 +66,18 @@ pub fn export_bytes(
         Part::Selection | Part::Shown => Scope::Selection(cards.iter().cloned().collect()),
         Part::Step(i) => Scope::Step(i),
     };
-    let svg = export::SvgSettings {
+    let render = export::Render {
+        format: match prefs.kind {
+            ExportKind::Svg => export::Format::Svg,
+            ExportKind::Png => export::Format::Png,
+            ExportKind::Pdf => export::Format::Pdf,
+            ExportKind::Markdown => export::Format::Markdown,
+        },
         scope,
-        ..export::SvgSettings::default()
+        scale: prefs.scale.clamp(0.25, 8.0),
+        story_pages: prefs.story_pages,
     };
-    let text = |s: String| s.into_bytes();
-    match prefs.kind {
-        ExportKind::Svg => export::map_to_svg(map, &svg)
-            .map(text)
-            .map_err(|e| e.to_string()),
-        ExportKind::Png => export::map_to_png(
-            map,
-            &svg,
-            &export::PngSettings {
-                scale: prefs.scale.clamp(0.25, 8.0),
-            },
-        )
-        .map_err(|e| e.to_string()),
-        ExportKind::Pdf => export::map_to_pdf(
-            map,
-            &export::PdfSettings {
-                svg,
-                story_pages: prefs.story_pages,
-                ..export::PdfSettings::default()
-            },
-        )
-        .map_err(|e| e.to_string()),
-        ExportKind::Markdown => export::map_to_markdown(map, &export::MarkdownSettings::default())
-            .map(text)
-            .map_err(|e| e.to_string()),
-    }
+    export::render(map, &render).map_err(|e| e.to_string())
 }
 
 /// The suggested file: in the last export folder (else the map's), named after the map and part.

@@ -226,33 +226,19 @@ pub fn story_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                         }
                     });
                     ui.horizontal(|ui| {
-                        if ui
-                            .add_enabled(i > 0, egui::Button::new("Move up"))
-                            .clicked()
-                        {
-                            submits.push((
-                                "Move step",
-                                None,
-                                vec![Edit::Reorder {
-                                    id: ItemId::Step(step.id.clone()),
-                                    index: i - 1,
-                                }],
-                            ));
-                            app.story.open = Some(i - 1);
-                        }
-                        if ui
-                            .add_enabled(i + 1 < story.len(), egui::Button::new("Move down"))
-                            .clicked()
-                        {
-                            submits.push((
-                                "Move step",
-                                None,
-                                vec![Edit::Reorder {
-                                    id: ItemId::Step(step.id.clone()),
-                                    index: i + 1,
-                                }],
-                            ));
-                            app.story.open = Some(i + 1);
+                        let up = ui.add_enabled(i > 0, egui::Button::new("Move up"));
+                        let down =
+                            ui.add_enabled(i + 1 < story.len(), egui::Button::new("Move down"));
+                        let to = if up.clicked() {
+                            i.checked_sub(1)
+                        } else if down.clicked() {
+                            Some(i + 1)
+                        } else {
+                            None
+                        };
+                        if let Some(edit) = to.and_then(|to| move_step(story, i, to)) {
+                            submits.push(("Move step", None, vec![edit]));
+                            app.story.open = to;
                         }
                         if ui
                             .button("Preview")

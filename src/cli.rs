@@ -6,6 +6,7 @@ use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
 use crate::model::{Map, SourceId};
+use crate::output::{say, say_json, say_text, warn};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -80,6 +81,7 @@ fn load_error_kind(e: &LoadError) -> &'static str {
         LoadError::Io { .. } => "unreadable",
         LoadError::TooLarge { .. } => "too-large",
         LoadError::Empty { .. } => "empty-file",
+        LoadError::NotAFile { .. } => "not-a-file",
         LoadError::Json { .. } => "invalid-json",
         LoadError::NotAMap { .. } => "not-a-map",
         LoadError::MissingVersion { .. } => "missing-version",
@@ -179,25 +181,34 @@ pub fn check(files: &[PathBuf], json: bool) -> i32 {
         let (report, code) = check_file(file);
         worst = worst.max(code);
         if !json {
-            match &report.summary {
-                Some(s) => println!("{}", summary_line(file, s, report.problems.len())),
-                None => println!("{}: cannot be read as a map", file.display()),
-            }
-            for p in &report.problems {
-                println!("  {}: {}", p.kind, p.message.replace('\n', "\n    "));
-            }
+            let head = match &report.summary {
+                Some(s) => summary_line(file, s, report.problems.len()),
+                None => format!("{}: cannot be read as a map", file.display()),
+            };
+            let problems = report
+                .problems
+                .iter()
+                .map(|p| format!("  {}: {}", p.kind, p.message.replace('\n', "\n    ")));
             // Findings are marked as notes: they inform, they are not what failed the check.
-            for f in &report.findings {
-                println!("  note: {}: {}", f.kind, f.message.replace('\n', "\n    "));
+            let notes = report
+                .findings
+                .iter()
+                .map(|f| format!("  note: {}: {}", f.kind, f.message.replace('\n', "\n    ")));
+            for line in std::iter::once(head).chain(problems).chain(notes) {
+                if !say(&line) {
+                    return worst; // nobody reads on (`| head`): stop quietly
+                }
             }
         }
         reports.push(report);
     }
     if json {
         match serde_json::to_string_pretty(&reports) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => {
+                say_json(&s);
+            }
             Err(e) => {
-                eprintln!("warrant: cannot write JSON: {e}");
+                warn(&format!("warrant: cannot write JSON: {e}"));
                 return exit::UNREADABLE;
             }
         }
@@ -207,25 +218,32 @@ pub fn check(files: &[PathBuf], json: bool) -> i32 {
 
 /// `warrant new OUT --title T ARTICLE...`: a map with these articles and nothing else.
 pub fn new_map(out: &Path, title: &str, articles: &[PathBuf], force: bool) -> i32 {
+    if let Some(article) = articles.iter().find(|a| io::same_file(out, a)) {
+        warn(&format!(
+            "warrant new: {} is one of the articles; the new map cannot be written over it",
+            article.display()
+        ));
+        return exit::UNREADABLE;
+    }
     let mut history = History::new(Map::new(title));
     for path in articles {
         let source = match io::import_article(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("warrant: {e}");
+                warn(&format!("warrant: {e}"));
                 return exit::UNREADABLE;
             }
         };
         let (_, edits) = ops::add_source(history.map(), source);
         if let Err(e) = history.apply("Add article", None, edits) {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
             return exit::UNREADABLE;
         }
     }
     let bytes = match io::map_to_json(history.map()) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
             return exit::UNREADABLE;
         }
     };
@@ -236,16 +254,16 @@ pub fn new_map(out: &Path, title: &str, articles: &[PathBuf], force: bool) -> i3
     };
     match saved {
         Ok(()) => {
-            println!(
+            say(&format!(
                 "{}: new map “{}” with {}",
                 out.display(),
                 title,
                 plural(articles.len(), "article", "articles")
-            );
+            ));
             exit::CLEAN
         }
         Err(e) => {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
             exit::UNREADABLE
         }
     }
@@ -340,7 +358,7 @@ pub struct ComparisonReport<'a> {
 pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
     let load = |path: &Path| {
         io::load(path).map_err(|e| {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
         })
     };
     let (Ok(ref_map), Ok(stu_map)) = (load(reference), load(student)) else {
@@ -354,14 +372,16 @@ pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
             comparison: &comparison,
         };
         match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => {
+                say_json(&s);
+            }
             Err(e) => {
-                eprintln!("warrant: cannot write JSON: {e}");
+                warn(&format!("warrant: cannot write JSON: {e}"));
                 return exit::UNREADABLE;
             }
         }
     } else {
-        print!("{}", comparison_text(reference, student, &comparison));
+        say_text(&comparison_text(reference, student, &comparison));
     }
     exit::CLEAN
 }
@@ -433,12 +453,16 @@ pub fn export(req: &ExportRequest) -> i32 {
     let mut map = match io::load(&req.map) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
             return exit::UNREADABLE;
         }
     };
+    if let Err(why) = io::refuse_export_over_map(&req.out, Some(&req.map)) {
+        warn(&format!("warrant export: {why}"));
+        return exit::UNREADABLE;
+    }
     if let Err(why) = export_usage(req, &map) {
-        eprintln!("warrant export: {why}");
+        warn(&format!("warrant export: {why}"));
         return exit::UNREADABLE;
     }
     if req.tidy {
@@ -448,7 +472,7 @@ pub fn export(req: &ExportRequest) -> i32 {
             &crate::layout::card::card_size,
         );
         if let Err(e) = crate::edit::apply_all(&mut map, edits) {
-            eprintln!("warrant: cannot lay the map out: {e}");
+            warn(&format!("warrant: cannot lay the map out: {e}"));
             return exit::UNREADABLE;
         }
     }
@@ -466,17 +490,17 @@ pub fn export(req: &ExportRequest) -> i32 {
     let bytes = match ex::render(&map, &render) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("warrant export: {e}");
+            warn(&format!("warrant export: {e}"));
             return exit::UNREADABLE;
         }
     };
     match io::write_atomic(&req.out, &bytes, false) {
         Ok(()) => {
-            println!("{}: {} bytes", req.out.display(), bytes.len());
+            say(&format!("{}: {} bytes", req.out.display(), bytes.len()));
             exit::CLEAN
         }
         Err(e) => {
-            eprintln!("warrant: {e}");
+            warn(&format!("warrant: {e}"));
             exit::UNREADABLE
         }
     }

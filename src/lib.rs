@@ -13,6 +13,7 @@ pub mod export;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod output;
 pub mod story;
 pub mod ui;
 pub mod view;

@@ -1,6 +1,7 @@
 //! Importing an article (`.txt` or `.md`) as a source, its text kept exactly.
 
 use super::error::ImportError;
+use super::read::ReadError;
 use crate::model::Source;
 use std::path::Path;
 
@@ -8,6 +9,7 @@ use std::path::Path;
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Reads an article file into a [`Source`] (title guessed from the text; id assigned on adding).
+/// Only a regular file is read, and at most [`MAX_ARTICLE_BYTES`] + 1 bytes of it.
 pub fn import_article(path: &Path) -> Result<Source, ImportError> {
     let p = || path.to_owned();
     let extension = path
@@ -20,16 +22,15 @@ pub fn import_article(path: &Path) -> Result<Source, ImportError> {
             extension,
         });
     }
-    let io = |source| ImportError::Io { path: p(), source };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
+    let bytes = super::read::read_regular(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => ImportError::Io { path: p(), source },
+        ReadError::NotAFile(kind) => ImportError::NotAFile { path: p(), kind },
+        ReadError::TooLarge(size) => ImportError::TooLarge {
             path: p(),
             size,
             limit: MAX_ARTICLE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+        },
+    })?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -22,6 +22,9 @@ pub enum LoadError {
     },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
+    /// A FIFO, a device, a folder: reading it could block or never end.
+    #[error("{path}: this is {kind}, not a file; a map can only be opened from a regular file")]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("{path}:{line}:{column}: not valid JSON: {message}")]
     Json {
         path: PathBuf,
@@ -101,6 +104,11 @@ pub enum ImportError {
     },
     #[error("{path}: the article is empty")]
     Empty { path: PathBuf },
+    /// A FIFO, a device, a folder: reading it could block or never end.
+    #[error(
+        "{path}: this is {kind}, not a file; an article can only be imported from a regular file"
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error(
         "{path}:{line}: the article is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and import it again"
     )]

@@ -10,7 +10,9 @@ use super::save::write_atomic;
 use crate::model::Map;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 /// A recovery file and what it belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,10 +70,7 @@ impl Recovery {
 
     /// The map in the recovery copy.
     pub fn load(&self) -> Result<Map, LoadError> {
-        let bytes = std::fs::read(&self.path).map_err(|source| LoadError::Io {
-            path: self.path.clone(),
-            source,
-        })?;
+        let bytes = super::read_map_bytes(&self.path)?;
         map_from_json(&bytes, &self.path)
     }
 
@@ -104,35 +103,181 @@ impl Recovery {
     }
 }
 
-/// When to write the recovery copy: some seconds after a change, at most once per interval.
+/// When to write the recovery copy: once the map has been quiet for a moment after a change,
+/// and at the latest some seconds after the first change not yet written, even while the user
+/// keeps typing. So a crash loses at most those few seconds.
+///
+/// Times are durations since any fixed start (the UI passes its clock), so tests can drive it.
 #[derive(Clone, Debug)]
 pub struct Autosave {
-    pub interval: Duration,
-    last_write: Option<Instant>,
-    written_generation: Option<u64>,
+    /// Write this long after the last change.
+    pub quiet: Duration,
+    /// But never let a change wait longer than this.
+    pub longest: Duration,
+    written: Option<u64>,
+    /// The generation waiting to be written, when its first unwritten change and its last change
+    /// were seen.
+    waiting: Option<(u64, Duration, Duration)>,
+}
+
+impl Default for Autosave {
+    fn default() -> Self {
+        Self::new(Duration::from_secs(2), Duration::from_secs(4))
+    }
 }
 
 impl Autosave {
-    pub fn new(interval: Duration) -> Self {
+    pub fn new(quiet: Duration, longest: Duration) -> Self {
         Self {
-            interval,
-            last_write: None,
-            written_generation: None,
+            quiet,
+            longest,
+            written: None,
+            waiting: None,
         }
     }
 
-    /// Whether to write now, for a map at history `generation` that is `dirty` or not.
-    pub fn due(&self, now: Instant, dirty: bool, generation: u64) -> bool {
-        dirty
-            && self.written_generation != Some(generation)
-            && self
-                .last_write
-                .is_none_or(|t| now.duration_since(t) >= self.interval)
+    /// Notes the map's state at `now`: history `generation`, `dirty` or not. Returns whether
+    /// to write the copy now.
+    pub fn tick(&mut self, now: Duration, dirty: bool, generation: u64) -> bool {
+        if !dirty || self.written == Some(generation) {
+            self.waiting = None;
+            return false;
+        }
+        let (first, last) = match self.waiting {
+            Some((g, first, last)) if g == generation => (first, last),
+            Some((_, first, _)) => (first, now),
+            None => (now, now),
+        };
+        self.waiting = Some((generation, first, last));
+        now.saturating_sub(last) >= self.quiet || now.saturating_sub(first) >= self.longest
     }
 
-    /// Records a write of `generation` at `now`.
-    pub fn wrote(&mut self, now: Instant, generation: u64) {
-        self.last_write = Some(now);
-        self.written_generation = Some(generation);
+    /// How long from `now` until a write is due, if one is waiting (to wake the UI then).
+    pub fn wait(&self, now: Duration) -> Option<Duration> {
+        let (_, first, last) = self.waiting?;
+        let due = (last + self.quiet).min(first + self.longest);
+        Some(due.saturating_sub(now))
+    }
+
+    /// Records that `generation` was written.
+    pub fn wrote(&mut self, generation: u64) {
+        self.written = Some(generation);
+        self.waiting = None;
+    }
+}
+
+enum Job {
+    Write(Recovery, Box<Map>, Option<PathBuf>),
+    Discard(Recovery),
+    Flush(Sender<()>),
+}
+
+/// Writes and removes recovery copies on a thread of its own, in the order asked, so a big map
+/// never stalls the window. A copy discarded after a write stays discarded: the jobs are done in
+/// order. Dropping the writer finishes the jobs queued.
+#[derive(Default)]
+pub struct RecoveryWriter {
+    jobs: Option<Sender<Job>>,
+    failures: Option<Receiver<SaveError>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RecoveryWriter {
+    /// The worker, started on first use (an app that never autosaves starts no thread).
+    fn send(&mut self, job: Job) {
+        if self.jobs.is_none() {
+            let (tx, rx) = channel();
+            let (fail_tx, fail_rx) = channel();
+            match std::thread::Builder::new()
+                .name("recovery copies".into())
+                .spawn(move || run_jobs(&rx, &fail_tx))
+            {
+                Ok(handle) => {
+                    self.jobs = Some(tx);
+                    self.failures = Some(fail_rx);
+                    self.thread = Some(handle);
+                }
+                // No thread to be had: do it here and now rather than not at all.
+                Err(_) => {
+                    let (fail_tx, fail_rx) = channel();
+                    do_job(job, &fail_tx);
+                    self.failures = Some(fail_rx);
+                    return;
+                }
+            }
+        }
+        if let Some(tx) = &self.jobs {
+            let _ = tx.send(job);
+        }
+    }
+
+    /// Queues writing `map` as the copy `recovery` (for the map saved at `origin`, if any).
+    pub fn write(&mut self, recovery: Recovery, map: Map, origin: Option<PathBuf>) {
+        self.send(Job::Write(recovery, Box::new(map), origin));
+    }
+
+    /// Queues removing the copy `recovery`.
+    pub fn discard(&mut self, recovery: Recovery) {
+        self.send(Job::Discard(recovery));
+    }
+
+    /// Waits until every job queued so far is done.
+    pub fn flush(&mut self) {
+        if self.jobs.is_none() {
+            return;
+        }
+        let (tx, rx) = channel();
+        self.send(Job::Flush(tx));
+        let _ = rx.recv();
+    }
+
+    /// A write that failed since the last call, if any.
+    pub fn failure(&self) -> Option<SaveError> {
+        self.failures.as_ref()?.try_recv().ok()
+    }
+}
+
+impl Drop for RecoveryWriter {
+    fn drop(&mut self) {
+        self.jobs = None; // ends the worker's loop once the queue is empty
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn do_job(job: Job, failures: &Sender<SaveError>) {
+    match job {
+        Job::Write(recovery, map, origin) => {
+            if let Err(e) = recovery.write(&map, origin.as_deref()) {
+                let _ = failures.send(e);
+            }
+        }
+        Job::Discard(recovery) => recovery.discard(),
+        Job::Flush(done) => {
+            let _ = done.send(());
+        }
+    }
+}
+
+fn run_jobs(jobs: &Receiver<Job>, failures: &Sender<SaveError>) {
+    while let Ok(first) = jobs.recv() {
+        // Take what else is queued: a write followed by another job on the same copy is stale.
+        let mut batch = vec![first];
+        batch.extend(jobs.try_iter());
+        let later_touches = |i: usize, path: &Path| {
+            batch[i + 1..].iter().any(|j| match j {
+                Job::Write(r, ..) | Job::Discard(r) => r.path == path,
+                Job::Flush(_) => false,
+            })
+        };
+        let stale: Vec<bool> = (0..batch.len())
+            .map(|i| matches!(&batch[i], Job::Write(r, ..) if later_touches(i, &r.path)))
+            .collect();
+        for (job, stale) in batch.into_iter().zip(stale) {
+            if !stale {
+                do_job(job, failures);
+            }
+        }
     }
 }

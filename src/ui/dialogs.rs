@@ -18,6 +18,18 @@ pub enum Pending {
     Quit(egui::Context),
 }
 
+/// What to do about a map file another program changed while it was open here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Save over it: the other program's version is lost (kept as the `.bak` beside it).
+    Overwrite,
+    /// Save this version under another name.
+    SaveAs,
+    /// Open the file as it is now: the changes made here are lost.
+    Reload,
+    Cancel,
+}
+
 /// The state of the dialogs.
 #[derive(Default)]
 pub struct Dialogs {
@@ -33,6 +45,8 @@ pub struct Dialogs {
     pub after_save: Option<Pending>,
     /// Choosing the relation of a new link `from → to` (or of an existing link).
     pub relation: Option<(NodeId, NodeId, Option<crate::model::LinkId>)>,
+    /// Saving was stopped: this map's file was changed on disk by another program.
+    pub disk_changed: Option<PathBuf>,
     /// Recovery copies found at start.
     pub recovery: Vec<Recovery>,
     pub help: bool,
@@ -422,6 +436,51 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
             }
         } else if cancel || r.should_close() {
             app.dialogs.relation = None;
+        }
+    }
+
+    if let Some(path) = app.dialogs.disk_changed.clone() {
+        let mut answer = None;
+        let r = Modal::new(egui::Id::unique("changed on disk")).show(ctx, |ui| {
+            ui.set_max_width(500.0);
+            ui.heading("The file was changed by another program");
+            ui.label(format!(
+                "{}
+was changed on disk since you opened it here. Saving now would replace those changes with yours.",
+                path.display()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Overwrite it")
+                    .on_hover_text(
+                        "Save over the file; its other version is kept as .bak beside it",
+                    )
+                    .clicked()
+                {
+                    answer = Some(DiskAnswer::Overwrite);
+                }
+                if ui.button("Save as…").clicked() {
+                    answer = Some(DiskAnswer::SaveAs);
+                }
+                if ui
+                    .button("Reload from disk")
+                    .on_hover_text("Open the file as it is now; the changes made here are lost")
+                    .clicked()
+                {
+                    answer = Some(DiskAnswer::Reload);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(DiskAnswer::Cancel);
+                }
+            });
+        });
+        if r.should_close() && answer.is_none() {
+            answer = Some(DiskAnswer::Cancel);
+        }
+        if let Some(answer) = answer {
+            app.dialogs.disk_changed = None;
+            app.answer_disk_changed(&path, answer);
         }
     }
 

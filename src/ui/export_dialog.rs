@@ -140,6 +140,11 @@ impl WarrantApp {
 
     /// Writes the chosen part in the remembered format to `path`, and remembers its folder.
     pub fn export_to(&mut self, path: &Path) {
+        // Never an export over the open map or any other map.
+        if let Err(why) = crate::io::refuse_export_over_map(path, self.path.as_deref()) {
+            self.dialogs.error = Some(why);
+            return;
+        }
         let map = self.history.map();
         let (map, cards) = match self.export.part {
             // As drawn: an arranged focus has moved the cards (in the view only).

@@ -3,13 +3,13 @@
 
 use super::{LeftTab, MAX_RECENT, SAMPLE_MAP, Selection, WarrantApp};
 use crate::edit::{History, ops};
-use crate::io::{self, Autosave, Recovery};
+use crate::io::{self, Autosave, FileStamp, Recovery};
 use crate::model::Map;
-use crate::ui::dialogs::Pending;
+use crate::ui::dialogs::{DiskAnswer, Pending};
 use crate::ui::files::FileRequest;
 use crate::ui::reader::ReaderState;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::Duration;
 
 impl WarrantApp {
     /// Asks for a reference map to compare this one with.
@@ -43,7 +43,8 @@ impl WarrantApp {
         self.canvas.opening = true;
         self.canvas.visibility = crate::view::Visibility::default();
         self.reader = ReaderState::default();
-        self.autosave = Autosave::new(self.autosave.interval);
+        self.autosave = Autosave::new(self.autosave.quiet, self.autosave.longest);
+        self.disk_stamp = None;
     }
 
     pub(in crate::ui) fn open_sample(&mut self) {
@@ -62,10 +63,11 @@ impl WarrantApp {
 
     /// Opens a map file; on failure the current map stays and the error is shown.
     pub fn open_path(&mut self, path: &Path) {
-        match io::load(path) {
-            Ok(map) => {
+        match io::load_stamped(path) {
+            Ok((map, stamp)) => {
                 self.discard_recovery();
                 self.replace_map(map, Some(path.to_owned()));
+                self.disk_stamp = Some(stamp);
                 self.remember_recent(path);
                 let n = self.problems().len();
                 if n > 0 {
@@ -79,18 +81,39 @@ impl WarrantApp {
         }
     }
 
-    /// Saves to `path`; on success it becomes the map's file.
+    /// Saves to `path`; on success it becomes the map's file. If another program changed the
+    /// map's file since it was opened or saved, nothing is written and the user is asked first.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        self.save_checked(path, false)
+    }
+
+    /// Saves to `path` even if another program changed it (the user chose to overwrite).
+    pub(in crate::ui) fn save_over(&mut self, path: &Path) -> bool {
+        self.save_checked(path, true)
+    }
+
+    fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
         let path = if path.extension().is_none() {
             path.with_extension("json")
         } else {
             path.to_owned()
         };
-        match io::save(&path, self.history.map()) {
-            Ok(()) => {
+        if !overwrite
+            && self.path.as_deref() == Some(path.as_path())
+            && self
+                .disk_stamp
+                .as_ref()
+                .is_some_and(|s| s.changed_on_disk(&path, io::MAX_MAP_BYTES))
+        {
+            self.dialogs.disk_changed = Some(path);
+            return false;
+        }
+        match io::save_stamped(&path, self.history.map()) {
+            Ok(stamp) => {
                 self.discard_recovery();
                 self.history.mark_saved();
                 self.path = Some(path.clone());
+                self.disk_stamp = Some(stamp);
                 self.remember_recent(&path);
                 true
             }
@@ -101,30 +124,74 @@ impl WarrantApp {
         }
     }
 
+    /// The answer to "the file changed on disk": overwrite it, save elsewhere, reload it
+    /// (dropping the changes made here), or cancel. What the save was for (quitting, say)
+    /// goes on only after a save.
+    pub(in crate::ui) fn answer_disk_changed(&mut self, path: &Path, answer: DiskAnswer) {
+        match answer {
+            DiskAnswer::Overwrite => {
+                if self.save_over(path)
+                    && let Some(then) = self.dialogs.after_save.take()
+                {
+                    self.proceed(then);
+                }
+            }
+            DiskAnswer::SaveAs => self.files.request(FileRequest::SaveMap, Some(path)),
+            DiskAnswer::Reload => {
+                self.dialogs.after_save = None;
+                self.open_path(path);
+            }
+            DiskAnswer::Cancel => self.dialogs.after_save = None,
+        }
+    }
+
     pub(in crate::ui) fn recovery(&self) -> Option<Recovery> {
         let dir = self.recovery_dir.as_deref()?;
         Some(Recovery::for_map(dir, self.path.as_deref()))
     }
 
-    pub(in crate::ui) fn discard_recovery(&self) {
-        if let Some(r) = self.recovery() {
-            r.discard();
+    /// Removes the recovery copy of the map on screen: only one this session wrote or restored,
+    /// never a copy found at start that the restore prompt still offers.
+    pub(in crate::ui) fn discard_recovery(&mut self) {
+        if let Some(r) = self.recovery_owned.take() {
+            self.recovery_writer.discard(r);
         }
     }
 
-    /// Writes the recovery copy when there are unsaved changes and it is time.
-    pub(in crate::ui) fn autosave_tick(&mut self) {
-        let now = Instant::now();
-        let generation = self.history.generation();
-        if !self.autosave.due(now, self.history.is_dirty(), generation) {
-            return;
-        }
-        if let Some(r) = self.recovery()
-            && let Err(e) = r.write(self.history.map(), self.path.as_deref())
+    /// Writes the recovery copy a moment after the last change (see [`Autosave`]), on the
+    /// writer's thread, and wakes the UI when the next one is due.
+    pub(in crate::ui) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if let Some(e) = self.recovery_writer.failure()
+            && self.dialogs.error.is_none()
         {
             self.dialogs.error = Some(format!("Autosave failed: {e}"));
         }
-        self.autosave.wrote(now, generation);
+        let now = Duration::from_secs_f64(ctx.input(|i| i.time).max(0.0));
+        let generation = self.history.generation();
+        if self.autosave.tick(now, self.history.is_dirty(), generation) {
+            if let Some(r) = self.recovery() {
+                if let Some(old) = self.recovery_owned.take()
+                    && old != r
+                {
+                    self.recovery_writer.discard(old);
+                }
+                self.recovery_writer.write(
+                    r.clone(),
+                    self.history.map().clone(),
+                    self.path.clone(),
+                );
+                self.recovery_owned = Some(r);
+            }
+            self.autosave.wrote(generation);
+        }
+        if let Some(wait) = self.autosave.wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    /// Waits until the recovery copies asked for so far are written or removed (tests use this).
+    pub fn flush_recovery(&mut self) {
+        self.recovery_writer.flush();
     }
 
     /// Restores a recovery copy left by a crash.
@@ -132,7 +199,14 @@ impl WarrantApp {
         match recovery.load() {
             Ok(map) => {
                 let origin = recovery.origin();
+                // Saving over the file later asks only if it changes from what it is now.
+                let stamp = origin
+                    .as_deref()
+                    .and_then(|p| io::read_map_bytes(p).ok())
+                    .map(|b| FileStamp::of_bytes(&b));
                 self.replace_map(map, origin);
+                self.disk_stamp = stamp;
+                self.recovery_owned = Some(recovery.clone());
                 self.history.mark_unsaved();
             }
             Err(e) => self.dialogs.error = Some(format!("The recovery copy cannot be read: {e}")),
@@ -170,7 +244,11 @@ impl WarrantApp {
     /// Saves, then carries out `then` (the prompt's "Save" button).
     pub(in crate::ui) fn save_then(&mut self, then: Pending) {
         if let Some(path) = self.path.clone() {
-            if self.save_to(&path) {
+            // Kept until the save is done: the file may have changed on disk and need a question.
+            self.dialogs.after_save = Some(then);
+            if self.save_to(&path)
+                && let Some(then) = self.dialogs.after_save.take()
+            {
                 self.proceed(then);
             }
         } else {

@@ -10,11 +10,10 @@ use super::files::{FileDialogs, FileRequest};
 use super::reader::ReaderState;
 use crate::check::{Problem, problems};
 use crate::edit::{Edit, History, Item};
-use crate::io::{Autosave, Recovery};
+use crate::io::{Autosave, FileStamp, Recovery, RecoveryWriter};
 use crate::model::{LinkId, Map, NodeId};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// The sample map shown on first run (the 2008 memo: two arguments that cannot both be true).
 const SAMPLE_MAP: &[u8] =
@@ -131,6 +130,14 @@ pub struct WarrantApp {
     files: FileDialogs,
     autosave: Autosave,
     recovery_dir: Option<PathBuf>,
+    /// Writes recovery copies off the UI thread.
+    recovery_writer: RecoveryWriter,
+    /// The recovery copy this session wrote or restored: the only one it may remove (copies
+    /// found at start belong to the restore prompt until it is answered).
+    recovery_owned: Option<Recovery>,
+    /// What the map's file held when it was opened or last saved, to notice another program
+    /// changing it meanwhile.
+    disk_stamp: Option<FileStamp>,
     /// Commands collected while drawing, run after the frame's UI.
     pending: Vec<Command>,
     clipboard: Vec<Item>,
@@ -190,8 +197,11 @@ impl WarrantApp {
             export: super::export_dialog::ExportDialog::default(),
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
-            autosave: Autosave::new(Duration::from_secs(20)),
+            autosave: Autosave::default(),
             recovery_dir: None,
+            recovery_writer: RecoveryWriter::default(),
+            recovery_owned: None,
+            disk_stamp: None,
             pending: Vec::new(),
             clipboard: Vec::new(),
             shown_title: String::new(),
@@ -383,10 +393,7 @@ impl WarrantApp {
         for command in std::mem::take(&mut self.pending) {
             self.run_command(&ctx, command);
         }
-        self.autosave_tick();
-        if self.history.is_dirty() {
-            ctx.request_repaint_after(self.autosave.interval);
-        }
+        self.autosave_tick(&ctx);
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -6,6 +6,7 @@
 //! what is shown. Human output shows every such character as a visible `\u{…}` escape.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 /// Characters a terminal would act on rather than show: C0 and C1 controls (but the line breaks
@@ -15,15 +16,15 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `s` with every character a terminal would act on shown as `\u{1b}` and the like.
-pub fn escape_controls(s: &str) -> Cow<'_, str> {
+/// `s` with each unsafe character written by `escape`.
+fn replace_unsafe(s: &str, escape: impl Fn(&mut String, u32)) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         if is_unsafe(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            escape(&mut out, c as u32);
         } else {
             out.push(c);
         }
@@ -31,22 +32,20 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// JSON text with the characters serde_json leaves raw (C1 controls, bidirectional formatting,
+/// `s` with every character a terminal would act on shown as `\u{1b}` and the like.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    replace_unsafe(s, |out, c| {
+        let _ = write!(out, "\\u{{{c:x}}}");
+    })
+}
+
+/// JSON text with the characters `serde_json` leaves raw (C1 controls, bidirectional formatting,
 /// DEL) written as `\uXXXX` escapes: the same JSON, safe on a terminal. They can only occur
 /// inside strings, where such an escape is valid.
 pub fn escape_json(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    replace_unsafe(s, |out, c| {
+        let _ = write!(out, "\\u{c:04x}");
+    })
 }
 
 /// Writes a line of human output, escaped. Returns false once nobody reads the output any more

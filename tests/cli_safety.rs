@@ -15,7 +15,10 @@ fn root(p: &str) -> PathBuf {
 
 #[cfg(unix)]
 fn mkfifo(path: &Path) {
-    let made = Command::new("mkfifo").arg(path).status().unwrap();
+    let made = Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
 }
 

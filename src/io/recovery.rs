@@ -188,23 +188,19 @@ impl RecoveryWriter {
         if self.jobs.is_none() {
             let (tx, rx) = channel();
             let (fail_tx, fail_rx) = channel();
-            match std::thread::Builder::new()
+            let spawned = std::thread::Builder::new()
                 .name("recovery copies".into())
-                .spawn(move || run_jobs(&rx, &fail_tx))
-            {
-                Ok(handle) => {
-                    self.jobs = Some(tx);
-                    self.failures = Some(fail_rx);
-                    self.thread = Some(handle);
-                }
+                .spawn(move || run_jobs(&rx, &fail_tx));
+            let Ok(handle) = spawned else {
                 // No thread to be had: do it here and now rather than not at all.
-                Err(_) => {
-                    let (fail_tx, fail_rx) = channel();
-                    do_job(job, &fail_tx);
-                    self.failures = Some(fail_rx);
-                    return;
-                }
-            }
+                let (fail_tx, fail_rx) = channel();
+                do_job(job, &fail_tx);
+                self.failures = Some(fail_rx);
+                return;
+            };
+            self.jobs = Some(tx);
+            self.failures = Some(fail_rx);
+            self.thread = Some(handle);
         }
         if let Some(tx) = &self.jobs {
             let _ = tx.send(job);

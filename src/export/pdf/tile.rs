@@ -1,0 +1,306 @@
+//! A drawing too big for one page, printed at full size over pages that overlap: first an
+//! overview page (the cards as boxes, no text, with each page's part numbered), then the parts,
+//! each marked where its neighbours begin and which page they are on.
+
+use super::super::style as st;
+use super::text::{self, Heading, Line, SMALL_PT};
+use super::{Book, Drawing, GAP, MARGIN, MAX_PAGES, MAX_TILES, MIN_SCALE, Page, Placed};
+use crate::layout::card::{Face, text_width};
+use std::fmt::Write;
+
+/// How much neighbouring parts share, points.
+const OVERLAP: f32 = 36.0;
+const MARK: &str = "#6b7280";
+
+/// How a drawing is cut: columns and rows of parts, each `step` apart.
+struct Grid {
+    landscape: bool,
+    /// The drawing's scale on the parts.
+    scale: f32,
+    cols: usize,
+    rows: usize,
+    step_x: f32,
+    step_y: f32,
+    content: [f32; 4],
+}
+
+fn count(len: f32, room: f32) -> usize {
+    if len <= room {
+        1
+    } else {
+        ((len - OVERLAP) / (room - OVERLAP)).ceil().max(1.0) as usize
+    }
+}
+
+/// Plans and adds the overview and the parts. False (and nothing added) when that would take
+/// more than [`MAX_TILES`] pages or run past the handout's page limit.
+/// With `with_overview`, an overview page comes first when there are more than two parts.
+pub(super) fn tile(
+    book: &mut Book,
+    heading: &Heading,
+    mut d: Drawing,
+    with_overview: bool,
+) -> bool {
+    let head_h = text::leading(SMALL_PT);
+    // Full size, or the smallest readable size when that saves pages.
+    let grid = [
+        (1.0, true),
+        (1.0, false),
+        (MIN_SCALE, true),
+        (MIN_SCALE, false),
+    ]
+    .into_iter()
+    .map(|(scale, landscape)| {
+        let page = book.sheet(landscape);
+        let content = Book::content(page, head_h);
+        let (cols, rows) = (
+            count(d.w * scale, content[2]),
+            count(d.h * scale, content[3]),
+        );
+        Grid {
+            landscape,
+            scale,
+            cols,
+            rows,
+            step_x: content[2] - OVERLAP,
+            step_y: content[3] - OVERLAP,
+            content,
+        }
+    })
+    .min_by_key(|g| g.cols * g.rows)
+    .expect("four candidates");
+    let n = grid.cols * grid.rows;
+    let with_overview = with_overview && n > 2;
+    if n > MAX_TILES || book.pages.len() + n + 1 > MAX_PAGES {
+        return false;
+    }
+    // From here on the drawing is measured as printed.
+    d.w *= grid.scale;
+    d.h *= grid.scale;
+    for b in &mut d.boxes {
+        for v in b.iter_mut() {
+            *v *= grid.scale;
+        }
+    }
+    // Page numbers count from 1.
+    let first = book.pages.len() + 1 + usize::from(with_overview);
+    if with_overview {
+        overview(book, heading, &d, &grid, first);
+    }
+    let drawing = book.drawings.len();
+    book.drawings.push(d.svg);
+    let page = book.sheet(grid.landscape);
+    let [cx, cy, cw, ch] = grid.content;
+    let title = text::capped(&heading.title, 120).into_owned();
+    let number = |r: usize, c: usize| first + r * grid.cols + c;
+    for r in 0..grid.rows {
+        for c in 0..grid.cols {
+            let mut over = String::new();
+            let running = Line {
+                x: MARGIN,
+                y: MARGIN + SMALL_PT,
+                size: SMALL_PT,
+                weak: true,
+                runs: vec![(
+                    format!(
+                        "{title}: part {} of {n}, row {} column {}{}",
+                        r * grid.cols + c + 1,
+                        r + 1,
+                        c + 1,
+                        if with_overview {
+                            format!(" (overview on page {})", first - 1)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                    Face::Regular,
+                )],
+            };
+            text::lines_svg(&mut over, &[running], 0.0, 0.0);
+            // Where each neighbour's part begins, and its page.
+            let line = |s: &mut String, x1: f32, y1: f32, x2: f32, y2: f32| {
+                let _ = write!(
+                    s,
+                    "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+                     stroke=\"{MARK}\" stroke-width=\"0.8\" stroke-dasharray=\"5 3\"/>"
+                );
+            };
+            if c + 1 < grid.cols {
+                let x = cx + grid.step_x;
+                line(&mut over, x, cy, x, cy + ch);
+                label(
+                    &mut over,
+                    cx + cw - 2.0,
+                    cy + 2.0,
+                    "end",
+                    &format!("page {} →", number(r, c + 1)),
+                );
+            }
+            if c > 0 {
+                let x = cx + OVERLAP;
+                line(&mut over, x, cy, x, cy + ch);
+                label(
+                    &mut over,
+                    cx + 2.0,
+                    cy + 2.0,
+                    "start",
+                    &format!("← page {}", number(r, c - 1)),
+                );
+            }
+            if r + 1 < grid.rows {
+                let y = cy + grid.step_y;
+                line(&mut over, cx, y, cx + cw, y);
+                label(
+                    &mut over,
+                    cx + cw / 2.0,
+                    cy + ch - SMALL_PT - 6.0,
+                    "middle",
+                    &format!("↓ page {}", number(r + 1, c)),
+                );
+            }
+            if r > 0 {
+                let y = cy + OVERLAP;
+                line(&mut over, cx, y, cx + cw, y);
+                label(
+                    &mut over,
+                    cx + cw / 2.0,
+                    cy + 2.0,
+                    "middle",
+                    &format!("↑ page {}", number(r - 1, c)),
+                );
+            }
+            book.pages.push(Page {
+                w: page.0,
+                h: page.1,
+                drawing: Some(Placed {
+                    drawing,
+                    x: cx - c as f32 * grid.step_x,
+                    y: cy - r as f32 * grid.step_y,
+                    w: d.w,
+                    h: d.h,
+                    clip: grid.content,
+                }),
+                over,
+            });
+        }
+    }
+    true
+}
+
+/// A small label on a white ground, its top at `y`.
+fn label(s: &mut String, x: f32, y: f32, anchor: &str, text: &str) {
+    let w = text_width(text, Face::Regular, SMALL_PT) + 6.0;
+    let left = match anchor {
+        "end" => x - w,
+        "middle" => x - w / 2.0,
+        _ => x,
+    };
+    let _ = write!(
+        s,
+        "<rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"2\" \
+         fill=\"#ffffff\" stroke=\"{MARK}\" stroke-width=\"0.5\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL_PT}\" class=\"weak\">{text}</text>",
+        SMALL_PT + 5.0,
+        left + 3.0,
+        y + SMALL_PT + 1.0
+    );
+}
+
+/// The overview page: the heading, the map's cards as boxes and its links as lines, small enough
+/// for the page, with each part's area and page number over it.
+fn overview(book: &mut Book, heading: &Heading, d: &Drawing, grid: &Grid, first: usize) {
+    let page = book.sheet(grid.landscape);
+    let (lines, head_h) = heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
+    let [cx, cy, cw, ch] = Book::content(page, head_h);
+    let explain = format!(
+        "Too big for one page at a readable size: printed on pages {} to {}, which overlap by \
+         {} mm (dashed lines mark where the next page begins).",
+        first,
+        first + grid.cols * grid.rows - 1,
+        (OVERLAP / 72.0 * 25.4).round()
+    );
+    let explain = text::wrap_runs(&[(explain, Face::Regular)], text::NOTE_PT, cw, 3);
+    let explain_h = explain.len() as f32 * text::leading(text::NOTE_PT) + GAP;
+    let ch = ch - explain_h;
+    let k = (cw / d.w).min(ch / d.h);
+    let ox = cx + (cw - d.w * k) / 2.0;
+    let oy = cy + explain_h;
+    let mut s = String::new();
+    text::lines_svg(&mut s, &lines, 0.0, 0.0);
+    for (i, runs) in explain.into_iter().enumerate() {
+        let line = Line {
+            x: cx,
+            y: cy + text::NOTE_PT + i as f32 * text::leading(text::NOTE_PT),
+            size: text::NOTE_PT,
+            weak: false,
+            runs,
+        };
+        text::lines_svg(&mut s, &[line], 0.0, 0.0);
+    }
+    let _ = write!(
+        s,
+        "<rect x=\"{ox:.1}\" y=\"{oy:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+        d.w * k,
+        d.h * k,
+        st::BACKGROUND
+    );
+    let centre = |b: &[f32; 4]| (ox + (b[0] + b[2] / 2.0) * k, oy + (b[1] + b[3] / 2.0) * k);
+    for &(a, b) in &d.links {
+        let ((x1, y1), (x2, y2)) = (centre(&d.boxes[a]), centre(&d.boxes[b]));
+        let _ = write!(
+            s,
+            "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"{}\" \
+             stroke-width=\"0.5\"/>",
+            st::CLAIM_STROKE
+        );
+    }
+    for b in &d.boxes {
+        let _ = write!(
+            s,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" \
+             stroke=\"{}\" stroke-width=\"0.5\"/>",
+            ox + b[0] * k,
+            oy + b[1] * k,
+            b[2] * k,
+            b[3] * k,
+            st::CLAIM_FILL,
+            st::CLAIM_STROKE
+        );
+    }
+    for r in 0..grid.rows {
+        for c in 0..grid.cols {
+            let x = c as f32 * grid.step_x;
+            let y = r as f32 * grid.step_y;
+            let w = if c + 1 == grid.cols {
+                d.w - x
+            } else {
+                grid.step_x
+            };
+            let h = if r + 1 == grid.rows {
+                d.h - y
+            } else {
+                grid.step_y
+            };
+            let (x, y, w, h) = (ox + x * k, oy + y * k, w * k, h * k);
+            let _ = write!(
+                s,
+                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"none\" \
+                 stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" font-weight=\"bold\" \
+                 text-anchor=\"middle\" fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" \
+                 paint-order=\"stroke\">p. {}</text>",
+                st::FOCUS,
+                x + w / 2.0,
+                y + h / 2.0 + 4.0,
+                st::TEXT,
+                first + r * grid.cols + c
+            );
+        }
+    }
+    book.pages.push(Page {
+        w: page.0,
+        h: page.1,
+        drawing: None,
+        over: s,
+    });
+}

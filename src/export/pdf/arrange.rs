@@ -11,6 +11,8 @@ use std::collections::{HashMap, HashSet};
 const ARRANGE_MAX: usize = 80;
 /// Space between packed parts, canvas units.
 const GAP: f32 = 60.0;
+/// Space between a claim and the quotes stacked under it.
+const QUOTE_GAP: f32 = 18.0;
 
 /// The cards of story step `i`: its own (shown or highlighted, in map order) and the earlier
 /// ones linked to them.
@@ -150,12 +152,62 @@ pub fn pack(sub: &mut Map, width: f32) -> (f32, f32) {
             parent[ra] = rb;
         }
     }
+    let group: Vec<usize> = (0..index.len()).map(|i| root(&mut parent, i)).collect();
+    pack_groups(sub, &group, width)
+}
+
+/// For a step whose parts are too tall or wide to pack: each claim with its quotes stacked
+/// under it (as on the canvas) becomes a unit of its own, and the units are packed in rows no
+/// wider than `width`; the links are routed between them wherever they land.
+pub fn flow(sub: &mut Map, width: f32) -> (f32, f32) {
+    let claims: HashMap<NodeId, usize> = sub
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    // Each quote goes under the first claim it bears on.
+    let mut under: HashMap<NodeId, usize> = HashMap::new();
+    for l in &sub.links {
+        if let Some(&c) = claims.get(&l.to)
+            && !claims.contains_key(&l.from)
+        {
+            under.entry(l.from.clone()).or_insert(c);
+        }
+    }
+    let mut bottom: Vec<f32> = sub
+        .claims
+        .iter()
+        .map(|c| card_size(crate::model::NodeRef::Claim(c)).h + QUOTE_GAP)
+        .collect();
+    let far = 100_000.0;
+    for (i, c) in sub.claims.iter_mut().enumerate() {
+        c.pos = Point::new(i as f32 * far, 0.0);
+    }
+    let n = sub.claims.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    for (k, q) in sub.quotes.iter_mut().enumerate() {
+        let h = card_size(crate::model::NodeRef::Quote(q)).h;
+        if let Some(&c) = under.get(&q.id) {
+            q.pos = Point::new(c as f32 * far, bottom[c]);
+            bottom[c] += h + QUOTE_GAP;
+            group.push(c);
+        } else {
+            q.pos = Point::new((n + k) as f32 * far, 0.0);
+            group.push(n + k);
+        }
+    }
+    pack_groups(sub, &group, width)
+}
+
+/// Shelf-packs groups of `sub`'s cards (`group[i]` names the group of the `i`th card of
+/// `sub.nodes()`), each keeping its shape, in the order their first cards come.
+fn pack_groups(sub: &mut Map, group: &[usize], width: f32) -> (f32, f32) {
     // Each part's box, in the order its first card comes in the map.
     let mut parts: Vec<(usize, [f32; 4])> = Vec::new();
     let mut part_of: HashMap<usize, usize> = HashMap::new();
-    let mut card_part: Vec<usize> = Vec::with_capacity(index.len());
-    for (i, n) in sub.nodes().enumerate() {
-        let r = root(&mut parent, i);
+    let mut card_part: Vec<usize> = Vec::with_capacity(group.len());
+    for (n, &r) in sub.nodes().zip(group) {
         let s = card_size(n);
         let p = n.pos();
         let k = *part_of.entry(r).or_insert_with(|| {

@@ -356,47 +356,54 @@ impl Book {
             note: Some(step.note.clone()),
             note_lines: 10,
         };
-        let drawing = |with_context: bool, width_pt: f32| -> Result<Drawing, PdfError> {
-            let context: &[NodeId] = if with_context { &cards.context } else { &[] };
-            let ids: HashSet<NodeId> = cards.own.iter().chain(context).cloned().collect();
-            let mut sub = arrange::sub_map(map, &ids, context, step);
-            arrange::arrange(&mut sub, &anchor);
-            arrange::pack(
-                &mut sub,
-                width_pt / PT_PER_UNIT - 2.0 * super::style::MARGIN,
-            );
-            let svg = map_to_svg(
-                &sub,
-                &SvgSettings {
-                    scope: Scope::Step(1),
-                    title: false,
-                    legend: false,
-                },
-            )?;
-            Ok(Drawing::new(&sub, None, svg))
-        };
-        // The step with its context, else alone; packed for a landscape or a portrait page, at
-        // full size or the smallest readable one.
+        // The step's cards (with the earlier ones linked to them), as focus mode lays them out
+        // and packed, or flowed claim by claim, for a page `width_pt` wide.
+        let drawing =
+            |with_context: bool, flowed: bool, width_pt: f32| -> Result<Drawing, PdfError> {
+                let context: &[NodeId] = if with_context { &cards.context } else { &[] };
+                let ids: HashSet<NodeId> = cards.own.iter().chain(context).cloned().collect();
+                let mut sub = arrange::sub_map(map, &ids, context, step);
+                let width = width_pt / PT_PER_UNIT - 2.0 * super::style::MARGIN;
+                if flowed {
+                    arrange::flow(&mut sub, width);
+                } else {
+                    arrange::arrange(&mut sub, &anchor);
+                    arrange::pack(&mut sub, width);
+                }
+                let svg = map_to_svg(
+                    &sub,
+                    &SvgSettings {
+                        scope: Scope::Step(1),
+                        title: false,
+                        legend: false,
+                    },
+                )?;
+                Ok(Drawing::new(&sub, None, svg))
+            };
+        // The step with its context, else alone; laid out, else flowed; packed for a landscape
+        // or a portrait page, at full size or the smallest readable one.
         let contexts: &[bool] = if cards.context.is_empty() {
             &[false]
         } else {
             &[true, false]
         };
-        for &with_context in contexts {
-            for scale in [1.0, MIN_SCALE] {
-                for landscape in [true, false] {
-                    let page = self.sheet(landscape);
-                    let (_, head_h) = heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
-                    let [_, _, cw, _] = Self::content(page, head_h);
-                    let d = drawing(with_context, cw / scale)?;
-                    if self.single(&heading, &d) {
-                        return Ok(true);
+        for flowed in [false, true] {
+            for &with_context in contexts {
+                for scale in [1.0, MIN_SCALE] {
+                    for landscape in [true, false] {
+                        let page = self.sheet(landscape);
+                        let (_, head_h) = heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
+                        let [_, _, cw, _] = Self::content(page, head_h);
+                        let d = drawing(with_context, flowed, cw / scale)?;
+                        if self.single(&heading, &d) {
+                            return Ok(true);
+                        }
                     }
                 }
             }
         }
         let page = self.sheet(true);
-        let d = drawing(false, page.0 - 2.0 * MARGIN)?;
+        let d = drawing(false, true, page.0 - 2.0 * MARGIN)?;
         let focus: HashSet<NodeId> = step.focus.iter().cloned().collect();
         let own = cards.own.clone();
         self.overflow(&heading, d, false, &|| {

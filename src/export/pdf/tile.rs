@@ -34,14 +34,17 @@ fn count(len: f32, room: f32) -> usize {
 
 /// Plans and adds the overview and the parts. False (and nothing added) when that would take
 /// more than [`MAX_TILES`] pages or run past the handout's page limit.
-/// With `with_overview`, an overview page comes first when there are more than two parts.
-pub(super) fn tile(
-    book: &mut Book,
-    heading: &Heading,
-    mut d: Drawing,
-    with_overview: bool,
-) -> bool {
-    let head_h = text::leading(SMALL_PT);
+/// A whole map (`whole`) gets an overview page first when it has more than two parts, and a
+/// one-line heading on each part; a story step gets its whole heading (title, note) on each.
+pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bool) -> bool {
+    let with_overview = whole;
+    let head_h = |page: (f32, f32)| {
+        if whole {
+            text::leading(SMALL_PT)
+        } else {
+            heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN).1
+        }
+    };
     // Full size, or the smallest readable size when that saves pages.
     let grid = [
         (1.0, true),
@@ -52,7 +55,7 @@ pub(super) fn tile(
     .into_iter()
     .map(|(scale, landscape)| {
         let page = book.sheet(landscape);
-        let content = Book::content(page, head_h);
+        let content = Book::content(page, head_h(page));
         let (cols, rows) = (
             count(d.w * scale, content[2]),
             count(d.h * scale, content[3]),
@@ -91,32 +94,47 @@ pub(super) fn tile(
     book.drawings.push(d.svg);
     let page = book.sheet(grid.landscape);
     let [cx, cy, cw, ch] = grid.content;
-    let title = text::capped(&heading.title, 120).into_owned();
+    let title = text::capped(&heading.title, 60).into_owned();
     let number = |r: usize, c: usize| first + r * grid.cols + c;
     for r in 0..grid.rows {
         for c in 0..grid.cols {
             let mut over = String::new();
-            let running = Line {
-                x: MARGIN,
-                y: MARGIN + SMALL_PT,
-                size: SMALL_PT,
-                weak: true,
-                runs: vec![(
-                    format!(
-                        "{title}: part {} of {n}, row {} column {}{}",
-                        r * grid.cols + c + 1,
-                        r + 1,
-                        c + 1,
-                        if with_overview {
-                            format!(" (overview on page {})", first - 1)
-                        } else {
-                            String::new()
-                        }
-                    ),
-                    Face::Regular,
-                )],
-            };
-            text::lines_svg(&mut over, &[running], 0.0, 0.0);
+            let part = format!(
+                "part {} of {n}, row {} column {}",
+                r * grid.cols + c + 1,
+                r + 1,
+                c + 1
+            );
+            if whole {
+                let running = Line {
+                    x: MARGIN,
+                    y: MARGIN + SMALL_PT,
+                    size: SMALL_PT,
+                    weak: true,
+                    runs: vec![(
+                        format!(
+                            "{title}: {part}{}",
+                            if with_overview {
+                                format!(" (overview on page {})", first - 1)
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        Face::Regular,
+                    )],
+                };
+                text::lines_svg(&mut over, &[running], 0.0, 0.0);
+            } else {
+                let head = Heading {
+                    kicker: Some(format!(
+                        "{} ({part})",
+                        text::capped(heading.kicker.as_deref().unwrap_or_default(), 60)
+                    )),
+                    ..heading.clone()
+                };
+                let (lines, _) = head.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
+                text::lines_svg(&mut over, &lines, 0.0, 0.0);
+            }
             // Where each neighbour's part begins, and its page.
             let line = |s: &mut String, x1: f32, y1: f32, x2: f32, y2: f32| {
                 let _ = write!(

@@ -136,6 +136,11 @@ fn bounded(map: &Map) -> Cow<'_, Map> {
 /// The handout as PDF bytes.
 pub fn map_to_pdf(map: &Map, settings: &PdfSettings) -> Result<Vec<u8>, PdfError> {
     let map = &*bounded(map);
+    write::pdf(map, &plan(map, settings)?)
+}
+
+/// The handout's pages, not yet written.
+fn plan(map: &Map, settings: &PdfSettings) -> Result<Book, PdfError> {
     let mut book = Book {
         paper: settings.paper,
         mode: settings.pages,
@@ -166,7 +171,7 @@ pub fn map_to_pdf(map: &Map, settings: &PdfSettings) -> Result<Vec<u8>, PdfError
             book.step(map, i)?;
         }
     }
-    write::pdf(map, &book)
+    Ok(book)
 }
 
 /// A drawing placed on a page: its top-left corner and size in points (y down), shown only
@@ -532,6 +537,53 @@ impl Book {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every size a handout page sets: its own text's `font-size`s, and each drawing's scale.
+    fn sizes(book: &Book) -> (Vec<f32>, Vec<f32>) {
+        let mut fonts = Vec::new();
+        let mut scales = Vec::new();
+        for page in &book.pages {
+            for part in page.over.split("font-size=\"").skip(1) {
+                fonts.push(part[..part.find('"').unwrap()].parse::<f32>().unwrap());
+            }
+            if let Some(p) = page.drawing {
+                let (w, _) = svg_size(&book.drawings[p.drawing]).unwrap();
+                scales.push(p.w / (w * PT_PER_UNIT));
+            }
+        }
+        (fonts, scales)
+    }
+
+    #[test]
+    fn no_page_of_a_sample_handout_sets_type_under_7_5_pt() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let map = crate::io::load(&entry.unwrap().path()).unwrap();
+            for pages in [PageMode::Tile, PageMode::Outline] {
+                let settings = PdfSettings {
+                    story_pages: true,
+                    pages,
+                    ..PdfSettings::default()
+                };
+                let book = plan(&map, &settings).unwrap();
+                assert!(book.pages.len() > map.story.len());
+                let (fonts, scales) = sizes(&book);
+                assert!(fonts.iter().all(|&f| f >= MIN_PT), "{fonts:?}");
+                // The drawings' smallest type: footers and actor chips.
+                let small = crate::layout::card::SMALL_FONT;
+                assert!(
+                    scales.iter().all(|&s| s * small * PT_PER_UNIT >= MIN_PT),
+                    "{scales:?}"
+                );
+                // Pages fit their paper (A4, either way round).
+                assert!(
+                    book.pages
+                        .iter()
+                        .all(|p| p.w.max(p.h) < 842.0 && p.w.min(p.h) < 596.0)
+                );
+            }
+        }
+    }
 
     #[test]
     fn svg_size_reads_our_header() {

@@ -72,9 +72,7 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
     })
     .min_by_key(|g| g.cols * g.rows)
     .expect("four candidates");
-    let n = grid.cols * grid.rows;
-    let with_overview = with_overview && n > 2;
-    if n > MAX_TILES || book.pages.len() + n + 1 > MAX_PAGES {
+    if grid.cols * grid.rows > 4 * MAX_TILES {
         return false;
     }
     // From here on the drawing is measured as printed.
@@ -85,23 +83,56 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
             *v *= grid.scale;
         }
     }
+    // Parts with no card and no link on them get no page.
+    let [_, _, cw, ch] = grid.content;
+    let used: Vec<bool> = (0..grid.rows * grid.cols)
+        .map(|i| {
+            let (r, c) = (i / grid.cols, i % grid.cols);
+            let cell = [c as f32 * grid.step_x, r as f32 * grid.step_y, cw, ch];
+            d.boxes.iter().any(|b| overlaps(b, &cell))
+                || d.links.iter().any(|&(a, b)| {
+                    let (a, b) = (&d.boxes[a], &d.boxes[b]);
+                    crosses(
+                        (a[0] + a[2] / 2.0, a[1] + a[3] / 2.0),
+                        (b[0] + b[2] / 2.0, b[1] + b[3] / 2.0),
+                        &cell,
+                    )
+                })
+        })
+        .collect();
+    let n = used.iter().filter(|u| **u).count();
+    let with_overview = with_overview && n > 2;
+    if n > MAX_TILES || book.pages.len() + n + 1 > MAX_PAGES {
+        return false;
+    }
     // Page numbers count from 1.
     let first = book.pages.len() + 1 + usize::from(with_overview);
+    let mut next = first;
+    let numbers: Vec<Option<usize>> = used
+        .iter()
+        .map(|&u| {
+            u.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
     if with_overview {
-        overview(book, heading, &d, &grid, first);
+        overview(book, heading, &d, &grid, &numbers);
     }
     let drawing = book.drawings.len();
     book.drawings.push(d.svg);
     let page = book.sheet(grid.landscape);
     let [cx, cy, cw, ch] = grid.content;
     let title = text::capped(&heading.title, 60).into_owned();
-    let number = |r: usize, c: usize| first + r * grid.cols + c;
+    let number = |r: usize, c: usize| numbers[r * grid.cols + c];
     for r in 0..grid.rows {
         for c in 0..grid.cols {
+            let Some(this) = number(r, c) else { continue };
             let mut over = String::new();
             let part = format!(
                 "part {} of {n}, row {} column {}",
-                r * grid.cols + c + 1,
+                this + 1 - first,
                 r + 1,
                 c + 1
             );
@@ -143,7 +174,9 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                      stroke=\"{MARK}\" stroke-width=\"0.8\" stroke-dasharray=\"5 3\"/>"
                 );
             };
-            if c + 1 < grid.cols {
+            if c + 1 < grid.cols
+                && let Some(next) = number(r, c + 1)
+            {
                 let x = cx + grid.step_x;
                 line(&mut over, x, cy, x, cy + ch);
                 label(
@@ -151,10 +184,12 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                     cx + cw - 2.0,
                     cy + 2.0,
                     "end",
-                    &format!("page {} →", number(r, c + 1)),
+                    &format!("page {next} →"),
                 );
             }
-            if c > 0 {
+            if c > 0
+                && let Some(prev) = number(r, c - 1)
+            {
                 let x = cx + OVERLAP;
                 line(&mut over, x, cy, x, cy + ch);
                 label(
@@ -162,10 +197,12 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                     cx + 2.0,
                     cy + 2.0,
                     "start",
-                    &format!("← page {}", number(r, c - 1)),
+                    &format!("← page {prev}"),
                 );
             }
-            if r + 1 < grid.rows {
+            if r + 1 < grid.rows
+                && let Some(below) = number(r + 1, c)
+            {
                 let y = cy + grid.step_y;
                 line(&mut over, cx, y, cx + cw, y);
                 label(
@@ -173,10 +210,12 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                     cx + cw / 2.0,
                     cy + ch - SMALL_PT - 6.0,
                     "middle",
-                    &format!("↓ page {}", number(r + 1, c)),
+                    &format!("↓ page {below}"),
                 );
             }
-            if r > 0 {
+            if r > 0
+                && let Some(above) = number(r - 1, c)
+            {
                 let y = cy + OVERLAP;
                 line(&mut over, cx, y, cx + cw, y);
                 label(
@@ -184,7 +223,7 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                     cx + cw / 2.0,
                     cy + 2.0,
                     "middle",
-                    &format!("↑ page {}", number(r - 1, c)),
+                    &format!("↑ page {above}"),
                 );
             }
             book.pages.push(Page {
@@ -226,15 +265,21 @@ fn label(s: &mut String, x: f32, y: f32, anchor: &str, text: &str) {
 
 /// The overview page: the heading, the map's cards as boxes and its links as lines, small enough
 /// for the page, with each part's area and page number over it.
-fn overview(book: &mut Book, heading: &Heading, d: &Drawing, grid: &Grid, first: usize) {
+fn overview(
+    book: &mut Book,
+    heading: &Heading,
+    d: &Drawing,
+    grid: &Grid,
+    numbers: &[Option<usize>],
+) {
     let page = book.sheet(grid.landscape);
     let (lines, head_h) = heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
     let [cx, cy, cw, ch] = Book::content(page, head_h);
     let explain = format!(
         "Too big for one page at a readable size: printed on pages {} to {}, which overlap by \
          {} mm (dashed lines mark where the next page begins).",
-        first,
-        first + grid.cols * grid.rows - 1,
+        numbers.iter().flatten().min().copied().unwrap_or_default(),
+        numbers.iter().flatten().max().copied().unwrap_or_default(),
         (OVERLAP / 72.0 * 25.4).round()
     );
     let explain = text::wrap_runs(&[(explain, Face::Regular)], text::NOTE_PT, cw, 3);
@@ -287,6 +332,9 @@ fn overview(book: &mut Book, heading: &Heading, d: &Drawing, grid: &Grid, first:
     }
     for r in 0..grid.rows {
         for c in 0..grid.cols {
+            let Some(number) = numbers[r * grid.cols + c] else {
+                continue;
+            };
             let x = c as f32 * grid.step_x;
             let y = r as f32 * grid.step_y;
             let w = if c + 1 == grid.cols {
@@ -311,7 +359,7 @@ fn overview(book: &mut Book, heading: &Heading, d: &Drawing, grid: &Grid, first:
                 x + w / 2.0,
                 y + h / 2.0 + 4.0,
                 st::TEXT,
-                first + r * grid.cols + c
+                number
             );
         }
     }
@@ -321,4 +369,51 @@ fn overview(book: &mut Book, heading: &Heading, d: &Drawing, grid: &Grid, first:
         drawing: None,
         over: s,
     });
+}
+
+/// Whether two boxes (x, y, w, h) overlap.
+fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
+    a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3]
+}
+
+/// Whether the segment from `a` to `b` passes through the box (x, y, w, h) (Liang–Barsky).
+fn crosses(a: (f32, f32), b: (f32, f32), r: &[f32; 4]) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-dx, a.0 - r[0]),
+        (dx, r[0] + r[2] - a.0),
+        (-dy, a.1 - r[1]),
+        (dy, r[1] + r[3] - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_through_a_part_counts_and_one_beside_it_does_not() {
+        let part = [100.0, 100.0, 50.0, 50.0];
+        assert!(crosses((0.0, 125.0), (300.0, 125.0), &part));
+        assert!(crosses((120.0, 0.0), (130.0, 300.0), &part));
+        assert!(!crosses((0.0, 0.0), (300.0, 90.0), &part));
+        assert!(!crosses((0.0, 0.0), (90.0, 300.0), &part));
+        assert!(overlaps(&[140.0, 140.0, 30.0, 30.0], &part));
+        assert!(!overlaps(&[160.0, 100.0, 30.0, 30.0], &part));
+    }
 }

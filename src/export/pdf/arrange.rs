@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 /// More cards than this are not laid out again (a step that big cannot fit a page anyway): they
 /// keep their places in the map, which costs nothing.
-const ARRANGE_MAX: usize = 80;
+pub const ARRANGE_MAX: usize = 80;
 /// Space between packed parts, canvas units.
 const GAP: f32 = 60.0;
 /// Space between a claim and the quotes stacked under it.

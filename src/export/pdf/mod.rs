@@ -392,7 +392,13 @@ impl Book {
         } else {
             &[true, false]
         };
-        for flowed in [false, true] {
+        // So many cards cannot share a readable page: no need to try.
+        let tries: &[bool] = if cards.own.len() > arrange::ARRANGE_MAX {
+            &[]
+        } else {
+            &[false, true]
+        };
+        for &flowed in tries {
             for &with_context in contexts {
                 for scale in [1.0, MIN_SCALE] {
                     for landscape in [true, false] {

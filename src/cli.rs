@@ -399,6 +399,15 @@ pub enum ExportFormat {
     Md,
 }
 
+/// `--pages`: what becomes of a map too big for one readable PDF page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfPages {
+    /// At full size over overlapping pages, after an overview page.
+    Tile,
+    /// As its outline, in text pages.
+    Outline,
+}
+
 /// What `warrant export` was asked to do.
 #[derive(Clone, Debug)]
 pub struct ExportRequest {
@@ -413,6 +422,8 @@ pub struct ExportRequest {
     pub tidy: bool,
     /// PDF: one page per story step after the map.
     pub story: bool,
+    /// PDF: a map too big for one page, tiled or as its outline.
+    pub pages: Option<PdfPages>,
 }
 
 /// Refuses option combinations that mean nothing, with the reason.
@@ -428,6 +439,9 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
     }
     if req.story && req.format != Pdf {
         return Err("--story applies to PDF only".into());
+    }
+    if req.pages.is_some() && req.format != Pdf {
+        return Err("--pages applies to PDF only".into());
     }
     if let Some(step) = req.step {
         if req.format == Md {
@@ -486,6 +500,10 @@ pub fn export(req: &ExportRequest) -> i32 {
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
         scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
         story_pages: req.story,
+        pages: match req.pages {
+            Some(PdfPages::Outline) => ex::PageMode::Outline,
+            Some(PdfPages::Tile) | None => ex::PageMode::Tile,
+        },
     };
     let bytes = match ex::render(&map, &render) {
         Ok(b) => b,

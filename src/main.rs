@@ -75,6 +75,10 @@ enum Command {
         /// PDF only: add one page per story step.
         #[arg(long)]
         story: bool,
+        /// PDF only: a map too big for one page at a readable size is tiled over pages (with
+        /// an overview) or given as its outline (default: tile).
+        #[arg(long, value_enum, value_name = "HOW")]
+        pages: Option<cli::PdfPages>,
         /// Lay the map out first, as Tidy does (the map file is not changed).
         #[arg(long)]
         tidy: bool,
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
             step,
             scale,
             story,
+            pages,
             tidy,
             out,
         }) => code(cli::export(&cli::ExportRequest {
@@ -119,6 +124,7 @@ fn main() -> ExitCode {
             out,
             tidy,
             story,
+            pages,
         })),
         None => match warrant::ui::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,

@@ -12,7 +12,7 @@ mod style;
 pub mod svg;
 
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
-pub use pdf::{Paper, PdfError, PdfSettings, map_to_pdf};
+pub use pdf::{PageMode, Paper, PdfError, PdfSettings, map_to_pdf};
 pub use png::{PngError, PngSettings, map_to_png, svg_to_png};
 pub use svg::{Scope, SvgError, SvgSettings, map_to_svg};
 
@@ -40,6 +40,8 @@ pub struct Render {
     pub scale: f32,
     /// PDF: one page per story step after the drawing.
     pub story_pages: bool,
+    /// PDF: a map too big for a readable page, tiled or as its outline.
+    pub pages: PageMode,
 }
 
 /// Why an export failed.
@@ -69,6 +71,7 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
             &PdfSettings {
                 svg,
                 story_pages: r.story_pages,
+                pages: r.pages,
                 ..PdfSettings::default()
             },
         )?,

@@ -21,6 +21,8 @@ pub struct ExportPrefs {
     pub scale: f32,
     /// PDF: after the whole map, one page per story step.
     pub story_pages: bool,
+    /// PDF: a map too big for one readable page, tiled or as its outline.
+    pub pages: export::PageMode,
 }
 
 impl Default for ExportPrefs {
@@ -30,6 +32,7 @@ impl Default for ExportPrefs {
             folder: None,
             scale: 2.0,
             story_pages: false,
+            pages: export::PageMode::Tile,
         }
     }
 }
@@ -76,6 +79,7 @@ pub fn export_bytes(
         scope,
         scale: prefs.scale.clamp(0.25, 8.0),
         story_pages: prefs.story_pages,
+        pages: prefs.pages,
     };
     export::render(map, &render).map_err(|e| e.to_string())
 }
@@ -259,6 +263,18 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                 ui.add_enabled_ui(steps > 0, |ui| {
                     ui.checkbox(&mut prefs.story_pages, "Then one page per story step");
                 });
+                ui.add_space(4.0);
+                ui.label("A map too big for one page at a readable size (7.5 pt or more):");
+                ui.radio_value(
+                    &mut prefs.pages,
+                    export::PageMode::Tile,
+                    "Tiled over pages at full size, after an overview",
+                );
+                ui.radio_value(
+                    &mut prefs.pages,
+                    export::PageMode::Outline,
+                    "As its outline (text pages)",
+                );
             }
             ExportKind::Svg | ExportKind::Markdown => {}
         }

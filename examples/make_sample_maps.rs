@@ -145,6 +145,9 @@ pub struct ClaimSpec {
     pub opposes: Vec<String>,
     #[serde(default)]
     pub contradicts: Vec<String>,
+    /// Claims this one qualifies: a point granted against them that does not defeat them.
+    #[serde(default)]
+    pub qualifies: Vec<String>,
     /// The claim this card is laid out under, when it is not the first claim it supports or
     /// opposes (a claim that only contradicts another needs one).
     #[serde(default)]
@@ -169,6 +172,8 @@ pub struct QuoteSpec {
     pub supports: Vec<String>,
     #[serde(default)]
     pub opposes: Vec<String>,
+    #[serde(default)]
+    pub qualifies: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -466,6 +471,7 @@ fn add_links(
             (&c.supports, Relation::Supports),
             (&c.opposes, Relation::Opposes),
             (&c.contradicts, Relation::Contradicts),
+            (&c.qualifies, Relation::Qualifies),
         ] {
             wanted.extend(
                 targets
@@ -475,12 +481,16 @@ fn add_links(
         }
     }
     for q in &spec.quotes {
-        if q.supports.is_empty() && q.opposes.is_empty() {
-            return Err(format!("quote {} supports or opposes nothing", q.key));
+        if q.supports.is_empty() && q.opposes.is_empty() && q.qualifies.is_empty() {
+            return Err(format!(
+                "quote {} supports, opposes or qualifies nothing",
+                q.key
+            ));
         }
         for (targets, relation) in [
             (&q.supports, Relation::Supports),
             (&q.opposes, Relation::Opposes),
+            (&q.qualifies, Relation::Qualifies),
         ] {
             wanted.extend(
                 targets
@@ -602,6 +612,7 @@ fn parent_of<'a>(c: &'a ClaimSpec, claim_keys: &HashSet<&str>) -> Option<&'a str
         c.supports
             .iter()
             .chain(&c.opposes)
+            .chain(&c.qualifies)
             .map(String::as_str)
             .find(|t| claim_keys.contains(t))
     })
@@ -643,6 +654,7 @@ fn lay_out(map: &mut Map, spec: &Spec, nodes: &HashMap<String, String>) -> Resul
             .supports
             .iter()
             .chain(&q.opposes)
+            .chain(&q.qualifies)
             .next()
             .map(String::as_str);
         if let Some(claim) = first.filter(|c| claim_keys.contains(c)) {
@@ -787,9 +799,9 @@ fn run() -> Result<(), String> {
         if bak.exists() {
             std::fs::remove_file(&bak).map_err(|e| format!("{}: {e}", bak.display()))?;
         }
-        let (s, o, c) = map.link_counts();
+        let (s, o, c, q) = map.link_counts();
         println!(
-            "{}: {} claims, {} quotes, {} links ({s} supports, {o} opposes, {c} contradicts), {} steps",
+            "{}: {} claims, {} quotes, {} links ({s} supports, {o} opposes, {c} contradicts, {q} qualifies), {} steps",
             out.strip_prefix(&root).unwrap_or(&out).display(),
             map.claims.len(),
             map.quotes.len(),

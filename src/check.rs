@@ -45,13 +45,14 @@ pub struct Summary {
     pub supports: usize,
     pub opposes: usize,
     pub contradicts: usize,
+    pub qualifies: usize,
     pub sources: usize,
     pub actors: usize,
 }
 
 impl Summary {
     pub fn of(map: &Map) -> Self {
-        let (supports, opposes, contradicts) = map.link_counts();
+        let (supports, opposes, contradicts, qualifies) = map.link_counts();
         Self {
             claims: map.claims.len(),
             quotes: map.quotes.len(),
@@ -59,6 +60,7 @@ impl Summary {
             supports,
             opposes,
             contradicts,
+            qualifies,
             sources: map.sources.len(),
             actors: map.actors.len(),
         }

@@ -13,7 +13,7 @@ use warrant::export::{
     map_to_pdf, map_to_svg, parse_svg,
 };
 use warrant::layout::{LayoutSettings, card::card_size};
-use warrant::model::{Map, NodeId};
+use warrant::model::{Map, NodeId, Relation};
 
 fn root(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
@@ -171,6 +171,32 @@ fn a_selection_draws_only_its_cards_and_the_links_among_them() {
     assert_eq!(svg.matches("<g class=\"card ").count(), 3);
     // c2 and c3 both support c1; the legend draws one of each relation besides.
     assert_eq!(svg.matches("<g class=\"link supports\"").count(), 2 + 1);
+}
+
+/// A concession is drawn as its own kind of line (dotted, open head) and named in the legend.
+#[test]
+fn a_qualification_is_drawn_distinctly_and_in_the_legend() {
+    let mut map = sample(GOLZ);
+    let before = map_to_svg(&map, &SvgSettings::default()).unwrap();
+    assert!(before.contains("<text class=\"legend\"") && before.contains(">qualifies</text>"));
+    let n = before.matches("<g class=\"link qualifies\"").count();
+    let i = map
+        .links
+        .iter()
+        .position(|l| l.relation == Relation::Opposes && map.claim(&l.from).is_some())
+        .unwrap();
+    map.links[i].relation = Relation::Qualifies;
+    let svg = map_to_svg(&map, &SvgSettings::default()).unwrap();
+    parse_svg(&svg).unwrap();
+    let drawn: Vec<&str> = svg.split("<g class=\"link qualifies\"").skip(1).collect();
+    assert_eq!(drawn.len(), n + 1);
+    for g in drawn {
+        let g = &g[..g.find("</g>").unwrap()];
+        assert!(g.contains("stroke-dasharray"), "{g}");
+        // An open head: a polyline, not the filled polygon of `supports`.
+        assert!(!g.contains("<polygon"), "{g}");
+        assert_eq!(g.matches("<polyline").count(), 2, "{g}");
+    }
 }
 
 #[test]

@@ -252,7 +252,7 @@ fn the_maps_have_enough_content_and_every_claim_is_evidenced() {
                 "{file}: {} quotes",
                 map.quotes.len()
             );
-            let (supports, opposes, _) = map.link_counts();
+            let (supports, opposes, _, _) = map.link_counts();
             assert!(
                 supports > 0 && opposes > 0,
                 "{file}: supports and opposes both used"

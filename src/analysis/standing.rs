@@ -2,7 +2,7 @@
 //! with the reason, and a count of the quoted evidence for and against it.
 //!
 //! Attacks are between claims only: `opposes` attacks its target, `contradicts` attacks both
-//! ways. Quotes are evidence, not arguments, so they are counted, not weighed: in grounded
+//! ways; `qualifies` (a point granted) is no attack, so a concession never defeats its claim. Quotes are evidence, not arguments, so they are counted, not weighed: in grounded
 //! semantics a claim with ten supporting quotes falls to one accepted objection all the same.
 
 use super::grounded::{AttackGraph, Label, Labelling, components, grounded};
@@ -18,6 +18,8 @@ pub struct Evidence {
     pub supporting: usize,
     /// Quotes that oppose it.
     pub opposing: usize,
+    /// Quotes that qualify it (a point the text grants against it).
+    pub qualifying: usize,
 }
 
 /// One claim's label and why.
@@ -48,6 +50,7 @@ pub fn evidence(map: &Map) -> HashMap<&NodeId, Evidence> {
             match link.relation {
                 Relation::Supports => e.supporting += 1,
                 Relation::Opposes => e.opposing += 1,
+                Relation::Qualifies => e.qualifying += 1,
                 Relation::Contradicts => {}
             }
         }
@@ -72,7 +75,7 @@ pub fn what_stands(map: &Map) -> Vec<Standing> {
             continue;
         };
         match link.relation {
-            Relation::Supports => {}
+            Relation::Supports | Relation::Qualifies => {}
             Relation::Opposes => {
                 attacks.push((a as u32, b as u32));
                 attackers[b].push((a, false));
@@ -236,6 +239,28 @@ mod tests {
         );
     }
 
+    /// Golz: "Far from all would agree" is granted, and the thesis still stands.
+    #[test]
+    fn a_concession_does_not_defeat_its_claim() {
+        let mut b = MapBuilder::new();
+        b.claims(&[
+            "Russia should ask to join NATO",
+            "Far from all would agree",
+            "NATO would never take Russia",
+        ]);
+        b.link("c2", "c1", Relation::Qualifies);
+        let q = b.quote("Far from all would agree with this");
+        b.link(&q, "c1", Relation::Qualifies);
+        let stands = what_stands(&b.map);
+        assert_eq!(claim_ids(&stands, Label::Accepted), ["c1", "c2", "c3"]);
+        assert_eq!(stands[0].because, None);
+        assert_eq!(stands[0].evidence.qualifying, 1);
+        assert_eq!(stands[0].evidence.opposing, 0);
+        // An objection still defeats it, concession or not.
+        b.link("c3", "c1", Relation::Opposes);
+        assert_eq!(what_stands(&b.map)[0].label, Label::Rejected);
+    }
+
     #[test]
     fn evidence_counts_quotes_for_and_against_and_does_not_change_labels() {
         let mut b = MapBuilder::new();
@@ -252,7 +277,8 @@ mod tests {
             stands[1].evidence,
             Evidence {
                 supporting: 3,
-                opposing: 1
+                opposing: 1,
+                qualifying: 0
             }
         );
         assert_eq!(stands[1].label, Label::Rejected);

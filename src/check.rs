@@ -247,7 +247,7 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
             kind,
             item: s.claim.0,
             related: s.because.into_iter().map(|b| b.0).collect(),
-            message: format!("claim {} {}", quoted(text), s.reason),
+            message: format!("{} {}", quoted(text), s.reason),
         });
     }
     for c in analysis::coverage_from(map, checks) {

@@ -138,20 +138,20 @@ fn a_story_step_shows_what_was_revealed_and_rings_its_focus() {
         let drawn = svg.contains(&format!("id=\"card-{}\"", n.id()));
         assert_eq!(drawn, shown.contains(n.id()), "card {}", n.id());
     }
-    assert!(svg.contains("Step 2 of 10"));
+    assert!(svg.contains("Step 2 of 11"));
     assert!(svg.contains("opacity=\"0.45\""), "earlier steps are dimmed");
     parse_svg(&svg).unwrap();
     assert_eq!(
         map_to_svg(
             &map,
             &SvgSettings {
-                scope: Scope::Step(10),
+                scope: Scope::Step(11),
                 ..SvgSettings::default()
             }
         ),
         Err(SvgError::NoSuchStep {
-            step: 11,
-            count: 10
+            step: 12,
+            count: 11
         })
     );
 }
@@ -226,15 +226,15 @@ fn png_and_pdf_have_their_magic() {
     )
     .unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    // The map and its ten steps, one page each.
+    // The map and its eleven steps, one page each.
     let pages = String::from_utf8_lossy(&pdf)
         .matches("/Type /Page\n")
         .count()
         + String::from_utf8_lossy(&pdf)
             .matches("/Type /Page/")
             .count();
-    let count = String::from_utf8_lossy(&pdf).contains("/Count 11");
-    assert!(count, "expected 11 pages ({pages} page objects found)");
+    let count = String::from_utf8_lossy(&pdf).contains("/Count 12");
+    assert!(count, "expected 12 pages ({pages} page objects found)");
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn cli_exports_each_format_and_refuses_bad_input() {
     };
     let m = map.to_str().unwrap();
     refuse(&[m, "--format", "png", "--scale", "0"], "positive");
-    refuse(&[m, "--format", "svg", "--step", "99"], "steps 1 to 10");
+    refuse(&[m, "--format", "svg", "--step", "99"], "steps 1 to 11");
     refuse(&[m, "--format", "md", "--step", "1"], "Markdown");
     refuse(&[m, "--format", "svg", "--scale", "2"], "PNG only");
     refuse(&[m, "--format", "gif"], "invalid value");

@@ -526,18 +526,29 @@ fn add_links(
     Ok(())
 }
 
-/// The story, checked: 6 to 12 steps that between them reveal every card, each step focusing
-/// only on cards already revealed.
+/// The most steps a story may have.
+pub const MAX_STEPS: usize = 16;
+/// The most cards one step may reveal: more than a class can read at once on a projector.
+pub const MAX_NEW_CARDS: usize = 7;
+
+/// The story, checked: 6 to [`MAX_STEPS`] steps that between them reveal every card, none more
+/// than [`MAX_NEW_CARDS`], each step focusing only on cards already revealed.
 fn add_story(map: &mut Map, spec: &Spec, nodes: &HashMap<String, String>) -> Result<(), String> {
-    if !(6..=12).contains(&spec.story.len()) {
+    if !(6..=MAX_STEPS).contains(&spec.story.len()) {
         return Err(format!(
-            "the story has {} steps, not 6 to 12",
+            "the story has {} steps, not 6 to {MAX_STEPS}",
             spec.story.len()
         ));
     }
     let mut shown: HashSet<String> = HashSet::new();
     for (n, s) in spec.story.iter().enumerate() {
         let by = format!("story step {} ({})", n + 1, s.title);
+        if s.show.len() > MAX_NEW_CARDS {
+            return Err(format!(
+                "{by} reveals {} cards, more than {MAX_NEW_CARDS}: split it",
+                s.show.len()
+            ));
+        }
         let show = s
             .show
             .iter()

@@ -498,8 +498,7 @@ fn the_memo_still_reports_that_russian_officials_hold_both() {
         map.actors
             .iter()
             .find(|a| a.name == name)
-            .map(|a| a.id.clone())
-            .unwrap_or_else(|| panic!("no actor {name}"))
+            .map_or_else(|| panic!("no actor {name}"), |a| a.id.clone())
     };
     let officials = actor("Russian officials");
     let quoting = |word: &str| {

@@ -145,6 +145,9 @@ pub struct ClaimSpec {
     pub opposes: Vec<String>,
     #[serde(default)]
     pub contradicts: Vec<String>,
+    /// Claims this one qualifies: a point granted against them that does not defeat them.
+    #[serde(default)]
+    pub qualifies: Vec<String>,
     /// The claim this card is laid out under, when it is not the first claim it supports or
     /// opposes (a claim that only contradicts another needs one).
     #[serde(default)]
@@ -169,6 +172,8 @@ pub struct QuoteSpec {
     pub supports: Vec<String>,
     #[serde(default)]
     pub opposes: Vec<String>,
+    #[serde(default)]
+    pub qualifies: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -466,6 +471,7 @@ fn add_links(
             (&c.supports, Relation::Supports),
             (&c.opposes, Relation::Opposes),
             (&c.contradicts, Relation::Contradicts),
+            (&c.qualifies, Relation::Qualifies),
         ] {
             wanted.extend(
                 targets
@@ -475,12 +481,16 @@ fn add_links(
         }
     }
     for q in &spec.quotes {
-        if q.supports.is_empty() && q.opposes.is_empty() {
-            return Err(format!("quote {} supports or opposes nothing", q.key));
+        if q.supports.is_empty() && q.opposes.is_empty() && q.qualifies.is_empty() {
+            return Err(format!(
+                "quote {} supports, opposes or qualifies nothing",
+                q.key
+            ));
         }
         for (targets, relation) in [
             (&q.supports, Relation::Supports),
             (&q.opposes, Relation::Opposes),
+            (&q.qualifies, Relation::Qualifies),
         ] {
             wanted.extend(
                 targets
@@ -516,18 +526,29 @@ fn add_links(
     Ok(())
 }
 
-/// The story, checked: 6 to 12 steps that between them reveal every card, each step focusing
-/// only on cards already revealed.
+/// The most steps a story may have.
+pub const MAX_STEPS: usize = 16;
+/// The most cards one step may reveal: more than a class can read at once on a projector.
+pub const MAX_NEW_CARDS: usize = 7;
+
+/// The story, checked: 6 to [`MAX_STEPS`] steps that between them reveal every card, none more
+/// than [`MAX_NEW_CARDS`], each step focusing only on cards already revealed.
 fn add_story(map: &mut Map, spec: &Spec, nodes: &HashMap<String, String>) -> Result<(), String> {
-    if !(6..=12).contains(&spec.story.len()) {
+    if !(6..=MAX_STEPS).contains(&spec.story.len()) {
         return Err(format!(
-            "the story has {} steps, not 6 to 12",
+            "the story has {} steps, not 6 to {MAX_STEPS}",
             spec.story.len()
         ));
     }
     let mut shown: HashSet<String> = HashSet::new();
     for (n, s) in spec.story.iter().enumerate() {
         let by = format!("story step {} ({})", n + 1, s.title);
+        if s.show.len() > MAX_NEW_CARDS {
+            return Err(format!(
+                "{by} reveals {} cards, more than {MAX_NEW_CARDS}: split it",
+                s.show.len()
+            ));
+        }
         let show = s
             .show
             .iter()
@@ -602,6 +623,7 @@ fn parent_of<'a>(c: &'a ClaimSpec, claim_keys: &HashSet<&str>) -> Option<&'a str
         c.supports
             .iter()
             .chain(&c.opposes)
+            .chain(&c.qualifies)
             .map(String::as_str)
             .find(|t| claim_keys.contains(t))
     })
@@ -643,6 +665,7 @@ fn lay_out(map: &mut Map, spec: &Spec, nodes: &HashMap<String, String>) -> Resul
             .supports
             .iter()
             .chain(&q.opposes)
+            .chain(&q.qualifies)
             .next()
             .map(String::as_str);
         if let Some(claim) = first.filter(|c| claim_keys.contains(c)) {
@@ -787,9 +810,9 @@ fn run() -> Result<(), String> {
         if bak.exists() {
             std::fs::remove_file(&bak).map_err(|e| format!("{}: {e}", bak.display()))?;
         }
-        let (s, o, c) = map.link_counts();
+        let (s, o, c, q) = map.link_counts();
         println!(
-            "{}: {} claims, {} quotes, {} links ({s} supports, {o} opposes, {c} contradicts), {} steps",
+            "{}: {} claims, {} quotes, {} links ({s} supports, {o} opposes, {c} contradicts, {q} qualifies), {} steps",
             out.strip_prefix(&root).unwrap_or(&out).display(),
             map.claims.len(),
             map.quotes.len(),

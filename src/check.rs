@@ -45,13 +45,14 @@ pub struct Summary {
     pub supports: usize,
     pub opposes: usize,
     pub contradicts: usize,
+    pub qualifies: usize,
     pub sources: usize,
     pub actors: usize,
 }
 
 impl Summary {
     pub fn of(map: &Map) -> Self {
-        let (supports, opposes, contradicts) = map.link_counts();
+        let (supports, opposes, contradicts, qualifies) = map.link_counts();
         Self {
             claims: map.claims.len(),
             quotes: map.quotes.len(),
@@ -59,6 +60,7 @@ impl Summary {
             supports,
             opposes,
             contradicts,
+            qualifies,
             sources: map.sources.len(),
             actors: map.actors.len(),
         }
@@ -245,7 +247,7 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
             kind,
             item: s.claim.0,
             related: s.because.into_iter().map(|b| b.0).collect(),
-            message: format!("claim {} {}", quoted(text), s.reason),
+            message: format!("{} {}", quoted(text), s.reason),
         });
     }
     for c in analysis::coverage_from(map, checks) {

@@ -155,7 +155,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The one-line summary `warrant check` prints per file.
 pub fn summary_line(file: &Path, s: &Summary, problems: usize) -> String {
     format!(
-        "{}: {}, {}, {} ({} supports, {} opposes, {} contradicts), {}, {} — {}",
+        "{}: {}, {}, {} ({} supports, {} opposes, {} contradicts{}), {}, {} — {}",
         file.display(),
         plural(s.claims, "claim", "claims"),
         plural(s.quotes, "quote", "quotes"),
@@ -163,6 +163,12 @@ pub fn summary_line(file: &Path, s: &Summary, problems: usize) -> String {
         s.supports,
         s.opposes,
         s.contradicts,
+        // Only maps that use it mention it: older summaries read as before.
+        if s.qualifies > 0 {
+            format!(", {} qualifies", s.qualifies)
+        } else {
+            String::new()
+        },
         plural(s.sources, "source", "sources"),
         plural(s.actors, "actor", "actors"),
         if problems == 0 {

@@ -13,7 +13,7 @@ use warrant::export::{
     map_to_pdf, map_to_svg, parse_svg,
 };
 use warrant::layout::{LayoutSettings, card::card_size};
-use warrant::model::{Map, NodeId};
+use warrant::model::{Map, NodeId, Relation};
 
 fn root(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
@@ -138,20 +138,20 @@ fn a_story_step_shows_what_was_revealed_and_rings_its_focus() {
         let drawn = svg.contains(&format!("id=\"card-{}\"", n.id()));
         assert_eq!(drawn, shown.contains(n.id()), "card {}", n.id());
     }
-    assert!(svg.contains("Step 2 of 10"));
+    assert!(svg.contains("Step 2 of 11"));
     assert!(svg.contains("opacity=\"0.45\""), "earlier steps are dimmed");
     parse_svg(&svg).unwrap();
     assert_eq!(
         map_to_svg(
             &map,
             &SvgSettings {
-                scope: Scope::Step(10),
+                scope: Scope::Step(11),
                 ..SvgSettings::default()
             }
         ),
         Err(SvgError::NoSuchStep {
-            step: 11,
-            count: 10
+            step: 12,
+            count: 11
         })
     );
 }
@@ -171,6 +171,32 @@ fn a_selection_draws_only_its_cards_and_the_links_among_them() {
     assert_eq!(svg.matches("<g class=\"card ").count(), 3);
     // c2 and c3 both support c1; the legend draws one of each relation besides.
     assert_eq!(svg.matches("<g class=\"link supports\"").count(), 2 + 1);
+}
+
+/// A concession is drawn as its own kind of line (dotted, open head) and named in the legend.
+#[test]
+fn a_qualification_is_drawn_distinctly_and_in_the_legend() {
+    let mut map = sample(GOLZ);
+    let before = map_to_svg(&map, &SvgSettings::default()).unwrap();
+    assert!(before.contains("<text class=\"legend\"") && before.contains(">qualifies</text>"));
+    let n = before.matches("<g class=\"link qualifies\"").count();
+    let i = map
+        .links
+        .iter()
+        .position(|l| l.relation == Relation::Opposes && map.claim(&l.from).is_some())
+        .unwrap();
+    map.links[i].relation = Relation::Qualifies;
+    let svg = map_to_svg(&map, &SvgSettings::default()).unwrap();
+    parse_svg(&svg).unwrap();
+    let drawn: Vec<&str> = svg.split("<g class=\"link qualifies\"").skip(1).collect();
+    assert_eq!(drawn.len(), n + 1);
+    for g in drawn {
+        let g = &g[..g.find("</g>").unwrap()];
+        assert!(g.contains("stroke-dasharray"), "{g}");
+        // An open head: a polyline, not the filled polygon of `supports`.
+        assert!(!g.contains("<polygon"), "{g}");
+        assert_eq!(g.matches("<polyline").count(), 2, "{g}");
+    }
 }
 
 #[test]
@@ -271,7 +297,7 @@ fn cli_exports_each_format_and_refuses_bad_input() {
     };
     let m = map.to_str().unwrap();
     refuse(&[m, "--format", "png", "--scale", "0"], "positive");
-    refuse(&[m, "--format", "svg", "--step", "99"], "steps 1 to 10");
+    refuse(&[m, "--format", "svg", "--step", "99"], "steps 1 to 11");
     refuse(&[m, "--format", "md", "--step", "1"], "Markdown");
     refuse(&[m, "--format", "svg", "--scale", "2"], "PNG only");
     refuse(&[m, "--format", "gif"], "invalid value");

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use warrant::check::{ProblemKind, problems};
 use warrant::io::{self, ImportError, LoadError};
-use warrant::model::IntegrityError;
+use warrant::model::{IntegrityError, Relation};
 
 fn bad(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,7 +31,7 @@ fn saved_file_is_stable_and_readable() {
     let b = io::map_to_json(&io::map_from_json(&a, Path::new("x")).unwrap()).unwrap();
     assert_eq!(a, b, "saving twice gives the same bytes");
     let text = String::from_utf8(a).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"warrant-map\",\n  \"version\": 1,\n  \"map\": {"));
+    assert!(text.starts_with("{\n  \"format\": \"warrant-map\",\n  \"version\": 2,\n  \"map\": {"));
     assert!(text.ends_with("}\n"));
 }
 
@@ -128,13 +128,54 @@ fn missing_and_wrong_versions_are_refused() {
             e,
             LoadError::NewerVersion {
                 found: 99,
-                supported: 1,
+                supported: 2,
                 ..
             }
         ),
         "{e}"
     );
-    assert!(e.to_string().contains("reads versions up to 1"), "{e}");
+    assert!(e.to_string().contains("reads versions up to 2"), "{e}");
+}
+
+/// Version 1 had no `qualifies`: its files open unchanged and are saved as version 2.
+#[test]
+fn a_version_1_file_is_upgraded_and_saved_as_version_2() {
+    let v1 =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap();
+    assert!(String::from_utf8_lossy(&v1).contains("\"version\": 1,"));
+    let map = io::map_from_json(&v1, Path::new("old.json")).unwrap();
+    let relations: Vec<_> = map.links.iter().map(|l| l.relation).collect();
+    assert!(relations.contains(&Relation::Opposes) || relations.contains(&Relation::Contradicts));
+    assert!(!relations.contains(&Relation::Qualifies));
+    let saved = String::from_utf8(io::map_to_json(&map).unwrap()).unwrap();
+    assert!(saved.contains("\"version\": 2,"), "{saved}");
+    assert_eq!(
+        io::map_from_json(saved.as_bytes(), Path::new("new.json")).unwrap(),
+        map
+    );
+}
+
+/// A `qualifies` link survives a save; in a file that says version 1 it is refused, not guessed.
+#[test]
+fn qualifies_is_a_version_2_relation() {
+    let mut map = common::hand_made();
+    map.links[1].relation = Relation::Qualifies;
+    let json = io::map_to_json(&map).unwrap();
+    assert!(String::from_utf8_lossy(&json).contains("\"relation\": \"qualifies\""));
+    assert_eq!(
+        io::map_from_json(&json, Path::new("new.json")).unwrap(),
+        map
+    );
+    let as_v1 = String::from_utf8(json)
+        .unwrap()
+        .replacen("\"version\": 2,", "\"version\": 1,", 1);
+    let e = io::map_from_json(as_v1.as_bytes(), Path::new("old.json")).unwrap_err();
+    assert!(matches!(e, LoadError::Schema { .. }), "{e}");
+    assert!(
+        e.to_string().contains("cannot upgrade from version 1")
+            && e.to_string().contains("\"qualifies\""),
+        "{e}"
+    );
 }
 
 #[test]

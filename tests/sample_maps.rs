@@ -2,8 +2,10 @@
 //!
 //! Each map must load and check clean, embed its articles byte for byte, be what the generator
 //! (`examples/make_sample_maps.rs`) makes of its spec, and meet the content rules: enough claims
-//! and quotes, every claim evidenced by a quote, a thesis, a story of 6 to 12 steps, no cards on
-//! top of each other; and the 2008 memo's map must show its two mutually exclusive arguments.
+//! and quotes, every claim evidenced by a quote, a thesis, a story of 6 to 16 steps (none revealing
+//! more than 7 cards), no cards on top of each other; and the 2008 memo's map must show its two
+//! mutually exclusive arguments. What `warrant check` says of them must not turn on their authors
+//! (issue 14).
 
 #[allow(dead_code)]
 #[path = "../examples/make_sample_maps.rs"]
@@ -252,7 +254,7 @@ fn the_maps_have_enough_content_and_every_claim_is_evidenced() {
                 "{file}: {} quotes",
                 map.quotes.len()
             );
-            let (supports, opposes, _) = map.link_counts();
+            let (supports, opposes, _, _) = map.link_counts();
             assert!(
                 supports > 0 && opposes > 0,
                 "{file}: supports and opposes both used"
@@ -294,10 +296,10 @@ fn the_thesis_is_on_top() {
 }
 
 #[test]
-fn every_story_has_six_to_twelve_steps_and_shows_the_whole_map() {
+fn every_story_has_six_to_sixteen_steps_and_shows_the_whole_map() {
     for (file, map) in load_all() {
         assert!(
-            (6..=12).contains(&map.story.len()),
+            (6..=generator::MAX_STEPS).contains(&map.story.len()),
             "{file}: {} steps",
             map.story.len()
         );
@@ -307,6 +309,13 @@ fn every_story_has_six_to_twelve_steps_and_shows_the_whole_map() {
                 !step.title.is_empty() && !step.note.is_empty(),
                 "{file}: step {}",
                 step.id
+            );
+            // A class reads a handful of new cards at once, not a dozen.
+            assert!(
+                step.show.len() <= generator::MAX_NEW_CARDS,
+                "{file}: step {} reveals {} cards",
+                step.id,
+                step.show.len()
             );
             shown.extend(step.show.iter());
             for f in &step.focus {
@@ -418,4 +427,134 @@ fn quotes_are_whole_words_without_stray_space() {
             );
         }
     }
+}
+
+/// The authors of the five articles, as the maps name them.
+fn is_author(name: &str) -> bool {
+    name.contains("the author")
+        || name == "The memo's author"
+        || [
+            "Alexander Golz",
+            "RFE/RL analyst",
+            "Memo author",
+            "Konstantin Kosachev",
+            "Ivan Timofeev",
+        ]
+        .iter()
+        .any(|a| name.starts_with(a))
+}
+
+/// Issue 14: a concession or a set-up view is not an objection that defeats its author. No
+/// finding calls an author's own claim rejected, none says an author holds both sides, no thesis
+/// is rejected or left undecided, and the authors still hold their claims.
+#[test]
+fn check_never_turns_an_author_against_their_own_claims() {
+    use warrant::check::{FindingKind, findings};
+    for (file, map) in load_all() {
+        let authors: HashSet<&str> = map
+            .actors
+            .iter()
+            .filter(|a| is_author(&a.name))
+            .map(|a| a.id.as_str())
+            .collect();
+        let expected = if is_article_map(&file) { 1 } else { 5 };
+        assert_eq!(authors.len(), expected, "{file}: authors {authors:?}");
+        for a in &authors {
+            let held = map
+                .claims
+                .iter()
+                .filter(|c| c.actors.iter().any(|x| x.as_str() == *a))
+                .count();
+            assert!(held >= 2, "{file}: author {a} holds {held} claims");
+        }
+        for f in findings(&map) {
+            let claim = map.claim(&NodeId(f.item.clone()));
+            let by_author =
+                claim.is_some_and(|c| c.actors.iter().any(|x| authors.contains(x.as_str())));
+            let thesis = claim.is_some_and(|c| c.thesis);
+            match f.kind {
+                FindingKind::RejectedClaim => {
+                    assert!(!by_author && !thesis, "{file}: {}", f.message);
+                }
+                FindingKind::UndecidedClaim => assert!(!thesis, "{file}: {}", f.message),
+                FindingKind::InconsistentActor => {
+                    assert!(!authors.contains(f.item.as_str()), "{file}: {}", f.message);
+                }
+                _ => {}
+            }
+            assert!(!f.message.contains("rejected"), "{file}: {}", f.message);
+        }
+    }
+}
+
+/// The memo's real inconsistency is still reported, and Putin and Medvedev count among Russia's
+/// voices where the memo makes them so: Russia holds both the democratic argument and Putin's
+/// "absurd".
+#[test]
+fn the_memo_still_reports_that_russian_officials_hold_both() {
+    use warrant::check::{FindingKind, findings};
+    let map = warrant::io::load(&root().join("maps").join(MEMO_MAP)).expect("the memo map loads");
+    let actor = |name: &str| {
+        map.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map_or_else(|| panic!("no actor {name}"), |a| a.id.clone())
+    };
+    let officials = actor("Russian officials");
+    let quoting = |word: &str| {
+        map.claims
+            .iter()
+            .find(|c| {
+                map.links.iter().any(|l| {
+                    l.to == c.id
+                        && map
+                            .quote(&l.from)
+                            .is_some_and(|q| q.anchor.exact.contains(word))
+                })
+            })
+            .unwrap_or_else(|| panic!("no claim quoting {word}"))
+    };
+    let (omnipotent, relic) = (quoting("omnipotent"), quoting("relic of the Cold"));
+    let (bloc, absurd) = (
+        quoting("For both Putin and Medvedev"),
+        quoting("Putin himself"),
+    );
+    for name in ["Vladimir Putin", "Dmitry Medvedev"] {
+        assert!(bloc.actors.contains(&actor(name)), "{name}");
+    }
+    assert!(bloc.actors.contains(&officials) && absurd.actors.contains(&officials));
+    assert!(absurd.actors.contains(&actor("Vladimir Putin")));
+    let both: Vec<Vec<String>> = findings(&map)
+        .into_iter()
+        .filter(|f| f.kind == FindingKind::InconsistentActor && f.item == officials.as_str())
+        .map(|f| f.related)
+        .collect();
+    let pair = |a: &NodeId, b: &NodeId| {
+        both.iter()
+            .any(|r| r.contains(&a.0.clone()) && r.contains(&b.0.clone()))
+    };
+    assert!(pair(&omnipotent.id, &relic.id), "{both:?}");
+    assert!(both.iter().any(|r| r.contains(&absurd.id.0)), "{both:?}");
+}
+
+/// Issue 14: the debate map joins the articles rather than sitting beside them.
+#[test]
+fn the_debate_map_backs_its_claims_with_several_articles() {
+    let map =
+        warrant::io::load(&root().join("maps").join(DEBATE_MAP)).expect("the debate map loads");
+    let joined = map
+        .claims
+        .iter()
+        .filter(|c| {
+            let sources: HashSet<_> = map
+                .links
+                .iter()
+                .filter(|l| l.to == c.id)
+                .filter_map(|l| map.quote(&l.from))
+                .map(|q| &q.source)
+                .collect();
+            sources.len() >= 2
+        })
+        .count();
+    assert!(joined >= 8, "{joined} claims quote two or more articles");
 }

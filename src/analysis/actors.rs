@@ -35,7 +35,8 @@ pub fn inconsistent_actors(map: &Map) -> Vec<InconsistentActor> {
     let mut seen: HashSet<(&ActorId, &NodeId, &NodeId)> = HashSet::new();
     let mut out = Vec::new();
     for link in &map.links {
-        if link.relation == Relation::Supports {
+        // Granting a point against one's own claim (`qualifies`) is no inconsistency.
+        if matches!(link.relation, Relation::Supports | Relation::Qualifies) {
             continue;
         }
         let (Some(a), Some(b)) = (map.claim(&link.from), map.claim(&link.to)) else {
@@ -133,6 +134,21 @@ mod tests {
         b.actor("Putin", &["c1"]);
         b.actor("Lavrov", &["c2", "c3"]); // holds a claim and what it supports: fine
         assert!(inconsistent_actors(&b.map).is_empty());
+    }
+
+    #[test]
+    fn an_author_granting_a_point_against_their_own_claim_is_consistent() {
+        let mut b = MapBuilder::new();
+        b.claims(&[
+            "NATO enlargement can be stopped",
+            "Far from all would agree",
+        ]);
+        b.link("c2", "c1", Relation::Qualifies);
+        b.actor("Golz", &["c1", "c2"]);
+        assert!(inconsistent_actors(&b.map).is_empty());
+        // The same two claims as an objection are still reported.
+        b.link("c2", "c1", Relation::Opposes);
+        assert_eq!(inconsistent_actors(&b.map).len(), 1);
     }
 
     #[test]

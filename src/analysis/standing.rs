@@ -2,7 +2,7 @@
 //! with the reason, and a count of the quoted evidence for and against it.
 //!
 //! Attacks are between claims only: `opposes` attacks its target, `contradicts` attacks both
-//! ways. Quotes are evidence, not arguments, so they are counted, not weighed: in grounded
+//! ways; `qualifies` (a point granted) is no attack, so a concession never defeats its claim. Quotes are evidence, not arguments, so they are counted, not weighed: in grounded
 //! semantics a claim with ten supporting quotes falls to one accepted objection all the same.
 
 use super::grounded::{AttackGraph, Label, Labelling, components, grounded};
@@ -18,6 +18,8 @@ pub struct Evidence {
     pub supporting: usize,
     /// Quotes that oppose it.
     pub opposing: usize,
+    /// Quotes that qualify it (a point the text grants against it).
+    pub qualifying: usize,
 }
 
 /// One claim's label and why.
@@ -25,7 +27,8 @@ pub struct Evidence {
 pub struct Standing {
     pub claim: NodeId,
     pub label: Label,
-    /// Starts with the label: "rejected: opposed by accepted claim “X”".
+    /// Why, as a teacher would say it of the claim, to follow its text: “T” "meets an objection
+    /// no one in the map answers: “X”". It does not judge the claim, only what the map shows.
     pub reason: String,
     /// The claim the reason names, if one: the accepted attacker of a rejected claim, an
     /// undecided attacker of an undecided one.
@@ -48,6 +51,7 @@ pub fn evidence(map: &Map) -> HashMap<&NodeId, Evidence> {
             match link.relation {
                 Relation::Supports => e.supporting += 1,
                 Relation::Opposes => e.opposing += 1,
+                Relation::Qualifies => e.qualifying += 1,
                 Relation::Contradicts => {}
             }
         }
@@ -72,7 +76,7 @@ pub fn what_stands(map: &Map) -> Vec<Standing> {
             continue;
         };
         match link.relation {
-            Relation::Supports => {}
+            Relation::Supports | Relation::Qualifies => {}
             Relation::Opposes => {
                 attacks.push((a as u32, b as u32));
                 attackers[b].push((a, false));
@@ -102,20 +106,30 @@ pub fn what_stands(map: &Map) -> Vec<Standing> {
             let with_label = |x: &&(usize, bool)| labels[x.0] == label;
             let (reason, because) = match label {
                 Label::Accepted if attackers[i].is_empty() => {
-                    ("accepted: nothing attacks it".to_owned(), None)
+                    ("has nothing in the map against it".to_owned(), None)
                 }
-                Label::Accepted => ("accepted: every attacker is rejected".to_owned(), None),
+                Label::Accepted => (
+                    "has every objection to it answered in the map".to_owned(),
+                    None,
+                ),
                 // The attacker that settled it, not one accepted only because this claim fell.
                 Label::Rejected => match attackers[i].iter().find(|a| a.0 as u32 == rejected_by[i]) {
-                    Some(&(a, contradicts)) => (
+                    Some(&(a, false)) if attackers[a].is_empty() => (
+                        format!("meets an objection no one in the map answers: {}", text(a)),
+                        Some(a),
+                    ),
+                    Some(&(a, false)) => (
                         format!(
-                            "rejected: {} by accepted claim {}",
-                            if contradicts { "contradicted" } else { "opposed" },
+                            "meets an objection whose every answer is answered in turn: {}",
                             text(a)
                         ),
                         Some(a),
                     ),
-                    None => ("rejected".to_owned(), None),
+                    Some(&(a, true)) => (
+                        format!("is contradicted by {}, which the map upholds", text(a)),
+                        Some(a),
+                    ),
+                    None => ("meets an objection the map upholds".to_owned(), None),
                 },
                 Label::Undecided => {
                     // An undecided claim always has an undecided attacker; prefer one on a
@@ -125,25 +139,29 @@ pub fn what_stands(map: &Map) -> Vec<Standing> {
                         .filter(with_label)
                         .find(|&&(a, _)| comp[a] == comp[i] && (a != i || sizes[comp[i]] == 1));
                     match in_cycle.or_else(|| attackers[i].iter().find(with_label)) {
-                        Some(&(a, _)) if a == i => {
-                            ("undecided: it attacks itself".to_owned(), Some(a))
-                        }
+                        Some(&(a, _)) if a == i => (
+                            "speaks against itself: how would you reword it?".to_owned(),
+                            Some(a),
+                        ),
                         Some(&(a, true)) if comp[a] == comp[i] && sizes[comp[i]] == 2 => (
                             format!(
-                                "undecided: it and {} contradict each other and nothing settles which stands",
+                                "and {} cannot both be true, and nothing in the map settles which: which would you keep, and why?",
                                 text(a)
                             ),
                             Some(a),
                         ),
                         Some(&(a, _)) if comp[a] == comp[i] => (
-                            format!("undecided: part of a cycle of attacks with {}", text(a)),
+                            format!(
+                                "is caught in a circle of objections with {}: where would you break it?",
+                                text(a)
+                            ),
                             Some(a),
                         ),
                         Some(&(a, _)) => (
-                            format!("undecided: attacked by undecided claim {}", text(a)),
+                            format!("hangs on {}, which the map leaves open", text(a)),
                             Some(a),
                         ),
-                        None => ("undecided".to_owned(), None),
+                        None => ("is left open by the map".to_owned(), None),
                     }
                 }
             };
@@ -187,10 +205,16 @@ mod tests {
                 ("c3".into(), Label::Accepted)
             ]
         );
-        assert_eq!(stands[0].reason, "accepted: nothing attacks it");
-        assert_eq!(stands[1].reason, "rejected: opposed by accepted claim “A”");
+        assert_eq!(stands[0].reason, "has nothing in the map against it");
+        assert_eq!(
+            stands[1].reason,
+            "meets an objection no one in the map answers: “A”"
+        );
         assert_eq!(stands[1].because, Some("c1".into()));
-        assert_eq!(stands[2].reason, "accepted: every attacker is rejected");
+        assert_eq!(
+            stands[2].reason,
+            "has every objection to it answered in the map"
+        );
     }
 
     #[test]
@@ -205,12 +229,9 @@ mod tests {
         assert!(stands.iter().all(|s| s.label == Label::Undecided));
         assert_eq!(
             stands[0].reason,
-            "undecided: part of a cycle of attacks with “C”"
+            "is caught in a circle of objections with “C”: where would you break it?"
         );
-        assert_eq!(
-            stands[3].reason,
-            "undecided: attacked by undecided claim “C”"
-        );
+        assert_eq!(stands[3].reason, "hangs on “C”, which the map leaves open");
     }
 
     #[test]
@@ -224,7 +245,7 @@ mod tests {
         b.link("c1", "c2", Relation::Contradicts);
         assert_eq!(
             what_stands(&b.map)[0].reason,
-            "undecided: it and “NATO is a relic” contradict each other and nothing settles which stands"
+            "and “NATO is a relic” cannot both be true, and nothing in the map settles which: which would you keep, and why?"
         );
         b.link("c3", "c1", Relation::Opposes);
         let stands = what_stands(&b.map);
@@ -232,8 +253,48 @@ mod tests {
         assert_eq!(claim_ids(&stands, Label::Accepted), ["c2", "c3"]);
         assert_eq!(
             stands[0].reason,
-            "rejected: opposed by accepted claim “NATO lost in Georgia”"
+            "meets an objection no one in the map answers: “NATO lost in Georgia”"
         );
+    }
+
+    #[test]
+    fn an_objection_that_survives_its_answers_is_named_as_such() {
+        // A opposes B, B opposes C, C opposes D: C's answer B is answered by A, so C stands and D
+        // falls to an objection that was answered, not to one nobody answered.
+        let mut b = MapBuilder::new();
+        b.claims(&["A", "B", "C", "D"]);
+        b.link("c1", "c2", Relation::Opposes);
+        b.link("c2", "c3", Relation::Opposes);
+        b.link("c3", "c4", Relation::Opposes);
+        let stands = what_stands(&b.map);
+        assert_eq!(stands[3].label, Label::Rejected);
+        assert_eq!(
+            stands[3].reason,
+            "meets an objection whose every answer is answered in turn: “C”"
+        );
+    }
+
+    /// Golz: "Far from all would agree" is granted, and the thesis still stands.
+    #[test]
+    fn a_concession_does_not_defeat_its_claim() {
+        let mut b = MapBuilder::new();
+        b.claims(&[
+            "Russia should ask to join NATO",
+            "Far from all would agree",
+            "NATO would never take Russia",
+        ]);
+        b.link("c2", "c1", Relation::Qualifies);
+        let q = b.quote("Far from all would agree with this");
+        b.link(&q, "c1", Relation::Qualifies);
+        let stands = what_stands(&b.map);
+        assert_eq!(claim_ids(&stands, Label::Accepted), ["c1", "c2", "c3"]);
+        assert_eq!(stands[0].because, None);
+        assert_eq!(stands[0].reason, "has nothing in the map against it");
+        assert_eq!(stands[0].evidence.qualifying, 1);
+        assert_eq!(stands[0].evidence.opposing, 0);
+        // An objection still defeats it, concession or not.
+        b.link("c3", "c1", Relation::Opposes);
+        assert_eq!(what_stands(&b.map)[0].label, Label::Rejected);
     }
 
     #[test]
@@ -252,7 +313,8 @@ mod tests {
             stands[1].evidence,
             Evidence {
                 supporting: 3,
-                opposing: 1
+                opposing: 1,
+                qualifying: 0
             }
         );
         assert_eq!(stands[1].label, Label::Rejected);

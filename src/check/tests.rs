@@ -44,15 +44,55 @@ fn the_memo_shows_its_contradiction_and_the_actor_holding_both_sides() {
         "Russian officials hold both “NATO is an omnipotent bloc” and “NATO is a Cold War relic”"
     );
     assert_eq!(found[2].item, "c1");
-    assert!(
-        found[3].message.contains("contradict each other"),
-        "{}",
-        found[3].message
+    // An undecided contradiction is left to the class, not settled by the tool.
+    assert_eq!(
+        found[3].message,
+        "“NATO is an omnipotent bloc” and “NATO is a Cold War relic” cannot both be true, and nothing in the map settles which: which would you keep, and why?"
     );
     assert!(
         found[5]
             .message
             .contains("% of its text quoted, in 1 passage")
+    );
+}
+
+/// An objection nobody answers is named as that, not as a verdict on the claim; a point the
+/// author grants (`qualifies`) gives no finding at all.
+#[test]
+fn findings_name_the_unanswered_objection_and_leave_concessions_alone() {
+    let mut b = MapBuilder::new();
+    b.claims(&[
+        "Russia should ask to join NATO",
+        "NATO would never take Russia",
+        "Far from all would agree",
+    ]);
+    b.link("c2", "c1", Relation::Opposes);
+    b.link("c3", "c1", Relation::Qualifies);
+    b.actor("Golz", &["c1", "c3"]);
+    b.actor("Moscow", &["c2"]);
+    let found = findings(&b.map);
+    let rejected: Vec<&Finding> = found
+        .iter()
+        .filter(|f| f.kind == FindingKind::RejectedClaim)
+        .collect();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(
+        rejected[0].message,
+        "“Russia should ask to join NATO” meets an objection no one in the map answers: “NATO would never take Russia”"
+    );
+    assert_eq!(rejected[0].related, ["c2"]);
+    assert!(!found.iter().any(|f| f.message.contains("rejected")));
+    assert!(!kinds(&found).contains(&FindingKind::InconsistentActor));
+    // Answering the objection lets the claim stand: no finding about it is left.
+    b.claims(&["Russia is already half in"]);
+    b.link("c4", "c2", Relation::Opposes);
+    b.map.claims[3].actors = b.map.claims[0].actors.clone();
+    let found = findings(&b.map);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.kind == FindingKind::RejectedClaim && f.item == "c1"),
+        "{found:?}"
     );
 }
 

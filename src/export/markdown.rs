@@ -95,12 +95,12 @@ impl<'a> Outline<'a> {
             .collect()
     }
 
-    fn quote_block(&mut self, q: &Quote, against: bool, indent: &str) -> std::fmt::Result {
+    /// `label` marks a quote that does not simply support the claim ("**Against:** ").
+    fn quote_block(&mut self, q: &Quote, label: &str, indent: &str) -> std::fmt::Result {
         let cite = self
             .map
             .source(&q.source)
             .map_or_else(|| "unknown source".to_owned(), citation);
-        let label = if against { "**Against:** " } else { "" };
         writeln!(
             self.out,
             "{indent}> {label}“{}”\\\n{indent}> — *{}*",
@@ -116,13 +116,17 @@ impl<'a> Outline<'a> {
         }
         if self.settings.quotes {
             let mut any = false;
-            for (relation, against) in [(Relation::Supports, false), (Relation::Opposes, true)] {
+            for (relation, label) in [
+                (Relation::Supports, ""),
+                (Relation::Opposes, "**Against:** "),
+                (Relation::Qualifies, "**Granted:** "),
+            ] {
                 for id in self.reasons(&claim.id, relation) {
                     if let Some(q) = self.map.quote(id) {
                         if any {
                             writeln!(self.out)?;
                         }
-                        self.quote_block(q, against, indent)?;
+                        self.quote_block(q, label, indent)?;
                         any = true;
                     }
                 }
@@ -162,6 +166,7 @@ impl<'a> Outline<'a> {
         for (relation, label) in [
             (Relation::Supports, "**Reason:** "),
             (Relation::Opposes, "**Objection:** "),
+            (Relation::Qualifies, "**Granted:** "),
         ] {
             for child in self.reasons(id, relation) {
                 if self.map.claim(child).is_some() {
@@ -184,6 +189,7 @@ impl<'a> Outline<'a> {
         for (relation, heading) in [
             (Relation::Supports, "Reasons"),
             (Relation::Opposes, "Objections"),
+            (Relation::Qualifies, "Points granted"),
         ] {
             let kids: Vec<&NodeId> = self
                 .reasons(&claim.id, relation)

@@ -20,6 +20,7 @@ pub fn relation(r: Relation) -> &'static str {
         Relation::Supports => "#2e9e44",
         Relation::Opposes => "#d94a38",
         Relation::Contradicts => "#8e44cf",
+        Relation::Qualifies => "#2b6cb0",
     }
 }
 

@@ -161,7 +161,11 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
         Some((_, None)) => 44.0,
         None => 0.0,
     };
-    let legend_h = if settings.legend { 76.0 + 24.0 } else { 0.0 };
+    let legend_h = if settings.legend {
+        LEGEND_H + 24.0
+    } else {
+        0.0
+    };
     let title_w = heading.as_ref().map_or(0.0, |(t, sub)| {
         text_width(t, Face::Bold, 20.0).max(
             sub.as_ref()
@@ -245,7 +249,7 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
     }
     s.push_str("</g>\n</g>\n");
     if settings.legend {
-        legend_svg(&mut s, st::MARGIN, height - st::MARGIN - 76.0);
+        legend_svg(&mut s, st::MARGIN, height - st::MARGIN - LEGEND_H);
     }
     s.push_str("</svg>\n");
     Ok(s)
@@ -349,6 +353,27 @@ fn link_svg(s: &mut String, route: &[Point], relation_: Relation, dimmed: bool) 
                 p(end.x - nx * head * 0.7),
                 p(end.y - ny * head * 0.7),
                 p(w * 1.4),
+            );
+        }
+        Relation::Qualifies => {
+            // Dotted, with an open head (as on the canvas).
+            let end = Point::new(b.x - ux * w * 0.5, b.y - uy * w * 0.5);
+            let base = Point::new(b.x - ux * head, b.y - uy * head);
+            let _ = write!(
+                s,
+                "<polyline points=\"{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{w}\" \
+                 stroke-dasharray=\"{} {}\"/>\
+                 <polyline points=\"{},{} {},{} {},{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"{}\"/>",
+                body(end),
+                p(head * 0.3),
+                p(head * 0.35),
+                p(base.x + nx * head * 0.5),
+                p(base.y + ny * head * 0.5),
+                p(b.x),
+                p(b.y),
+                p(base.x - nx * head * 0.5),
+                p(base.y - ny * head * 0.5),
+                p(w * 1.2),
             );
         }
         Relation::Contradicts => {
@@ -496,14 +521,18 @@ fn footer_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Rect) {
     }
 }
 
+/// The legend box's height: a row of 22 px per relation.
+const LEGEND_H: f32 = 98.0;
+
 /// The legend box: each relation's line and name, as in the canvas's corner.
 fn legend_svg(s: &mut String, x: f32, y: f32) {
     let _ = writeln!(
         s,
-        "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"150\" height=\"76\" rx=\"6\" \
+        "<g class=\"legend\"><rect x=\"{}\" y=\"{}\" width=\"150\" height=\"{}\" rx=\"6\" \
          fill=\"{}\" stroke=\"{}\"/>",
         p(x + 0.5),
         p(y + 0.5),
+        p(LEGEND_H),
         st::CLAIM_FILL,
         st::CLAIM_STROKE
     );

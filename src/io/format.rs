@@ -1,7 +1,7 @@
 //! The map file: versioned JSON. See docs/FORMAT.md.
 
 use super::error::LoadError;
-use crate::model::{IntegrityError, Map};
+use crate::model::{IntegrityError, Map, Relation};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::path::Path;
@@ -9,7 +9,7 @@ use std::path::Path;
 /// The `"format"` value of every map file.
 pub const FORMAT: &str = "warrant-map";
 /// The format version this build writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -36,9 +36,31 @@ struct Header {
 /// One upgrade step: turns a document of version `n` into one of version `n + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[n - 1]` upgrades version `n` to `n + 1`. Version 1 is the first published format,
-/// so the list is empty; a change to the format adds a step here and bumps [`VERSION`].
-const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[n - 1]` upgrades version `n` to `n + 1`; a change to the format adds a step here
+/// and bumps [`VERSION`].
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds the `qualifies` relation (a point granted that does not defeat its claim). A
+/// version 1 file means the same in version 2, so nothing changes; one that already uses
+/// `qualifies` was not written by a version 1 build and is refused rather than guessed at. (Old
+/// maps drew concessions as `opposes`; which of those are concessions only the reader can say.)
+fn v1_to_v2(doc: Value) -> Result<Value, String> {
+    let links = doc
+        .get("map")
+        .and_then(|m| m.get("links"))
+        .and_then(Value::as_array);
+    let qualifies = links.into_iter().flatten().find(|l| {
+        l.get("relation")
+            .is_some_and(|r| r == Relation::Qualifies.as_str())
+    });
+    match qualifies {
+        Some(l) => Err(format!(
+            "link {} is \"qualifies\", which version 1 does not have",
+            l.get("id").unwrap_or(&Value::Null)
+        )),
+        None => Ok(doc),
+    }
+}
 
 /// The map as pretty-printed JSON, keys in a fixed order, ending in a newline.
 pub fn map_to_json(map: &Map) -> Result<Vec<u8>, serde_json::Error> {

@@ -114,10 +114,18 @@ pub enum Relation {
     Opposes,
     /// The two cannot both be true. Symmetric: the order of `from` and `to` means nothing.
     Contradicts,
+    /// `from` is a point granted against `to` (a concession, a limit, an exception) that does not
+    /// defeat it: the author of `to` may hold both. Not an attack.
+    Qualifies,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 3] = [Relation::Supports, Relation::Opposes, Relation::Contradicts];
+    pub const ALL: [Relation; 4] = [
+        Relation::Supports,
+        Relation::Opposes,
+        Relation::Contradicts,
+        Relation::Qualifies,
+    ];
 
     /// The word used in files, menus and reports.
     pub fn as_str(self) -> &'static str {
@@ -125,6 +133,7 @@ impl Relation {
             Relation::Supports => "supports",
             Relation::Opposes => "opposes",
             Relation::Contradicts => "contradicts",
+            Relation::Qualifies => "qualifies",
         }
     }
 
@@ -307,14 +316,15 @@ impl Map {
         ))
     }
 
-    /// The count of links with each relation: (supports, opposes, contradicts).
-    pub fn link_counts(&self) -> (usize, usize, usize) {
+    /// The count of links with each relation: (supports, opposes, contradicts, qualifies).
+    pub fn link_counts(&self) -> (usize, usize, usize, usize) {
         self.links
             .iter()
-            .fold((0, 0, 0), |(s, o, c), l| match l.relation {
-                Relation::Supports => (s + 1, o, c),
-                Relation::Opposes => (s, o + 1, c),
-                Relation::Contradicts => (s, o, c + 1),
+            .fold((0, 0, 0, 0), |(s, o, c, q), l| match l.relation {
+                Relation::Supports => (s + 1, o, c, q),
+                Relation::Opposes => (s, o + 1, c, q),
+                Relation::Contradicts => (s, o, c + 1, q),
+                Relation::Qualifies => (s, o, c, q + 1),
             })
     }
 }

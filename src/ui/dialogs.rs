@@ -397,6 +397,7 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                     Relation::Supports => "supports (is a reason for)",
                     Relation::Opposes => "opposes (is a reason against)",
                     Relation::Contradicts => "contradicts (they cannot both be true)",
+                    Relation::Qualifies => "qualifies (a point granted that does not defeat it)",
                 };
                 if ui.button(label).clicked() {
                     chosen = Some(r);

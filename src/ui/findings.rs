@@ -81,18 +81,18 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         });
         quotes_ui(ui, map, &a, &mut acts);
         CollapsingHeader::new("What stands").show(ui, |ui| {
-            ui.label(RichText::new("Grounded semantics: an objection or contradiction is an attack; a claim stands when every attacker falls.").weak());
+            ui.label(RichText::new("A claim stands when every objection or contradiction to it is answered in the map (grounded semantics). A point granted (qualifies) is no objection. This tells what the map shows, not who is right.").weak());
             for s in &a.standing {
                 let (word, color) = match s.label {
-                    Label::Accepted => ("accepted", egui::Color32::from_rgb(0x2e, 0x9e, 0x44)),
-                    Label::Rejected => ("rejected", egui::Color32::from_rgb(0xd9, 0x4a, 0x38)),
-                    Label::Undecided => ("undecided", ui.visuals().weak_text_color()),
+                    Label::Accepted => ("stands", egui::Color32::from_rgb(0x2e, 0x9e, 0x44)),
+                    Label::Rejected => ("challenged", egui::Color32::from_rgb(0xd9, 0x4a, 0x38)),
+                    Label::Undecided => ("open", ui.visuals().weak_text_color()),
                 };
                 let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(word).color(color).strong());
                     finding(ui, text, std::slice::from_ref(&s.claim), &mut acts);
-                    ui.label(RichText::new(format!("({} quotes for, {} against) {}", s.evidence.supporting, s.evidence.opposing, s.reason)).weak());
+                    ui.label(RichText::new(format!("{} ({} quotes for, {} against{})", s.reason, s.evidence.supporting, s.evidence.opposing, if s.evidence.qualifying > 0 { format!(", {} granting a point", s.evidence.qualifying) } else { String::new() })).weak());
                 });
             }
         });

@@ -300,6 +300,7 @@ fn relation_arrow(r: Relation) -> &'static str {
         Relation::Supports => "supports",
         Relation::Opposes => "opposes",
         Relation::Contradicts => "contradicts",
+        Relation::Qualifies => "qualifies",
     }
 }
 
@@ -414,9 +415,9 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out:
         );
     }
     ui.add_space(8.0);
-    let (s, o, c) = map.link_counts();
+    let (s, o, c, q) = map.link_counts();
     ui.label(format!(
-        "{} claims, {} quotes, {} articles\n{} links: {s} supports, {o} opposes, {c} contradicts",
+        "{} claims, {} quotes, {} articles\n{} links: {s} supports, {o} opposes, {c} contradicts, {q} qualifies",
         map.claims.len(),
         map.quotes.len(),
         map.sources.len(),

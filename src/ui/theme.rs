@@ -138,6 +138,7 @@ impl Palette {
             Relation::Supports => Color32::from_rgb(0x2e, 0x9e, 0x44),
             Relation::Opposes => Color32::from_rgb(0xd9, 0x4a, 0x38),
             Relation::Contradicts => Color32::from_rgb(0x8e, 0x44, 0xcf),
+            Relation::Qualifies => Color32::from_rgb(0x2b, 0x6c, 0xb0),
         }
     }
 }

@@ -126,7 +126,10 @@ pub fn arb_map() -> impl Strategy<Value = Map> {
             (any::<u16>(), any::<u16>(), any::<u16>(), coord(), coord()),
             0..12,
         ),
-        proptest::collection::vec((any::<u16>(), any::<u16>(), 0u8..3), 0..20),
+        proptest::collection::vec(
+            (any::<u16>(), any::<u16>(), 0u8..Relation::ALL.len() as u8),
+            0..20,
+        ),
         proptest::collection::vec(("[a-z ]{0,12}", any::<u16>()), 0..4),
     )
         .prop_map(|(title, texts, claims, quotes, links, steps)| {

@@ -34,9 +34,11 @@ pub fn paint_route(
         let mut line = body.to_vec();
         line.push(*a);
         let stroke = Stroke::new(width, color);
+        let dash = (width * 4.5).clamp(7.0, 18.0);
         if relation == Relation::Opposes {
-            let dash = (width * 4.5).clamp(7.0, 18.0);
             painter.add(Shape::dashed_line(&line, stroke, dash * 0.8, dash * 0.5));
+        } else if relation == Relation::Qualifies {
+            painter.add(Shape::dashed_line(&line, stroke, dash * 0.3, dash * 0.35));
         } else {
             painter.add(Shape::line(line, stroke));
         }
@@ -87,13 +89,28 @@ pub fn paint_link(
             painter.line_segment([a + off, b + off], stroke);
             painter.line_segment([a - off, b - off], stroke);
         }
+        Relation::Qualifies => {
+            // Dotted, with an open head: it bears on the claim without being a reason for it
+            // (the filled head) or against it (the bar).
+            let end = b - dir * (width * 0.5);
+            painter.add(Shape::dashed_line(
+                &[a, end],
+                stroke,
+                head * 0.3,
+                head * 0.35,
+            ));
+            let base = b - dir * head;
+            let open = Stroke::new(width * 1.2, color);
+            painter.line_segment([base + normal * head * 0.5, b], open);
+            painter.line_segment([base - normal * head * 0.5, b], open);
+        }
     }
 }
 
 /// The legend in the corner: each relation's line and name.
 pub fn legend_ui(ui: &egui::Ui, rect: Rect, palette: &Palette) {
     let painter = ui.painter();
-    let size = vec2(150.0, 76.0);
+    let size = vec2(150.0, 98.0);
     let r = Rect::from_min_size(
         pos2(rect.left() + 10.0, rect.bottom() - size.y - 10.0),
         size,

@@ -8,7 +8,7 @@
 pub mod markdown;
 pub mod pdf;
 pub mod png;
-mod style;
+pub mod style;
 pub mod svg;
 
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};

@@ -75,6 +75,10 @@ enum Command {
         /// PDF only: add one page per story step.
         #[arg(long)]
         story: bool,
+        /// With --step, SVG or PNG: the frame the presentation shows for that step on a
+        /// W×H screen (e.g. 1920x1080), in the projector theme.
+        #[arg(long, value_name = "WxH")]
+        size: Option<String>,
         /// Lay the map out first, as Tidy does (the map file is not changed).
         #[arg(long)]
         tidy: bool,
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
             step,
             scale,
             story,
+            size,
             tidy,
             out,
         }) => code(cli::export(&cli::ExportRequest {
@@ -119,6 +124,7 @@ fn main() -> ExitCode {
             out,
             tidy,
             story,
+            size,
         })),
         None => match warrant::ui::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,

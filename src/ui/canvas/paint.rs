@@ -220,7 +220,8 @@ pub fn paint_card(
             }
             for a in c.actors.iter().filter_map(|a| map.actor(a)) {
                 let color = theme::color32(a.color);
-                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), Color32::WHITE);
+                let ink = theme::ink_on(color);
+                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), ink);
                 let chip = Rect::from_min_size(
                     pos2(x, y - g.size().y / 2.0 - 2.0 * zoom),
                     g.size() + vec2(10.0 * zoom, 4.0 * zoom),
@@ -233,7 +234,7 @@ pub fn paint_card(
                     CornerRadius::same((8.0 * zoom).min(255.0) as u8),
                     color,
                 );
-                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, Color32::WHITE);
+                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, ink);
                 x = chip.right() + 4.0 * zoom;
             }
         }

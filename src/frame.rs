@@ -11,7 +11,7 @@
 //! focus mode does (Tidy on the subset), and failing that packed in rows. Cards from earlier
 //! steps stay as context only where they fit whole: nothing is ever cut off at the edge.
 
-use crate::layout::card::{self, CARD_WIDTH, Face, SMALL_FONT, card_size};
+use crate::layout::card::{self, CARD_WIDTH, Face, card_size};
 use crate::layout::route::{self, Bounds};
 use crate::model::{Map, NodeId, Point, Step};
 use crate::story;
@@ -22,6 +22,10 @@ pub const REFERENCE_HEIGHT: f32 = 1080.0;
 /// The smallest word box (ascent to descent) of any card text, footers included, at 1080 px:
 /// about 20 px type, what the back of a classroom still reads.
 pub const MIN_TEXT_BOX: f32 = 24.0;
+/// The size of a card's footer line (actors, thesis mark, a quote's source) in a frame, in
+/// canvas units: larger than the editor's, so that it too reads from the back row (it still
+/// fits the card's footer band).
+pub const FOOTER_FONT: f32 = 12.5;
 /// The largest zoom at 1080 px (card text about 36 px), so one card does not fill the wall.
 const MAX_ZOOM: f32 = 2.6;
 /// The band for the step's title, the band kept for the step counter, and the space around
@@ -30,8 +34,8 @@ pub const TITLE_BAND: f32 = 100.0;
 pub const HINT_BAND: f32 = 44.0;
 const MARGIN: f32 = 36.0;
 /// Gaps between packed cards, in canvas units.
-const GAP_X: f32 = 36.0;
-const GAP_Y: f32 = 40.0;
+const GAP_X: f32 = 30.0;
+const GAP_Y: f32 = 34.0;
 /// The range of the presenter's `+` and `−`.
 pub const MIN_TEXT_SCALE: f32 = 0.5;
 pub const MAX_TEXT_SCALE: f32 = 2.0;
@@ -136,7 +140,7 @@ impl Frame {
 
     /// The height of the smallest word box of card text on the screen (the footer line's).
     pub fn smallest_text_box(&self) -> f32 {
-        SMALL_FONT * self.zoom * text_box_em()
+        FOOTER_FONT * self.zoom * text_box_em()
     }
 
     /// The height of a word box of the cards' main text on the screen.
@@ -159,7 +163,7 @@ pub fn text_box_em() -> f32 {
 
 /// The zoom at which the smallest card text fills [`MIN_TEXT_BOX`] on a screen `height` tall.
 pub fn readable_zoom(height: f32) -> f32 {
-    MIN_TEXT_BOX * unit(height) / (SMALL_FONT * text_box_em())
+    MIN_TEXT_BOX * unit(height) / (FOOTER_FONT * text_box_em())
 }
 
 fn unit(height: f32) -> f32 {

@@ -4,10 +4,8 @@
 
 use super::style::{self as st, FramePalette, Rgb, hex, ink_on};
 use super::svg::{SvgError, link_svg, xml};
-use crate::frame::{Frame, FrameSettings, Look, frame};
-use crate::layout::card::{
-    self, CARD_FONT, CARD_PAD, Face, LINE_HEIGHT, SMALL_FONT, card_lines, text_width,
-};
+use crate::frame::{FOOTER_FONT as SMALL_FONT, Frame, FrameSettings, Look, frame};
+use crate::layout::card::{self, CARD_FONT, CARD_PAD, Face, LINE_HEIGHT, card_lines, text_width};
 use crate::layout::route::Bounds;
 use crate::model::{Map, NodeRef, Step};
 use std::fmt::Write;
@@ -245,10 +243,10 @@ fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Bounds, look: Look,
                 }
                 let _ = writeln!(
                     s,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"15\" rx=\"7.5\" fill=\"{}\"/>\
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"17\" rx=\"8.5\" fill=\"{}\"/>\
                      <text class=\"small\" fill=\"{}\" x=\"{}\" y=\"{baseline}\">{}</text>",
                     n(x),
-                    n(mid - 7.5),
+                    n(mid - 8.5),
                     n(w),
                     a.color.to_hex(),
                     hex(ink_on(a.color.0)),

@@ -82,6 +82,8 @@ pub struct Palette {
     pub selection: Color32,
     pub highlight: Color32,
     pub flash: Color32,
+    /// The size of a card's footer line (actors, thesis mark, source), in canvas units.
+    pub footer_font: f32,
 }
 
 impl Palette {
@@ -99,6 +101,7 @@ impl Palette {
                 selection: Color32::from_rgb(0x4d, 0xa3, 0xff),
                 highlight: Color32::from_rgba_unmultiplied(0xc9, 0xa2, 0x27, 0x60),
                 flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xa0),
+                footer_font: crate::layout::card::SMALL_FONT,
             }
         } else {
             Self {
@@ -113,6 +116,7 @@ impl Palette {
                 selection: Color32::from_rgb(0x1a, 0x73, 0xe8),
                 highlight: Color32::from_rgba_unmultiplied(0xff, 0xd5, 0x4f, 0x90),
                 flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xb0),
+                footer_font: crate::layout::card::SMALL_FONT,
             }
         }
     }
@@ -134,6 +138,7 @@ impl Palette {
             selection: c(p.focus),
             highlight: c(p.highlight),
             flash: c(p.highlight),
+            footer_font: crate::frame::FOOTER_FONT,
         }
     }
 

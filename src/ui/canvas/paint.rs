@@ -207,7 +207,7 @@ pub fn paint_card(
     }
 
     // Footer: who holds a claim, or where a quote comes from.
-    let small = theme::card_font((11.0 * zoom).max(1.0), false);
+    let small = theme::card_font((palette.footer_font * zoom).max(1.0), false);
     let y = r.bottom() - pad - 6.0 * zoom;
     match node {
         NodeRef::Claim(c) => {

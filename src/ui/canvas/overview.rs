@@ -5,7 +5,7 @@
 use super::super::theme::Palette;
 use super::CanvasState;
 use crate::model::{Map, NodeId};
-use egui::{Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+use egui::{Rect, Sense, Stroke, StrokeKind, vec2};
 
 /// Fit zooms out no further than this: card text is about 8 px, the first line still reads.
 pub const FIT_MIN_ZOOM: f32 = 0.6;

@@ -258,6 +258,7 @@ fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Bounds, look: Look,
         }
         NodeRef::Quote(_) => {
             if let Some(name) = card::quote_footer(map, node) {
+                let name = fit_text(&name, Face::Regular, SMALL_FONT, r.w - 2.0 * CARD_PAD - 4.0);
                 let _ = writeln!(
                     s,
                     "<text class=\"small\" fill=\"{weak}\" x=\"{}\" y=\"{baseline}\" \

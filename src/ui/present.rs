@@ -499,15 +499,21 @@ fn chrome_ui(
         screen.min + vec2(30.0 * unit, f.title.y),
         vec2(screen.width() - 60.0 * unit, f.title.h),
     );
-    ui.put(
-        title_rect,
-        egui::Label::new(
-            RichText::new(title)
-                .size(36.0 * unit)
-                .strong()
-                .color(palette.text),
-        )
-        .truncate(),
+    // Left-aligned, as in the exported frame.
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(title_rect).layout(layout),
+        |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(title)
+                        .size(36.0 * unit)
+                        .strong()
+                        .color(palette.text),
+                )
+                .truncate(),
+            );
+        },
     );
     let hint = crate::frame::HINT_BAND * unit;
     ui.painter().text(

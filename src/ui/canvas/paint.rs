@@ -1,6 +1,6 @@
 //! Drawing cards and links (no interaction here).
 
-use super::super::theme::{self, CARD_FONT, CARD_PAD, LINE_HEIGHT, Palette};
+use super::super::theme::{self, CARD_FONT, CARD_PAD, CARD_WIDTH, LINE_HEIGHT, Palette};
 use crate::layout::card::{Face, ascent};
 use crate::model::{Map, NodeRef, Relation};
 use egui::{
@@ -242,10 +242,17 @@ pub fn paint_card(
             let name = map
                 .source(&q.source)
                 .map_or_else(|| "?".to_owned(), crate::model::Source::short_name);
+            // Cut to the card's width (the projector's larger footer would overflow it).
+            let line = crate::export::frame_svg::fit_text(
+                &format!("— {name}"),
+                Face::Regular,
+                palette.footer_font,
+                CARD_WIDTH - 2.0 * CARD_PAD - 4.0,
+            );
             clip.text(
                 pos2(r.right() - pad, y),
                 Align2::RIGHT_CENTER,
-                format!("— {name}"),
+                line,
                 small,
                 palette.weak_text,
             );

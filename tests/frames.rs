@@ -3,6 +3,8 @@
 //! back row and no card cut off. Measured on the pure frame, and once from outside with librsvg
 //! and poppler on the exported SVG.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;

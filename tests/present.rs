@@ -63,7 +63,7 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
         assert!(!before.is_empty(), "step {step} shows cards");
         all_on_screen(&before);
         let width =
-            |c: &HashMap<String, egui::Rect>| c.values().map(|r| r.width()).fold(0.0, f32::max);
+            |c: &HashMap<String, egui::Rect>| c.values().map(egui::Rect::width).fold(0.0, f32::max);
         h.key_press(Key::Plus);
         h.run();
         let bigger = cards(&h);

@@ -65,7 +65,7 @@ pub fn frame_to_svg(
     let _ = write!(
         s,
         "<style>\n\
-         text {{ font-family: {font}; fill: {text}; }}\n\
+         text {{ font-family: {font}; }}\n\
          .card {{ font-size: {CARD_FONT}px; }}\n\
          text.quote {{ font-style: italic; }}\n\
          .small {{ font-size: {SMALL_FONT}px; }}\n\
@@ -73,7 +73,6 @@ pub fn frame_to_svg(
          .title {{ font-weight: bold; }}\n\
          </style>\n",
         font = st::FONT_STACK,
-        text = hex(palette.text),
     );
     let _ = writeln!(
         s,
@@ -85,7 +84,8 @@ pub fn frame_to_svg(
     let title = fit_text(&step.title, Face::Bold, size, settings.width - 2.0 * pad);
     let _ = writeln!(
         s,
-        "<text class=\"title\" x=\"{}\" y=\"{}\" font-size=\"{}\">{}</text>",
+        "<text class=\"title\" fill=\"{}\" x=\"{}\" y=\"{}\" font-size=\"{}\">{}</text>",
+        hex(palette.text),
         n(pad),
         n(f.title.y + f.title.h / 2.0 + size * 0.35),
         n(size),

@@ -175,3 +175,54 @@ fn an_exported_frame_measured_with_librsvg_and_poppler() {
         }
     }
 }
+
+#[test]
+fn a_png_frame_has_exactly_the_pixels_asked_for_and_bad_sizes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
+    let png = dir.path().join("slide.png");
+    let run = |args: &[&str], out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_warrant"))
+            .arg("export")
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .arg(&memo)
+            .output()
+            .unwrap()
+    };
+    let ok = run(
+        &["--format", "png", "--step", "3", "--size", "1280x720"],
+        &png,
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bytes = std::fs::read(&png).unwrap();
+    // The PNG header: width and height, big-endian, after the IHDR tag.
+    let side = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    assert_eq!((side(16), side(20)), (1280, 720));
+    for bad in [
+        vec!["--format", "pdf", "--step", "3", "--size", "1920x1080"],
+        vec!["--format", "png", "--size", "1920x1080"],
+        vec!["--format", "png", "--step", "99", "--size", "1920x1080"],
+        vec!["--format", "svg", "--step", "1", "--size", "wide"],
+        vec![
+            "--format",
+            "png",
+            "--step",
+            "1",
+            "--size",
+            "1920x1080",
+            "--scale",
+            "2",
+        ],
+    ] {
+        let out = run(&bad, &dir.path().join("x"));
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+    }
+}

@@ -225,8 +225,10 @@ fn arranged(map: &Map, ids: &[NodeId], anchor: &NodeId) -> Placed {
     let at = crate::view::arranged(map, &set, anchor);
     ids.iter()
         .filter_map(|id| {
-            let p = at.get(id)?;
-            let s = card_size(map.node(id)?);
+            let node = map.node(id)?;
+            // Tidy leaves out what it does not move: the pinned anchor stays where it is.
+            let p = at.get(id).copied().unwrap_or_else(|| node.pos());
+            let s = card_size(node);
             Some((
                 id.clone(),
                 Bounds {

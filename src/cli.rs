@@ -430,6 +430,47 @@ pub struct ExportRequest {
     pub story: bool,
     /// PDF: a map too big for one page, tiled or as its outline.
     pub pages: Option<PdfPages>,
+    /// `WxH`: the presentation's frame of `step` on a screen this size.
+    pub size: Option<String>,
+}
+
+/// `1920x1080` as (1920, 1080); sides from 16 to 8192 pixels.
+fn parse_size(s: &str) -> Result<(f32, f32), String> {
+    let bad = || format!("--size must be WIDTHxHEIGHT in pixels, like 1920x1080, not {s:?}");
+    let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let side = |t: &str| {
+        t.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (16..=8192).contains(v))
+            .ok_or_else(bad)
+    };
+    Ok((side(w)? as f32, side(h)? as f32))
+}
+
+/// Checks `--size` and writes the presentation frame it asks for.
+fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, String> {
+    use crate::export::{self as ex, Format};
+    let (w, h) = parse_size(size)?;
+    let format = match req.format {
+        ExportFormat::Svg => Format::Svg,
+        ExportFormat::Png => Format::Png,
+        _ => return Err("--size applies to SVG and PNG (a presentation frame)".into()),
+    };
+    if req.scale.is_some() || req.story {
+        return Err("--size sets the frame's pixels: leave out --scale and --story".into());
+    }
+    let count = crate::story::steps(map).len();
+    let step = match req.step {
+        Some(n) if n >= 1 && n <= count => n - 1,
+        Some(n) => {
+            return Err(format!(
+                "--step: this map's presentation has steps 1 to {count}, not {n}"
+            ));
+        }
+        None => return Err("--size needs --step N (the step whose frame to draw)".into()),
+    };
+    ex::render_frame(map, format, step, w, h).map_err(|e| e.to_string())
 }
 
 /// Refuses option combinations that mean nothing, with the reason.
@@ -481,7 +522,9 @@ pub fn export(req: &ExportRequest) -> i32 {
         warn(&format!("warrant export: {why}"));
         return exit::UNREADABLE;
     }
-    if let Err(why) = export_usage(req, &map) {
+    if req.size.is_none()
+        && let Err(why) = export_usage(req, &map)
+    {
         warn(&format!("warrant export: {why}"));
         return exit::UNREADABLE;
     }
@@ -496,6 +539,10 @@ pub fn export(req: &ExportRequest) -> i32 {
             return exit::UNREADABLE;
         }
     }
+    let framed = req
+        .size
+        .as_deref()
+        .map(|size| export_frame(req, &map, size));
     let render = ex::Render {
         format: match req.format {
             ExportFormat::Svg => ex::Format::Svg,
@@ -511,7 +558,8 @@ pub fn export(req: &ExportRequest) -> i32 {
             Some(PdfPages::Tile) | None => ex::PageMode::Tile,
         },
     };
-    let bytes = match ex::render(&map, &render) {
+    let bytes = match framed.unwrap_or_else(|| ex::render(&map, &render).map_err(|e| e.to_string()))
+    {
         Ok(b) => b,
         Err(e) => {
             warn(&format!("warrant export: {e}"));

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod edit;
 pub mod export;
+pub mod frame;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -79,6 +79,10 @@ enum Command {
         /// an overview) or given as its outline (default: tile).
         #[arg(long, value_enum, value_name = "HOW")]
         pages: Option<cli::PdfPages>,
+        /// With --step, SVG or PNG: the frame the presentation shows for that step on a
+        /// W×H screen (e.g. 1920x1080), in the projector theme.
+        #[arg(long, value_name = "WxH")]
+        size: Option<String>,
         /// Lay the map out first, as Tidy does (the map file is not changed).
         #[arg(long)]
         tidy: bool,
@@ -114,6 +118,7 @@ fn main() -> ExitCode {
             scale,
             story,
             pages,
+            size,
             tidy,
             out,
         }) => code(cli::export(&cli::ExportRequest {
@@ -125,6 +130,7 @@ fn main() -> ExitCode {
             tidy,
             story,
             pages,
+            size,
         })),
         None => match warrant::ui::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,

@@ -537,7 +537,10 @@ fn map_with_branches() -> Map {
 fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     let dir = tempfile::tempdir().unwrap();
     let map = map_with_branches();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut app = app_with(map.clone(), dir.path());
+    // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
+    app.settings.show_reader = false;
+    let mut h = harness(app);
     h.run();
     let reason = "Claim: Its members are too familiar";
     let quote = "Quote: a relic of the Cold War";
@@ -588,7 +591,10 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
 #[test]
 fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app_with(map_with_branches(), dir.path()));
+    let mut app = app_with(map_with_branches(), dir.path());
+    // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
+    app.settings.show_reader = false;
+    let mut h = harness(app);
     h.run();
     h.get_by_label("Claim: Its members are too familiar")
         .click();

@@ -5,10 +5,11 @@
 //! are drawn from the SVG, so all three look alike; they use the bundled DejaVu Sans (registered
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
+pub mod frame_svg;
 pub mod markdown;
 pub mod pdf;
 pub mod png;
-mod style;
+pub mod style;
 pub mod svg;
 
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
@@ -76,6 +77,25 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
             },
         )?,
         Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
+    })
+}
+
+/// The frame the presentation shows for story step `step` (from 0; the map's story, or the
+/// automatic walk when it has none) on a `width × height` screen, in the light projector theme:
+/// SVG, or PNG of exactly that many pixels.
+pub fn render_frame(
+    map: &Map,
+    format: Format,
+    step: usize,
+    width: f32,
+    height: f32,
+) -> Result<Vec<u8>, ExportError> {
+    let steps = crate::story::steps(map);
+    let settings = crate::frame::FrameSettings::screen(width, height);
+    let svg = frame_svg::frame_to_svg(map, &steps, step, &settings, &style::PROJECTOR_LIGHT)?;
+    Ok(match format {
+        Format::Png => svg_to_png(&svg, &PngSettings { scale: 1.0 })?,
+        _ => svg.into_bytes(),
     })
 }
 

@@ -297,7 +297,7 @@ fn points(pts: &[Point]) -> String {
 
 /// One link along its route, told apart by shape as on the canvas: supports a solid arrow,
 /// opposes a dashed line ending in a bar, contradicts a double line.
-fn link_svg(s: &mut String, route: &[Point], relation_: Relation, dimmed: bool) {
+pub(super) fn link_svg(s: &mut String, route: &[Point], relation_: Relation, dimmed: bool) {
     let [.., a, b] = route else { return };
     let (a, b) = (*a, *b);
     let (ddx, ddy) = (b.x - a.x, b.y - a.y);

@@ -107,6 +107,14 @@ pub fn ascent(face: Face) -> f32 {
     })
 }
 
+/// How far a line's lowest glyphs reach below the baseline, per em (the font's descender):
+/// ascent plus descent is the height of a word's box in a PDF or on screen.
+pub fn descent(face: Face) -> f32 {
+    metrics(face).face.as_ref().map_or(0.24, |f| {
+        -f32::from(f.descender()) / f32::from(f.units_per_em())
+    })
+}
+
 /// The width of `text` set on one line at `size` px.
 pub fn text_width(text: &str, face: Face, size: f32) -> f32 {
     let m = metrics(face);

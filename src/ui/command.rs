@@ -76,6 +76,10 @@ pub enum Command {
     FocusMode,
     ToggleTheme,
     Present,
+    /// Leave the presentation (Esc).
+    StopPresenting,
+    /// Keep the presentation's theme and size for next time.
+    RememberPresentation(super::present::PresentPrefs),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -115,6 +119,8 @@ impl Command {
             Command::FocusMode => "Focus on selection",
             Command::ToggleTheme => "Light / dark",
             Command::Present => "Present",
+            Command::StopPresenting => "Leave presentation",
+            Command::RememberPresentation(_) => "Remember presentation settings",
         }
     }
 
@@ -146,6 +152,8 @@ impl Command {
             Command::Present => k(Modifiers::NONE, Key::F5),
             Command::Export => k(CMD_SHIFT, Key::E),
             Command::ToggleTheme
+            | Command::StopPresenting
+            | Command::RememberPresentation(_)
             | Command::UnfoldAll
             | Command::OpenPath(_)
             | Command::SaveTo(_)

@@ -1,24 +1,65 @@
 //! Presentation mode: full screen, large type, the map's story step by step, each quote in its
 //! article's context. Leaving it returns the editor exactly as it was.
+//!
+//! What a step shows (which cards, arranged where, the camera) is [`crate::frame::frame`], the
+//! same pure function `warrant export --step N --size WxH` draws, so the projector and the
+//! exported slide agree. The panel reads a narrow [`PresentCtx`] and sends [`Command`]s; it owns
+//! only its own state (the step, the camera as it glides, the cached frame).
 
-use super::app::{Selection, WarrantApp};
-use super::canvas::layout::Layout;
-use super::canvas::paint::{paint_card, paint_route};
+use super::canvas::paint::{card_label, paint_card, paint_route};
+use super::command::Command;
 use super::theme::{CARD_FONT, MIN_TEXT_PX, Palette};
+use crate::frame::{
+    Arrangement, Frame, FrameSettings, Look, MAX_TEXT_SCALE, MIN_TEXT_SCALE, frame,
+};
+use crate::layout::card::card_lines;
 use crate::model::{Map, NodeId, Quote, Step};
 use crate::story;
-use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, pos2};
-use std::collections::HashSet;
+use egui::{Align2, Color32, FontId, Key, Pos2, Rect, RichText, Sense, Stroke, pos2, vec2};
+use serde::{Deserialize, Serialize};
 
-/// The state of a presentation; the editor's state is kept aside to be restored.
+/// What a presentation remembers between runs (kept in the app's settings).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PresentPrefs {
+    /// The dark projector theme (else the light one).
+    pub dark: bool,
+    /// The presenter's `+` and `−`.
+    pub text_scale: f32,
+}
+
+impl Default for PresentPrefs {
+    fn default() -> Self {
+        Self {
+            dark: false,
+            text_scale: 1.0,
+        }
+    }
+}
+
+/// What the presentation reads of the app.
+pub struct PresentCtx<'a> {
+    pub map: &'a Map,
+    /// The map's history generation: the cached frame is recomputed when it changes.
+    pub generation: u64,
+}
+
+/// The camera as drawn: it glides to each frame's while the cards stay where the map has them.
+#[derive(Clone, Copy, Debug)]
+struct Camera {
+    zoom: f32,
+    center: Pos2,
+    arrangement: Arrangement,
+    step: usize,
+}
+
+/// The state of a presentation. The editor's own state is not touched while it runs.
 pub struct Presentation {
     /// The step shown (index into `steps`).
     pub step: usize,
     pub steps: Vec<Step>,
-    /// Type and zoom, adjusted live with + and −.
-    pub scale: f32,
-    /// The high-contrast light theme for projectors (else dark).
-    pub projector: bool,
+    /// Theme and type size, adjusted live with T, + and −.
+    pub prefs: PresentPrefs,
     pub show_notes: bool,
     /// The presenter view (notes, next step, time) is open in a second window.
     pub presenter_window: bool,
@@ -26,32 +67,24 @@ pub struct Presentation {
     pub started: Option<f64>,
     /// A card clicked during the presentation: its quote shown in context.
     pub context: Option<NodeId>,
-    saved: Saved,
-}
-
-struct Saved {
-    center: Pos2,
-    zoom: f32,
-    selection: Selection,
+    camera: Option<Camera>,
+    /// The frame shown, with the generation, step and screen it was computed for.
+    cached: Option<(u64, usize, FrameSettings, Frame)>,
 }
 
 impl Presentation {
-    /// Starts presenting `map`, remembering where the editor was.
-    pub fn start(app: &WarrantApp) -> Self {
+    /// Starts presenting `map` in the remembered theme and size.
+    pub fn start(map: &Map, prefs: PresentPrefs) -> Self {
         Self {
             step: 0,
-            steps: story::steps(app.map()),
-            scale: 1.0,
-            projector: true,
+            steps: story::steps(map),
+            prefs,
             show_notes: false,
             presenter_window: false,
             started: None,
             context: None,
-            saved: Saved {
-                center: app.canvas.center,
-                zoom: app.canvas.zoom,
-                selection: app.selection.clone(),
-            },
+            camera: None,
+            cached: None,
         }
     }
 
@@ -78,31 +111,70 @@ impl Presentation {
         self.step = step.min(self.steps.len().saturating_sub(1));
         self.context = None;
     }
+
+    /// The frame of the step shown on a screen `settings` describes (cached).
+    pub fn frame(&mut self, map: &Map, generation: u64, settings: FrameSettings) -> &Frame {
+        let fresh = self
+            .cached
+            .as_ref()
+            .is_some_and(|(g, k, s, _)| *g == generation && *k == self.step && *s == settings);
+        if !fresh {
+            self.cached = None;
+        }
+        let (steps, step) = (&self.steps, self.step);
+        let (.., f) = self.cached.get_or_insert_with(|| {
+            (
+                generation,
+                step,
+                settings,
+                frame(map, steps, step, &settings),
+            )
+        });
+        f
+    }
+
+    /// The camera, moved towards `f`'s: gliding while the cards stay where the map has them,
+    /// at once when they are arranged afresh. Returns whether it is still moving.
+    fn follow(&mut self, f: &Frame, dt: f32) -> bool {
+        let goal = Camera {
+            zoom: f.zoom,
+            center: pos2(f.center.x, f.center.y),
+            arrangement: f.arrangement,
+            step: self.step,
+        };
+        let glide = self.camera.is_some_and(|c| {
+            c.arrangement == Arrangement::Map && goal.arrangement == Arrangement::Map
+                || c.arrangement == goal.arrangement && c.step == goal.step
+        });
+        let Some(cam) = self.camera.as_mut().filter(|_| glide) else {
+            self.camera = Some(goal);
+            return false;
+        };
+        let t = (dt * 8.0).min(1.0);
+        cam.zoom = (cam.zoom.ln() + (goal.zoom.ln() - cam.zoom.ln()) * t).exp();
+        cam.center += (goal.center - cam.center) * t;
+        cam.arrangement = goal.arrangement;
+        cam.step = goal.step;
+        let moving =
+            (cam.zoom / goal.zoom - 1.0).abs() > 1e-3 || cam.center.distance(goal.center) > 0.5;
+        if !moving {
+            *cam = goal;
+        }
+        moving
+    }
 }
 
-/// Leaves the presentation: the editor's camera and selection as they were.
-pub fn stop(app: &mut WarrantApp, ctx: &egui::Context) {
-    if let Some(p) = app.presenting.take() {
-        app.canvas.center = p.saved.center;
-        app.canvas.zoom = p.saved.zoom;
-        app.selection = p.saved.selection;
-        // To the main window, even when Esc was pressed in the presenter view.
-        ctx.send_viewport_cmd_to(
-            egui::ViewportId::ROOT,
-            egui::ViewportCommand::Fullscreen(false),
-        );
-    }
+/// The two palettes of a projector theme: for this step's cards, and for earlier ones.
+fn palettes(dark: bool) -> (Palette, Palette) {
+    (Palette::projector(dark), Palette::projector_earlier(dark))
 }
 
 /// Keys: Right, Space or Page Down next; Left or Page Up back; Home, End; 1–9 jump; + and −
 /// size; T theme; N notes; P the presenter view in a second window.
 /// Esc closes a quote shown in context, then leaves.
-fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
-    let Some(p) = app.presenting.as_mut() else {
-        return;
-    };
-    let mut leave = false;
-    ctx.input_mut(|i| {
+fn keys(p: &mut Presentation, ui: &egui::Ui, commands: &mut Vec<Command>) {
+    let before = p.prefs;
+    ui.input_mut(|i| {
         p.step_keys(i);
         let mut pressed = |k: Key| i.consume_key(egui::Modifiers::NONE, k);
         for (n, k) in [
@@ -123,14 +195,15 @@ fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
                 p.go(n);
             }
         }
+        let scale = &mut p.prefs.text_scale;
         if pressed(Key::Plus) || pressed(Key::Equals) {
-            p.scale = (p.scale * 1.15).min(3.0);
+            *scale = (*scale * 1.15).min(MAX_TEXT_SCALE);
         }
         if pressed(Key::Minus) {
-            p.scale = (p.scale / 1.15).max(0.4);
+            *scale = (*scale / 1.15).max(MIN_TEXT_SCALE);
         }
         if pressed(Key::T) {
-            p.projector = !p.projector;
+            p.prefs.dark = !p.prefs.dark;
         }
         if pressed(Key::N) {
             p.show_notes = !p.show_notes;
@@ -142,12 +215,12 @@ fn keys(app: &mut WarrantApp, ctx: &egui::Context) {
             if p.context.is_some() {
                 p.context = None;
             } else {
-                leave = true;
+                commands.push(Command::StopPresenting);
             }
         }
     });
-    if leave {
-        stop(app, ctx);
+    if p.prefs != before {
+        commands.push(Command::RememberPresentation(p.prefs));
     }
 }
 
@@ -185,8 +258,7 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (String, usize, usi
 }
 
 /// The quote large, with its source and the paragraph it comes from, quoted words highlighted.
-fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palette, scale: f32) {
-    let size = 22.0 * scale;
+fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palette, size: f32) {
     let flat = q
         .anchor
         .exact
@@ -207,26 +279,26 @@ fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palett
         ui.add_space(8.0);
         ui.label(
             RichText::new(format!("— {}", s.title))
-                .size(size * 0.75)
+                .size(size * 0.8)
                 .color(palette.weak_text),
         );
         if !cite.is_empty() {
             ui.label(
                 RichText::new(cite.join(" · "))
-                    .size(size * 0.7)
+                    .size(size * 0.8)
                     .color(palette.weak_text),
             );
         }
         ui.add_space(16.0);
         ui.label(
             RichText::new("In context")
-                .size(size * 0.7)
+                .size(size * 0.8)
                 .strong()
                 .color(palette.weak_text),
         );
         let (para, qs, qe) = paragraph_around(&s.text, q.anchor.start, q.anchor.end);
         let mut job = egui::text::LayoutJob::default();
-        let font = FontId::proportional(size * 0.8);
+        let font = FontId::proportional(size * 0.85);
         for (i, part) in [
             para.chars().take(qs).collect::<String>(),
             para.chars().skip(qs).take(qe - qs).collect(),
@@ -256,30 +328,11 @@ fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palett
     }
 }
 
-/// The presentation, for one frame.
-pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let ctx = ui.ctx().clone();
-    keys(app, &ctx);
-    let Some(p) = app.presenting.as_ref() else {
-        return;
-    };
-    let palette = if p.projector {
-        Palette::projector()
-    } else {
-        Palette::new(true)
-    };
-    let (step, scale, show_notes) = (p.step, p.scale, p.show_notes);
-    let steps = p.steps.clone();
-    let context = p.context.clone();
-    let screen = ui.max_rect();
-    let painter = ui.painter_at(screen);
-    painter.rect_filled(screen, 0.0, palette.canvas);
-
-    let map: &Map = app.history.map();
-    let shown = story::revealed(&steps, step);
-    let focus: HashSet<NodeId> = story::focus(&steps, step).into_iter().collect();
-    // A focused quote (or a clicked card's first quote) is shown in its article's context.
-    let context_quote = context
+/// The quote to show in its article: the clicked card's (or the first quote of a clicked
+/// claim), else a quote the step highlights.
+fn context_quote<'m>(map: &'m Map, p: &Presentation) -> Option<&'m Quote> {
+    let focus = story::focus(&p.steps, p.step);
+    p.context
         .as_ref()
         .and_then(|id| {
             map.quote(id).or_else(|| {
@@ -289,162 +342,196 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                     .find_map(|l| map.quote(&l.from))
             })
         })
-        .or_else(|| map.quotes.iter().find(|q| focus.contains(&q.id)));
-    let header = 70.0 * scale.max(0.8);
-    let footer = if show_notes { 140.0 } else { 40.0 };
-    let mut view = Rect::from_min_max(
-        pos2(screen.left(), screen.top() + header),
-        pos2(screen.right(), screen.bottom() - footer),
-    );
-    let side = context_quote.map(|_| {
-        Rect::from_min_max(
-            pos2(screen.left() + screen.width() * 0.58, view.top()),
-            view.max,
-        )
-    });
-    if let Some(side) = side {
-        view.max.x = side.left() - 10.0;
-    }
+        .or_else(|| map.quotes.iter().find(|q| focus.contains(&q.id)))
+}
 
-    // Frame the focused cards (or all shown ones), gliding there.
-    let generation = app.history.generation();
-    let layout: &Layout = app.canvas.layout(map, generation);
-    let framed: Vec<Rect> = layout
-        .ids
-        .iter()
-        .zip(&layout.map_rects)
-        .filter(|(id, _)| {
-            if focus.is_empty() {
-                shown.contains(*id)
-            } else {
-                focus.contains(*id)
-            }
-        })
-        .map(|(_, r)| *r)
-        .collect();
-    let rects = layout.map_rects.clone();
-    let ids = layout.ids.clone();
-    let links = layout.links.clone();
-    let routes = layout.map_routes.clone();
-    let lines = layout.lines.clone();
-    if let Some(bounds) = framed.into_iter().reduce(Rect::union) {
-        let bounds = bounds.expand(60.0);
-        let goal_zoom = ((view.width() / bounds.width()).min(view.height() / bounds.height())
-            * scale)
-            .clamp(0.1, 2.5 * scale);
-        let goal_center = bounds.center();
-        let canvas = &mut app.canvas;
-        let dt = ctx.input(|i| i.stable_dt).min(0.1);
-        let t = (dt * 6.0).min(1.0);
-        let zoom = (canvas.zoom.ln() + (goal_zoom.ln() - canvas.zoom.ln()) * t).exp();
-        let center = canvas.center + (goal_center - canvas.center) * t;
-        if (zoom - goal_zoom).abs() > 1e-3 || center.distance(goal_center) > 0.5 {
-            ctx.request_repaint();
-        }
-        canvas.zoom = zoom;
-        canvas.center = center;
-    }
-    let (zoom, center) = (app.canvas.zoom, app.canvas.center);
-    let to_screen = |r: Rect| {
-        Rect::from_min_max(
-            view.center() + (r.min - center) * zoom,
-            view.center() + (r.max - center) * zoom,
-        )
+/// The presentation, for one frame: reads `cx`, changes only `p`, asks the app for the rest.
+pub fn present_ui(
+    ui: &mut egui::Ui,
+    cx: &PresentCtx<'_>,
+    p: &mut Presentation,
+    commands: &mut Vec<Command>,
+) {
+    keys(p, ui, commands);
+    let screen = ui.max_rect();
+    let (palette, earlier) = palettes(p.prefs.dark);
+    ui.painter_at(screen)
+        .rect_filled(screen, 0.0, palette.canvas);
+    let unit = screen.height() / crate::frame::REFERENCE_HEIGHT;
+    let quote = context_quote(cx.map, p);
+    let notes = if p.show_notes { 130.0 * unit } else { 0.0 };
+    let settings = FrameSettings {
+        width: screen.width(),
+        height: screen.height(),
+        text_scale: p.prefs.text_scale,
+        right: if quote.is_some() {
+            screen.width() * 0.42
+        } else {
+            0.0
+        },
+        bottom: notes,
     };
-    let map_painter = ui.painter_at(view);
+    let f = p.frame(cx.map, cx.generation, settings).clone();
+    let dt = ui.input(|i| i.stable_dt).min(0.1);
+    if p.follow(&f, dt) {
+        ui.ctx().request_repaint();
+    }
+    let clicked = cards_ui(ui, cx.map, p, &f, screen.min, (&palette, &earlier));
+    chrome_ui(ui, p, &f, screen, notes, &palette);
+    if let Some(q) = quote {
+        let side = Rect::from_min_max(
+            pos2(
+                screen.left() + settings.width - settings.right,
+                screen.top() + f.view.y,
+            ),
+            pos2(screen.right(), screen.top() + f.view.bottom()),
+        )
+        .shrink(8.0);
+        ui.painter().rect_filled(side, 8.0, palette.claim_fill);
+        ui.painter().rect_stroke(
+            side,
+            8.0,
+            Stroke::new(1.5, palette.claim_stroke),
+            egui::StrokeKind::Inside,
+        );
+        let size = 26.0 * unit * p.prefs.text_scale.sqrt();
+        ui.scope_builder(egui::UiBuilder::new().max_rect(side.shrink(24.0)), |ui| {
+            egui::ScrollArea::vertical()
+                .show(ui, |ui| quote_in_context_ui(ui, cx.map, q, &palette, size));
+        });
+    }
+    if let Some(id) = clicked {
+        p.context = Some(id);
+    }
+}
 
-    // Links between shown cards; cards: focused bright, earlier ones dimmed.
-    let width = (2.5 * zoom).clamp(1.5, 6.0);
-    for &(a, b, relation, li) in &links {
-        if !(shown.contains(&ids[a]) && shown.contains(&ids[b])) {
-            continue;
-        }
-        let Some(route) = routes.get(li).and_then(Option::as_ref) else {
-            continue;
-        };
-        let pts: Vec<Pos2> = route
+/// The frame's links and cards under the presentation's camera; returns a card clicked.
+fn cards_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    p: &Presentation,
+    f: &Frame,
+    origin: Pos2,
+    (palette, earlier): (&Palette, &Palette),
+) -> Option<NodeId> {
+    let cam = p.camera?;
+    let view = Rect::from_min_size(origin + vec2(f.view.x, f.view.y), vec2(f.view.w, f.view.h));
+    let to_screen = |x: f32, y: f32| view.center() + (pos2(x, y) - cam.center) * cam.zoom;
+    let painter = ui.painter_at(view.expand(8.0));
+    let is_earlier = |id: &NodeId| {
+        f.cards
             .iter()
-            .map(|p| view.center() + (*p - center) * zoom)
-            .collect();
-        let lit = focus.contains(&ids[a]) || focus.contains(&ids[b]);
-        let color = Palette::relation(relation).gamma_multiply(if lit { 1.0 } else { 0.35 });
-        paint_route(&map_painter, &pts, relation, color, width);
+            .any(|c| &c.id == id && c.look == Look::Earlier)
+    };
+    let width = (2.5 * cam.zoom).clamp(1.5, 6.0);
+    for (link, route) in map.links.iter().zip(&f.routes) {
+        let Some(route) = route else { continue };
+        let pts: Vec<Pos2> = route.iter().map(|q| to_screen(q.x, q.y)).collect();
+        let quiet = is_earlier(&link.from) || is_earlier(&link.to);
+        let color = Palette::relation(link.relation).gamma_multiply(if quiet { 0.45 } else { 1.0 });
+        paint_route(&painter, &pts, link.relation, color, width);
     }
     let mut clicked = None;
-    for (i, id) in ids.iter().enumerate() {
-        if !shown.contains(id) {
-            continue;
-        }
-        let Some(node) = Layout::node(map, i) else {
+    for c in &f.cards {
+        let Some(node) = map.node(&c.id) else {
             continue;
         };
-        let r = to_screen(rects[i]);
-        if !view.intersects(r) {
-            continue;
-        }
-        let lit = focus.contains(id);
+        let min = to_screen(c.rect.x, c.rect.y);
+        let r = Rect::from_min_size(min, vec2(c.rect.w, c.rect.h) * cam.zoom);
+        let colours = if c.look == Look::Earlier {
+            earlier
+        } else {
+            palette
+        };
+        let lines = card_lines(node);
         paint_card(
-            &map_painter,
+            &painter,
             node,
             map,
             r,
-            &lines[i],
+            &lines,
             false,
-            CARD_FONT * zoom >= MIN_TEXT_PX,
-            zoom,
-            &palette,
+            CARD_FONT * cam.zoom >= MIN_TEXT_PX,
+            cam.zoom,
+            colours,
         );
-        if lit {
-            map_painter.rect_stroke(
-                r.expand(3.0),
-                6.0,
-                Stroke::new(3.0, palette.selection),
-                egui::StrokeKind::Outside,
+        if c.look == Look::Focused {
+            painter.rect_stroke(
+                r.expand(4.0 * cam.zoom),
+                (9.0 * cam.zoom).min(20.0),
+                Stroke::new(3.0 * cam.zoom, palette.selection),
+                egui::StrokeKind::Middle,
             );
-        } else {
-            map_painter.rect_filled(r, 0.0, palette.canvas.gamma_multiply(0.6));
         }
+        // The whole card (a frame never cuts one off), so tests see where it is.
         let resp = ui.interact(
-            r.intersect(view),
-            egui::Id::unique(("present card", id.as_str())),
+            r,
+            egui::Id::unique(("present card", c.id.as_str())),
             Sense::click(),
         );
+        let label = card_label(node);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if resp.clicked() {
-            clicked = Some(id.clone());
+            clicked = Some(c.id.clone());
         }
     }
+    clicked
+}
 
-    // Title, counter, notes, quote in context.
-    let title = steps
-        .get(step)
+/// The step's title, the counter and keys, and the notes.
+fn chrome_ui(
+    ui: &mut egui::Ui,
+    p: &Presentation,
+    f: &Frame,
+    screen: Rect,
+    notes: f32,
+    palette: &Palette,
+) {
+    let unit = f.unit;
+    let title = p
+        .steps
+        .get(p.step)
         .map_or("(this map has nothing to present yet)", |s| {
             s.title.as_str()
         });
     // A label, not painted text: screen readers announce the step.
-    let title_rect = Rect::from_min_max(
-        pos2(screen.left() + 30.0, screen.top()),
-        pos2(screen.right() - 30.0, screen.top() + header),
+    let title_rect = Rect::from_min_size(
+        screen.min + vec2(30.0 * unit, f.title.y),
+        vec2(screen.width() - 60.0 * unit, f.title.h),
     );
-    ui.put(
-        title_rect,
-        egui::Label::new(RichText::new(title).size(30.0 * scale).color(palette.text)).truncate(),
+    // Left-aligned, as in the exported frame.
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.scope_builder(
+        egui::UiBuilder::new().max_rect(title_rect).layout(layout),
+        |ui| {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(title)
+                        .size(36.0 * unit)
+                        .strong()
+                        .color(palette.text),
+                )
+                .truncate(),
+            );
+        },
     );
-    painter.text(
-        pos2(screen.right() - 20.0, screen.bottom() - 20.0),
-        Align2::RIGHT_BOTTOM,
+    let hint = crate::frame::HINT_BAND * unit;
+    ui.painter().text(
+        pos2(screen.right() - 20.0 * unit, screen.bottom() - hint / 2.0),
+        Align2::RIGHT_CENTER,
         format!(
             "{} / {}   Left/Right: step · +/-: size · T: theme · N: notes · P: presenter view · Esc: leave",
-            step + 1,
-            steps.len().max(1)
+            p.step + 1,
+            p.steps.len().max(1)
         ),
-        FontId::proportional(14.0),
+        FontId::proportional(18.0 * unit),
         palette.weak_text,
     );
-    if show_notes {
-        let note = steps.get(step).map_or("", |s| s.note.as_str());
+    if notes > 0.0 {
+        let note = p.steps.get(p.step).map_or("", |s| s.note.as_str());
         let rect = Rect::from_min_max(
-            pos2(screen.left() + 30.0, screen.bottom() - footer + 10.0),
-            pos2(screen.right() - 30.0, screen.bottom() - 40.0),
+            pos2(screen.left() + 30.0 * unit, screen.bottom() - hint - notes),
+            pos2(screen.right() - 30.0 * unit, screen.bottom() - hint),
         );
         let text = if note.is_empty() {
             "(no note for this step)"
@@ -455,22 +542,10 @@ pub fn present_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             rect,
             egui::Label::new(
                 RichText::new(format!("Note: {text}"))
-                    .size(18.0 * scale)
-                    .color(palette.weak_text),
+                    .size(24.0 * unit)
+                    .color(palette.text),
             )
             .wrap(),
         );
-    }
-    if let (Some(side), Some(q)) = (side, context_quote) {
-        let q = q.clone();
-        let map = app.history.map();
-        ui.painter().rect_filled(side, 8.0, palette.claim_fill);
-        ui.scope_builder(egui::UiBuilder::new().max_rect(side.shrink(24.0)), |ui| {
-            egui::ScrollArea::vertical()
-                .show(ui, |ui| quote_in_context_ui(ui, map, &q, &palette, scale));
-        });
-    }
-    if let (Some(id), Some(p)) = (clicked, app.presenting.as_mut()) {
-        p.context = Some(id);
     }
 }

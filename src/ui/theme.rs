@@ -1,5 +1,6 @@
 //! Every colour and size the UI draws with lives here.
 
+use crate::export::style::{FramePalette, PROJECTOR_DARK, PROJECTOR_LIGHT, Rgb};
 use crate::model::{Color, Relation};
 use egui::Color32;
 
@@ -58,6 +59,12 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// Black or white, whichever reads on `bg` (an actor's chip: its colour is the user's).
+pub fn ink_on(bg: Color32) -> Color32 {
+    let [r, g, b] = crate::export::style::ink_on([bg.r(), bg.g(), bg.b()]);
+    Color32::from_rgb(r, g, b)
+}
+
 /// Below this on-screen font size, text is drawn as grey bars (unreadable anyway, and costly).
 pub const MIN_TEXT_PX: f32 = 5.0;
 
@@ -75,6 +82,8 @@ pub struct Palette {
     pub selection: Color32,
     pub highlight: Color32,
     pub flash: Color32,
+    /// The size of a card's footer line (actors, thesis mark, source), in canvas units.
+    pub footer_font: f32,
 }
 
 impl Palette {
@@ -92,6 +101,7 @@ impl Palette {
                 selection: Color32::from_rgb(0x4d, 0xa3, 0xff),
                 highlight: Color32::from_rgba_unmultiplied(0xc9, 0xa2, 0x27, 0x60),
                 flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xa0),
+                footer_font: crate::layout::card::SMALL_FONT,
             }
         } else {
             Self {
@@ -106,24 +116,52 @@ impl Palette {
                 selection: Color32::from_rgb(0x1a, 0x73, 0xe8),
                 highlight: Color32::from_rgba_unmultiplied(0xff, 0xd5, 0x4f, 0x90),
                 flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xb0),
+                footer_font: crate::layout::card::SMALL_FONT,
             }
         }
     }
 
-    /// High contrast on white, for projectors in lit classrooms.
-    pub fn projector() -> Self {
+    /// A projector theme (see `export::style`, where its colours live for the exports too):
+    /// light for lit classrooms, dark for dark rooms.
+    pub fn projector(dark: bool) -> Self {
+        let p = Self::frame_palette(dark);
+        let c = |rgb: Rgb| Color32::from_rgb(rgb[0], rgb[1], rgb[2]);
         Self {
-            canvas: Color32::WHITE,
-            claim_fill: Color32::WHITE,
-            claim_stroke: Color32::from_rgb(0x30, 0x30, 0x30),
-            thesis_stroke: Color32::from_rgb(0x9a, 0x6b, 0x00),
-            quote_fill: Color32::from_rgb(0xff, 0xf6, 0xd8),
-            quote_stroke: Color32::from_rgb(0x8a, 0x6d, 0x1f),
-            text: Color32::BLACK,
-            weak_text: Color32::from_rgb(0x40, 0x40, 0x40),
-            selection: Color32::from_rgb(0x00, 0x5f, 0xcc),
-            highlight: Color32::from_rgb(0xff, 0xe0, 0x66),
-            flash: Color32::from_rgb(0xff, 0xa5, 0x00),
+            canvas: c(p.canvas),
+            claim_fill: c(p.claim_fill),
+            claim_stroke: c(p.claim_stroke),
+            thesis_stroke: c(p.thesis),
+            quote_fill: c(p.quote_fill),
+            quote_stroke: c(p.quote_stroke),
+            text: c(p.text),
+            weak_text: c(p.weak_text),
+            selection: c(p.focus),
+            highlight: c(p.highlight),
+            flash: c(p.highlight),
+            footer_font: crate::frame::FOOTER_FONT,
+        }
+    }
+
+    /// A projector theme's colours for cards shown in earlier steps: quieter, still legible.
+    pub fn projector_earlier(dark: bool) -> Self {
+        let p = Self::frame_palette(dark);
+        let c = |rgb: Rgb| Color32::from_rgb(rgb[0], rgb[1], rgb[2]);
+        Self {
+            claim_fill: c(p.claim_fill_dim),
+            claim_stroke: c(p.stroke_dim),
+            quote_fill: c(p.quote_fill_dim),
+            quote_stroke: c(p.stroke_dim),
+            text: c(p.text_dim),
+            weak_text: c(p.weak_text_dim),
+            ..Self::projector(dark)
+        }
+    }
+
+    fn frame_palette(dark: bool) -> FramePalette {
+        if dark {
+            PROJECTOR_DARK
+        } else {
+            PROJECTOR_LIGHT
         }
     }
 

@@ -452,6 +452,18 @@ pub fn footer_svg(s: &mut String, page_w: f32, y: f32, margin: f32, number: &str
                     );
                 }
             }
+            Relation::Qualifies => {
+                let _ = write!(
+                    s,
+                    "<line x1=\"{x1}\" y1=\"{mid}\" x2=\"{x2}\" y2=\"{mid}\" stroke=\"{color}\" \
+                     stroke-width=\"1.2\" stroke-dasharray=\"1.5 2\"/><polyline points=\"{},{} \
+                     {x2},{mid} {},{}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"1.2\"/>",
+                    x2 - 5.0,
+                    mid - 2.8,
+                    x2 - 5.0,
+                    mid + 2.8
+                );
+            }
         }
         x = x2 + 4.0;
         let _ = write!(

@@ -101,13 +101,27 @@ impl WarrantApp {
             Command::FocusMode => crate::ui::canvas::folds::toggle_focus(self),
             Command::Present => {
                 self.canvas.editing = None;
-                let mut p = crate::ui::present::Presentation::start(self);
+                let mut p = crate::ui::present::Presentation::start(
+                    self.history.map(),
+                    self.settings.present,
+                );
                 if let Some(step) = self.present_from.take() {
                     p.step = step.min(p.steps.len().saturating_sub(1));
                 }
                 self.presenting = Some(p);
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
+            Command::StopPresenting => {
+                // The editor's camera and selection were never touched.
+                if self.presenting.take().is_some() {
+                    // To the main window, even when Esc was pressed in the presenter view.
+                    ctx.send_viewport_cmd_to(
+                        egui::ViewportId::ROOT,
+                        egui::ViewportCommand::Fullscreen(false),
+                    );
+                }
+            }
+            Command::RememberPresentation(prefs) => self.settings.present = prefs,
             Command::ToggleTheme => {
                 self.settings.theme = if ctx.theme() == egui::Theme::Dark {
                     ThemeChoice::Light

@@ -44,6 +44,8 @@ pub struct Settings {
     pub left_tab: LeftTab,
     /// File → Export's last format, folder and options.
     pub export: super::export_dialog::ExportPrefs,
+    /// The presentation's theme and type size.
+    pub present: super::present::PresentPrefs,
 }
 
 /// The tabs of the left panel.
@@ -66,6 +68,7 @@ impl Default for Settings {
             show_inspector: true,
             left_tab: LeftTab::Inspector,
             export: super::export_dialog::ExportPrefs::default(),
+            present: super::present::PresentPrefs::default(),
         }
     }
 }
@@ -332,8 +335,12 @@ impl WarrantApp {
             self.fonts_installed = true;
         }
         self.closing(&ctx);
-        if self.presenting.is_some() {
-            super::present::present_ui(self, ui);
+        if let Some(p) = self.presenting.as_mut() {
+            let cx = super::present::PresentCtx {
+                map: self.history.map(),
+                generation: self.history.generation(),
+            };
+            super::present::present_ui(ui, &cx, p, &mut self.pending);
             super::presenter::presenter_window(self, &ctx);
             super::dialogs::dialogs_ui(self, &ctx);
             for command in std::mem::take(&mut self.pending) {

@@ -9,6 +9,7 @@ pub(super) mod folds;
 mod gestures;
 mod keys;
 pub(super) mod layout;
+mod overview;
 pub(super) mod paint;
 
 use super::app::WarrantApp;
@@ -135,6 +136,16 @@ impl CanvasState {
         self.center = bounds.center();
     }
 
+    /// Fit, but no further out than text reads: a bigger map is framed on its thesis with its
+    /// direct reasons and objections (so it also opens), and the overview in the corner shows
+    /// the rest.
+    fn fit_legibly(&mut self, map: &Map) {
+        self.fit();
+        if self.zoom < overview::FIT_MIN_ZOOM && map.claims.len() + map.quotes.len() > 0 {
+            self.frame_thesis(map);
+        }
+    }
+
     /// Whether a card-sized box at `p` is free of cards.
     fn is_free(&self, p: Pos2, height: f32) -> bool {
         let candidate = Rect::from_min_size(p, vec2(CARD_WIDTH, height)).expand(10.0);
@@ -166,18 +177,6 @@ impl CanvasState {
             p.x += CARD_WIDTH + 30.0;
         }
         Point::new(p.x, p.y)
-    }
-
-    /// Opens a big map on its thesis, readable, instead of as an unreadable overview.
-    fn open_on_thesis(&mut self, map: &Map) {
-        let thesis = map.claims.iter().find(|c| c.thesis).or(map.claims.first());
-        if let Some(r) = thesis.and_then(|t| self.layout.rect_of(&t.id)) {
-            self.zoom = 0.85;
-            self.center = pos2(
-                r.center().x,
-                r.top() - 40.0 + self.view.height() / 2.0 / self.zoom,
-            );
-        }
     }
 }
 
@@ -217,11 +216,9 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let map: &Map = app.history.map();
     let canvas = &mut app.canvas;
     if canvas.fit_pending {
-        canvas.fit();
         canvas.fit_pending = false;
-        if std::mem::take(&mut canvas.opening) && canvas.zoom < 0.45 {
-            canvas.open_on_thesis(map);
-        }
+        canvas.opening = false;
+        canvas.fit_legibly(map);
     }
     if let Some(id) = canvas.reveal.take()
         && let Some(r) = canvas.layout.rect_of(&id)
@@ -432,6 +429,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let map: &Map = app.history.map();
     keys::keyboard(&mut app.canvas, &mut app.selection, ui, map);
     legend_ui(ui, rect, &palette);
+    overview::overview_ui(&mut app.canvas, ui, &palette);
     if map.claims.is_empty() && map.quotes.is_empty() {
         painter.text(
             rect.center(),

@@ -1,6 +1,6 @@
 //! Drawing cards and links (no interaction here).
 
-use super::super::theme::{self, CARD_FONT, CARD_PAD, LINE_HEIGHT, Palette};
+use super::super::theme::{self, CARD_FONT, CARD_PAD, CARD_WIDTH, LINE_HEIGHT, Palette};
 use crate::layout::card::{Face, ascent};
 use crate::model::{Map, NodeRef, Relation};
 use egui::{
@@ -224,7 +224,7 @@ pub fn paint_card(
     }
 
     // Footer: who holds a claim, or where a quote comes from.
-    let small = theme::card_font((11.0 * zoom).max(1.0), false);
+    let small = theme::card_font((palette.footer_font * zoom).max(1.0), false);
     let y = r.bottom() - pad - 6.0 * zoom;
     match node {
         NodeRef::Claim(c) => {
@@ -237,7 +237,8 @@ pub fn paint_card(
             }
             for a in c.actors.iter().filter_map(|a| map.actor(a)) {
                 let color = theme::color32(a.color);
-                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), Color32::WHITE);
+                let ink = theme::ink_on(color);
+                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), ink);
                 let chip = Rect::from_min_size(
                     pos2(x, y - g.size().y / 2.0 - 2.0 * zoom),
                     g.size() + vec2(10.0 * zoom, 4.0 * zoom),
@@ -250,7 +251,7 @@ pub fn paint_card(
                     CornerRadius::same((8.0 * zoom).min(255.0) as u8),
                     color,
                 );
-                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, Color32::WHITE);
+                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, ink);
                 x = chip.right() + 4.0 * zoom;
             }
         }
@@ -258,10 +259,17 @@ pub fn paint_card(
             let name = map
                 .source(&q.source)
                 .map_or_else(|| "?".to_owned(), crate::model::Source::short_name);
+            // Cut to the card's width (the projector's larger footer would overflow it).
+            let line = crate::export::frame_svg::fit_text(
+                &format!("— {name}"),
+                Face::Regular,
+                palette.footer_font,
+                CARD_WIDTH - 2.0 * CARD_PAD - 4.0,
+            );
             clip.text(
                 pos2(r.right() - pad, y),
                 Align2::RIGHT_CENTER,
-                format!("— {name}"),
+                line,
                 small,
                 palette.weak_text,
             );

@@ -1,6 +1,8 @@
 //! Maps made to hurt: whatever a map file holds, the app shows it or says what is wrong with it,
 //! and never panics.
 
+#![allow(clippy::unwrap_used)] // helpers of tests: failing loudly is right
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;

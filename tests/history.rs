@@ -157,10 +157,9 @@ impl Model {
             && key.is_some()
             && self.states.len() > 1
             && self.states.last().is_some_and(|(_, k)| *k == key);
-        if merges {
-            self.states.last_mut().unwrap().0 = map.clone();
-        } else {
-            self.states.push((map.clone(), key));
+        match self.states.last_mut() {
+            Some(last) if merges => last.0 = map.clone(),
+            _ => self.states.push((map.clone(), key)),
         }
         self.redo.clear();
         self.sealed = false;

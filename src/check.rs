@@ -99,7 +99,12 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
         };
         let len = CharIndex::new(&source.text).len_chars();
         let a = &quote.anchor;
-        let at = if a.end > len || a.start > a.end {
+        let at = if a.start > a.end {
+            format!(
+                "its offsets {}..{} are reversed (the start is after the end)",
+                a.start, a.end
+            )
+        } else if a.end > len {
             format!(
                 "its offsets {}..{} lie outside the text ({len} characters)",
                 a.start, a.end

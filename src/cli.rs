@@ -83,6 +83,7 @@ fn load_error_kind(e: &LoadError) -> &'static str {
         LoadError::Empty { .. } => "empty-file",
         LoadError::NotAFile { .. } => "not-a-file",
         LoadError::Json { .. } => "invalid-json",
+        LoadError::Encoding { .. } => "not-utf8",
         LoadError::NotAMap { .. } => "not-a-map",
         LoadError::MissingVersion { .. } => "missing-version",
         LoadError::BadVersion { .. } => "bad-version",

@@ -310,8 +310,108 @@ fn markdown_names_who_holds_both_sides_of_a_contradiction() {
     let md = map_to_markdown(&sample(MEMO), &MarkdownSettings::default()).unwrap();
     assert!(md.contains("## Contradictions"), "{md}");
     assert!(
-        md.contains("**Inconsistent:** Russian officials holds both."),
+        md.contains("**Inconsistent:** Russian officials hold both."),
         "{md}"
     );
     assert_eq!(md.matches("## Thesis: ").count(), 1);
+}
+
+#[test]
+fn markdown_agrees_the_verb_with_one_actor_or_several() {
+    let mut map = warrant::io::load(&root("tests/good-small.json")).unwrap();
+    let md = map_to_markdown(&map, &MarkdownSettings::default()).unwrap();
+    assert!(md.contains("**Inconsistent:** Moscow holds both."), "{md}");
+    map.actors.push(warrant::model::Actor {
+        id: warrant::model::ActorId("a2".into()),
+        name: "Minsk".into(),
+        color: warrant::model::Color::rgb(1, 2, 3),
+    });
+    for c in &mut map.claims {
+        c.actors.push(warrant::model::ActorId("a2".into()));
+    }
+    let md = map_to_markdown(&map, &MarkdownSettings::default()).unwrap();
+    assert!(
+        md.contains("**Inconsistent:** Moscow, Minsk hold both."),
+        "{md}"
+    );
+}
+
+/// A map whose title and claim hold U+FFFE, U+FFFF and control characters (valid in JSON, not in
+/// XML 1.0).
+fn non_xml_map() -> Map {
+    warrant::io::load(&root("tests/bad/non-xml-chars.json")).unwrap()
+}
+
+#[test]
+fn characters_xml_forbids_are_left_out_of_svg_png_and_pdf() {
+    let map = non_xml_map();
+    let svg = map_to_svg(&map, &SvgSettings::default()).unwrap();
+    assert!(!svg.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}', '\u{1b}']));
+    parse_svg(&svg).expect("the SVG is well-formed XML");
+    assert!(
+        svg_texts(&svg).iter().any(|t| t.contains("obsolete")),
+        "the text is kept"
+    );
+    let png =
+        warrant::export::map_to_png(&map, &SvgSettings::default(), &PngSettings { scale: 0.5 })
+            .unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(
+        map_to_pdf(&map, &PdfSettings::default())
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+    let md = map_to_markdown(&map, &MarkdownSettings::default()).unwrap();
+    assert!(
+        !md.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}', '\u{1b}']),
+        "{md:?}"
+    );
+    assert!(md.contains("NATO is obsolete"), "{md}");
+}
+
+#[test]
+fn an_svg_export_passes_an_xml_parser_outside_warrant() {
+    let Ok(out) = Command::new("rsvg-convert").arg("--version").output() else {
+        eprintln!("rsvg-convert is not installed; skipped");
+        return;
+    };
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("m.svg");
+    std::fs::write(
+        &svg_path,
+        map_to_svg(&non_xml_map(), &SvgSettings::default()).unwrap(),
+    )
+    .unwrap();
+    let out = Command::new("rsvg-convert")
+        .arg(&svg_path)
+        .arg("-o")
+        .arg(dir.path().join("m.png"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn an_oversized_png_is_refused_before_the_svg_is_parsed_and_says_what_helps() {
+    // The size comes from the <svg> tag: a body that would not even parse is never read.
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20000\" height=\"100\">\
+               <this is not xml";
+    let e = warrant::export::svg_to_png(svg, &PngSettings { scale: 2.0 }).unwrap_err();
+    assert!(
+        matches!(e, warrant::export::PngError::TooLarge { .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("scale of at most 0.81"), "{e}");
+    // A map spread so wide that no readable scale fits: the message says what to do instead.
+    let mut map = warrant::io::load(&root("tests/good-small.json")).unwrap();
+    map.claims[1].pos.x = 1.0e6;
+    let e = warrant::export::map_to_png(&map, &SvgSettings::default(), &PngSettings { scale: 2.0 })
+        .unwrap_err();
+    assert!(!e.to_string().contains("smaller scale"), "{e}");
+    assert!(e.to_string().contains("SVG or PDF"), "{e}");
 }

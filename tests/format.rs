@@ -394,3 +394,78 @@ fn a_map_built_in_code_without_positions_fails_the_integrity_check() {
         [IntegrityError::NoPosition { .. }]
     ));
 }
+
+#[test]
+fn a_quote_with_reversed_offsets_is_reported_as_reversed() {
+    let map = io::load(&bad("quote-reversed.json")).unwrap();
+    let out = problems(&map);
+    assert_eq!(out[0].kind, ProblemKind::QuoteMoved);
+    assert!(
+        out[0].message.contains("31..8 are reversed"),
+        "{}",
+        out[0].message
+    );
+    assert!(!out[0].message.contains("outside"), "{}", out[0].message);
+}
+
+#[test]
+fn maps_in_other_encodings_say_so() {
+    for name in ["utf16.json", "utf16be-no-bom.json"] {
+        let e = io::load(&bad(name)).unwrap_err();
+        assert!(matches!(e, LoadError::Encoding { .. }), "{name}: {e}");
+        assert!(e.to_string().contains("UTF-16"), "{e}");
+    }
+    let mut latin1 =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap();
+    let at = latin1.iter().position(|&b| b == b'M').unwrap(); // "Moscow"
+    latin1[at] = 0xE9; // é in Latin-1
+    let e = io::map_from_json(&latin1, Path::new("latin1.json")).unwrap_err();
+    assert!(e.to_string().contains("not UTF-8"), "{e}");
+    assert!(e.to_string().contains(&format!("offset {at}")), "{e}");
+    // A UTF-8 byte-order mark is harmless: the map opens as it is without one.
+    assert_eq!(
+        io::load(&bad("utf8-bom.json")).unwrap(),
+        io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap()
+    );
+}
+
+#[test]
+fn a_relation_of_the_wrong_type_is_a_map_error_not_a_json_error() {
+    let e = io::load(&bad("wrong-type-relation.json")).unwrap_err();
+    let LoadError::Schema { line, message, .. } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(*line, 77);
+    assert!(message.contains("expected a relation"), "{message}");
+    let e = io::load(&bad("unknown-relation.json")).unwrap_err();
+    assert!(matches!(e, LoadError::Schema { .. }), "{e}");
+    assert!(e.to_string().contains("`refutes`"), "{e}");
+    // Any well-formed JSON is never called "not valid JSON", whatever value is misplaced.
+    let text = std::fs::read_to_string(bad("../good-small.json")).unwrap();
+    let odd = text.replacen("\"relation\": \"supports\"", "\"relation\": null", 1);
+    let e = io::map_from_json(odd.as_bytes(), Path::new("null.json")).unwrap_err();
+    assert!(matches!(e, LoadError::Schema { .. }), "{e}");
+}
+
+#[test]
+fn duplicate_keys_are_refused_like_unknown_ones() {
+    for (name, key, line) in [
+        ("duplicate-key.json", "title", 6),
+        ("duplicate-key-in-claim.json", "text", 30),
+    ] {
+        let e = io::load(&bad(name)).unwrap_err();
+        let LoadError::Schema {
+            line: at, message, ..
+        } = &e
+        else {
+            panic!("{name}: {e}")
+        };
+        assert_eq!(*at, line, "{e}");
+        assert_eq!(message, &format!("duplicate field `{key}`"));
+    }
+    // At any depth.
+    let text = std::fs::read_to_string(bad("../good-small.json")).unwrap();
+    let deep = text.replacen("\"x\": 300.0,", "\"x\": 300.0, \"x\": 1.0,", 1);
+    let e = io::map_from_json(deep.as_bytes(), Path::new("dup.json")).unwrap_err();
+    assert!(e.to_string().contains("duplicate field `x`"), "{e}");
+}

@@ -17,6 +17,13 @@ enum Action {
     Delete(u16),
     RemoveSource(u16),
     Retitle(String),
+    /// A drag: several moves of one card, merged into one undo step (with an earlier drag of the
+    /// same card too, unless something came between).
+    Drag(u16, Vec<(f32, f32)>),
+    /// Typing into one claim, a char at a time, merged like a drag.
+    Type(u16, String),
+    /// The mouse released or focus left the field: the next burst is a new step.
+    Seal,
     Undo,
     Redo,
 }
@@ -31,6 +38,13 @@ fn action() -> impl Strategy<Value = Action> {
         any::<u16>().prop_map(Action::Delete),
         any::<u16>().prop_map(Action::RemoveSource),
         "[a-z]{0,8}".prop_map(Action::Retitle),
+        (
+            any::<u16>(),
+            proptest::collection::vec((-500f32..500.0, -500f32..500.0), 1..5)
+        )
+            .prop_map(|(a, steps)| Action::Drag(a, steps)),
+        (any::<u16>(), "[a-z]{1,6}").prop_map(|(a, t)| Action::Type(a, t)),
+        Just(Action::Seal),
         Just(Action::Undo),
         Just(Action::Redo),
     ]
@@ -88,36 +102,120 @@ fn edits_for(map: &Map, action: &Action) -> Vec<Edit> {
             title: t.clone(),
             description: map.description.clone(),
         }],
-        Action::Undo | Action::Redo => Vec::new(),
+        Action::Drag(..) | Action::Type(..) | Action::Seal | Action::Undo | Action::Redo => {
+            Vec::new()
+        }
+    }
+}
+
+/// The merged edits of a burst, each with its merge key, as the canvas and the inspector make
+/// them (empty when the action is not a burst or does not apply to this map).
+fn burst_for(map: &Map, action: &Action) -> Vec<(String, Edit)> {
+    match action {
+        Action::Drag(i, steps) => nth_node(map, *i)
+            .map(|id| {
+                steps
+                    .iter()
+                    .map(|&(x, y)| {
+                        let key = format!("move {id}");
+                        (key, Edit::Move(vec![(id.clone(), Point::new(x, y))]))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        Action::Type(i, typed) => {
+            if map.claims.is_empty() {
+                return Vec::new();
+            }
+            let mut c = map.claims[*i as usize % map.claims.len()].clone();
+            typed
+                .chars()
+                .map(|ch| {
+                    c.text.push(ch);
+                    (
+                        format!("text {}", c.id),
+                        Edit::Replace(Item::Claim(c.clone())),
+                    )
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What the history should hold: the state after each undo step with the step's merge key, the
+/// steps that can be redone, and whether the next burst must start a new step.
+struct Model {
+    states: Vec<(Map, Option<String>)>,
+    redo: Vec<(Map, Option<String>)>,
+    sealed: bool,
+}
+
+impl Model {
+    fn applied(&mut self, map: &Map, key: Option<String>) {
+        let merges = !self.sealed
+            && key.is_some()
+            && self.states.len() > 1
+            && self.states.last().is_some_and(|(_, k)| *k == key);
+        match self.states.last_mut() {
+            Some(last) if merges => last.0 = map.clone(),
+            _ => self.states.push((map.clone(), key)),
+        }
+        self.redo.clear();
+        self.sealed = false;
     }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// Undo walks back through exactly the states the map went through; redo walks forward again.
+    /// Undo walks back through exactly the states the map went through, a burst of merged edits
+    /// being one step; redo walks forward again, at any point and at the end.
     #[test]
     fn undo_restores_every_state_and_redo_reapplies(start in common::arb_map(), actions in proptest::collection::vec(action(), 1..40)) {
         let mut h = History::new(start.clone());
-        let mut states = vec![start];
+        let mut model = Model { states: vec![(start, None)], redo: Vec::new(), sealed: true };
         for a in &actions {
             match a {
                 Action::Undo => {
-                    if h.undo() { states.pop(); }
+                    let can = model.states.len() > 1;
+                    prop_assert_eq!(h.undo(), can);
+                    if can {
+                        let step = model.states.pop().unwrap();
+                        model.redo.push(step);
+                        model.sealed = true;
+                    }
                 }
                 Action::Redo => {
-                    // Redo is checked below; here it would need the undone states kept.
+                    let step = model.redo.pop();
+                    prop_assert_eq!(h.redo(), step.is_some());
+                    if let Some(step) = step {
+                        model.states.push(step);
+                        model.sealed = true;
+                    }
+                }
+                Action::Seal => {
+                    h.seal();
+                    model.sealed = true;
+                }
+                Action::Drag(..) | Action::Type(..) => {
+                    for (key, edit) in burst_for(h.map(), a) {
+                        h.apply("burst", Some(key.clone()), vec![edit]).unwrap();
+                        model.applied(h.map(), Some(key));
+                    }
                 }
                 _ => {
                     let edits = edits_for(h.map(), a);
                     if edits.is_empty() { continue; }
                     h.apply("action", None, edits).unwrap();
                     prop_assert!(h.map().integrity_errors().is_empty(), "{:?} broke integrity: {:?}", a, h.map().integrity_errors());
-                    states.push(h.map().clone());
+                    model.applied(h.map(), None);
                 }
             }
-            prop_assert_eq!(h.map(), states.last().unwrap());
+            prop_assert_eq!(h.map(), &model.states.last().unwrap().0, "after {:?}", a);
+            prop_assert_eq!(h.can_redo(), !model.redo.is_empty());
         }
+        let states: Vec<Map> = model.states.into_iter().map(|(m, _)| m).collect();
         let mut n = 0;
         while h.undo() {
             n += 1;

@@ -366,19 +366,15 @@ fn the_memo_map_shows_its_two_mutually_exclusive_arguments() {
 
 #[test]
 fn no_two_cards_overlap() {
+    // Measured as the app draws them (`layout::card::card_size`: the real font, the quote's
+    // source line and the actor chips), not as the generator estimates them.
     for (file, map) in load_all() {
         let cards: Vec<(String, f32, f32, f32, f32)> = map
-            .claims
-            .iter()
-            .map(|c| (c.id.0.clone(), c.pos.x, c.pos.y, c.text.as_str()))
-            .chain(
-                map.quotes
-                    .iter()
-                    .map(|q| (q.id.0.clone(), q.pos.x, q.pos.y, q.anchor.exact.as_str())),
-            )
-            .map(|(id, x, y, text)| {
-                let (w, h) = generator::card_size(text);
-                (id, x, y, w, h)
+            .nodes()
+            .map(|n| {
+                let size = warrant::layout::card::card_size(n);
+                let pos = n.pos();
+                (n.id().0.clone(), pos.x, pos.y, size.w, size.h)
             })
             .collect();
         for (i, a) in cards.iter().enumerate() {

@@ -20,7 +20,7 @@ pub struct InconsistentActor {
 }
 
 /// "hold" for a name that reads as plural ("Russian officials"), else "holds" ("Moscow").
-fn verb_for(name: &str) -> &'static str {
+pub fn verb_for(name: &str) -> &'static str {
     let last = name.split_whitespace().last().unwrap_or("");
     let plural = last.len() > 3
         && last.ends_with('s')

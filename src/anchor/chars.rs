@@ -63,6 +63,14 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// `start..end` made safe to index a text of `len` chars: both ends inside the text, and a
+/// reversed range empty at its (clamped) start. A quote's offsets come from an untrusted file
+/// and may be anything; every slice by them goes through here or [`CharIndex::slice`].
+pub fn clamp_range(start: usize, end: usize, len: usize) -> std::ops::Range<usize> {
+    let start = start.min(len);
+    start..end.clamp(start, len)
+}
+
 /// The char range `start..end` of `text` (for one-off use; build a [`CharIndex`] for many).
 pub fn char_slice(text: &str, start: usize, end: usize) -> Option<&str> {
     CharIndex::new(text).slice(start, end)
@@ -81,6 +89,15 @@ mod tests {
         assert_eq!(idx.slice(9, 18), Some("“a relic”"));
         assert_eq!(idx.slice(9, 19), None);
         assert_eq!(idx.slice(5, 4), None);
+    }
+
+    #[test]
+    fn clamped_ranges_can_always_be_sliced() {
+        assert_eq!(clamp_range(2, 5, 10), 2..5);
+        assert_eq!(clamp_range(5, 2, 10), 5..5, "reversed: empty, not a panic");
+        assert_eq!(clamp_range(8, 50, 10), 8..10);
+        assert_eq!(clamp_range(50, 8, 10), 10..10);
+        assert_eq!(clamp_range(usize::MAX, usize::MAX, 0), 0..0);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 mod chars;
 mod reflow;
 
-pub use chars::{CharIndex, char_slice};
+pub use chars::{CharIndex, char_slice, clamp_range};
 pub use reflow::Reflow;
 
 use crate::model::TextAnchor;

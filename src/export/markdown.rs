@@ -51,9 +51,16 @@ pub fn citation(source: &Source) -> String {
     }
 }
 
-/// One line of plain text, with Markdown's special characters escaped.
+/// One line of plain text, with Markdown's special characters escaped; control characters and
+/// the non-characters U+FFFE/U+FFFF (never text, and refused by XML and most converters) dropped.
 fn inline(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let kept: String = text
+        .chars()
+        .filter(|&c| {
+            (c.is_whitespace() || !c.is_control()) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .collect();
+    let flat = kept.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(flat.len());
     for c in flat.chars() {
         if matches!(
@@ -229,19 +236,24 @@ impl<'a> Outline<'a> {
                 }
             };
             writeln!(self.out, "- {}\n  **contradicts** {}\n", side(a), side(b))?;
-            let both: Vec<String> = a
+            let both: Vec<&str> = a
                 .actors
                 .iter()
                 .filter(|x| b.actors.contains(x))
                 .filter_map(|x| self.map.actor(x))
-                .map(|x| inline(&x.name))
+                .map(|x| x.name.as_str())
                 .collect();
             if !both.is_empty() {
-                let verb = if both.len() == 1 { "holds" } else { "hold" };
+                // "Moscow holds", "Russian officials hold", "Moscow, Minsk hold".
+                let verb = match both[..] {
+                    [one] => crate::analysis::actors::verb_for(one),
+                    _ => "hold",
+                };
+                let names: Vec<String> = both.iter().map(|n| inline(n)).collect();
                 writeln!(
                     self.out,
                     "  - **Inconsistent:** {} {verb} both.\n",
-                    both.join(", ")
+                    names.join(", ")
                 )?;
             }
         }

@@ -112,8 +112,9 @@ pub(super) fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
+            // Control characters and the non-characters U+FFFE/U+FFFF are not allowed in XML 1.0.
             c if c.is_control() && c != '\n' && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

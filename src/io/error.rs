@@ -32,6 +32,10 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
+    #[error(
+        "{path}: the file is {found}; a Warrant map is UTF-8 text: save it as UTF-8 and open it again"
+    )]
+    Encoding { path: PathBuf, found: String },
     #[error("{path}: not a Warrant map ({found})")]
     NotAMap { path: PathBuf, found: String },
     #[error(

@@ -103,6 +103,9 @@ fn schema_error(path: &Path, e: &serde_json::Error) -> LoadError {
 /// Reads a map from a file's bytes (`path` is for messages). Checks the header, migrates older
 /// versions, and checks referential integrity.
 pub fn map_from_json(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
+    // A UTF-8 byte-order mark (Windows Notepad writes one) says nothing wrong about the text:
+    // RFC 8259 lets a reader ignore it, and saving writes the file without it.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty {
             path: path.to_owned(),
@@ -112,7 +115,7 @@ pub fn map_from_json(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
     let mut map = match serde_json::from_slice::<DocumentIn>(bytes) {
         Ok(doc) if doc.format == FORMAT && doc.version == VERSION => doc.map,
         Ok(_) => from_header(bytes, path)?,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(json_error(path, &e)),
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax_error(bytes, path, &e)),
         Err(e) => {
             // Well-formed JSON that is not a current map: say what it is instead.
             match from_header(bytes, path) {
@@ -136,6 +139,110 @@ pub fn map_from_json(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
             path: path.to_owned(),
             errors,
         })
+    }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What a file that failed to parse really is: text in another encoding, well-formed JSON with a
+/// value of the wrong type (`serde_json` calls both "expected value"), or broken JSON.
+fn syntax_error(bytes: &[u8], path: &Path, e: &serde_json::Error) -> LoadError {
+    if let Some(found) = foreign_encoding(bytes) {
+        return LoadError::Encoding {
+            path: path.to_owned(),
+            found,
+        };
+    }
+    if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        let message = match message_of(e).as_str() {
+            "expected value" => "a value of the wrong type here".to_owned(),
+            other => other.to_owned(),
+        };
+        return LoadError::Schema {
+            path: path.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message,
+        };
+    }
+    json_error(path, e)
+}
+
+/// The encoding a file is in, if it looks like JSON text in something other than UTF-8 (JSON
+/// starts with `{` or white space, so NUL bytes beside one say UTF-16 or UTF-32, with or without
+/// a byte-order mark). Binary files are left to the JSON error.
+fn foreign_encoding(bytes: &[u8]) -> Option<String> {
+    let json = |b: u8| b == b'{' || b == b'[' || b.is_ascii_whitespace();
+    let named = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => "UTF-32 text",
+        [0, 0, 0, b, ..] | [b, 0, 0, 0, ..] if json(*b) => "UTF-32 text",
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => "UTF-16 text",
+        [0, b, ..] | [b, 0, ..] if json(*b) => "UTF-16 text",
+        _ => {
+            let first = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+            let e = std::str::from_utf8(bytes)
+                .err()
+                .filter(|_| *first == b'{')?;
+            return Some(format!(
+                "not UTF-8 text (an invalid byte at offset {})",
+                e.valid_up_to()
+            ));
+        }
+    };
+    Some(named.to_owned())
+}
+
+/// A JSON value that refuses an object with the same key twice, at any depth. `serde_json`
+/// keeps the last of duplicate keys silently; derived structs refuse them, but the slow path
+/// goes through [`Value`], so it checks the file with this first.
+struct NoDuplicateKeys;
+
+impl<'de> Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(self)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+        }
+        Ok(self)
     }
 }
 
@@ -178,6 +285,7 @@ fn from_header(bytes: &[u8], path: &Path) -> Result<Map, LoadError> {
             supported: VERSION,
         });
     }
+    serde_json::from_slice::<NoDuplicateKeys>(bytes).map_err(|e| schema_error(path, &e))?;
     let mut doc: Value = serde_json::from_slice(bytes).map_err(|e| json_error(path, &e))?;
     for (i, step) in MIGRATIONS.iter().enumerate().skip((version - 1) as usize) {
         doc = step(doc).map_err(|message| LoadError::Schema {

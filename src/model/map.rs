@@ -105,7 +105,7 @@ pub struct TextAnchor {
 }
 
 /// How one node bears on another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     /// `from` is a reason for `to`.
@@ -140,6 +140,28 @@ impl Relation {
     /// Whether `a → b` and `b → a` mean the same.
     pub fn is_symmetric(self) -> bool {
         self == Relation::Contradicts
+    }
+}
+
+/// By hand, not derived: `serde_json` reports a derived enum given a number or `null` as "expected
+/// value", a JSON syntax error, which would call a well-formed file broken.
+impl<'de> Deserialize<'de> for Relation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Relation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a relation (\"supports\", \"opposes\" or \"contradicts\")")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Relation, E> {
+                const NAMES: &[&str] = &["supports", "opposes", "contradicts"];
+                Relation::ALL
+                    .into_iter()
+                    .find(|r| r.as_str() == name)
+                    .ok_or_else(|| E::unknown_variant(name, NAMES))
+            }
+        }
+        d.deserialize_str(Name)
     }
 }
 

@@ -227,7 +227,7 @@ fn keys(p: &mut Presentation, ui: &egui::Ui, commands: &mut Vec<Command>) {
 /// The paragraph of `text` around chars `start..end`, on one line, and where the quote is in it.
 fn paragraph_around(text: &str, start: usize, end: usize) -> (String, usize, usize) {
     let chars: Vec<char> = text.chars().collect();
-    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let std::ops::Range { start, end } = crate::anchor::clamp_range(start, end, chars.len());
     let is_break = |i: usize| i + 1 < chars.len() && chars[i] == '\n' && chars[i + 1] == '\n';
     let mut a = start;
     while a > 0 && !is_break(a - 1) {

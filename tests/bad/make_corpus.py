@@ -36,3 +36,13 @@ d = copy.deepcopy(base); d["map"]["quotes"][0]["anchor"]["exact"] = "a relic of 
 d = copy.deepcopy(base); d["map"]["sources"][0]["text"] = text.replace("relic", "relict"); w("hash-mismatch.json", d)
 d = copy.deepcopy(base); del d["map"]["claims"][0]["text"]; w("missing-field.json", d)
 w("empty.json", "")
+# Hostile files (issue 10): each must be refused, or opened, with a message that says what is wrong.
+d = copy.deepcopy(base); d["map"]["quotes"][0]["anchor"].update(start=31, end=8); w("quote-reversed.json", d)
+d = copy.deepcopy(base); d["map"]["links"][0]["relation"] = 5; w("wrong-type-relation.json", d)
+d = copy.deepcopy(base); d["map"]["links"][0]["relation"] = "refutes"; w("unknown-relation.json", d)
+w("duplicate-key.json", full.replace('"title": "Bad-file corpus base",', '"title": "Bad-file corpus base",\n    "title": "Another title",', 1))
+w("duplicate-key-in-claim.json", full.replace('"text": "NATO is obsolete",', '"text": "NATO is obsolete",\n        "text": "NATO is eternal",', 1))
+with open("utf16.json", "wb") as f: f.write(full.encode("utf-16"))
+with open("utf16be-no-bom.json", "wb") as f: f.write(full.encode("utf-16-be"))
+with open("utf8-bom.json", "wb") as f: f.write(b"\xef\xbb\xbf" + full.encode())
+d = copy.deepcopy(base); d["map"]["claims"][0]["text"] = "NATO is \ufffe obsolete \uffff\u0001\u001b[2J"; d["map"]["title"] = "Title \ufffe"; w("non-xml-chars.json", d)

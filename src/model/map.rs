@@ -151,10 +151,12 @@ impl<'de> Deserialize<'de> for Relation {
         impl serde::de::Visitor<'_> for Name {
             type Value = Relation;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a relation (\"supports\", \"opposes\" or \"contradicts\")")
+                f.write_str(
+                    "a relation (\"supports\", \"opposes\", \"contradicts\" or \"qualifies\")",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Relation, E> {
-                const NAMES: &[&str] = &["supports", "opposes", "contradicts"];
+                const NAMES: &[&str] = &["supports", "opposes", "contradicts", "qualifies"];
                 Relation::ALL
                     .into_iter()
                     .find(|r| r.as_str() == name)

@@ -1,6 +1,8 @@
 //! The findings panel's analysis is keyed on what the map says, not where its cards are: dragging
 //! a card must not rerun the quote search and the rest on every frame of the drag.
 
+#![allow(clippy::unwrap_used)] // tests: failing loudly is right
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! comparison with a teacher's reference map. Clicking a finding shows its cards.
 
 use super::app::{Selection, WarrantApp};
-use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, analyse};
+use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, SearchLimit, analyse};
 use crate::edit::ops;
 use crate::model::{Map, NodeId};
 use egui::{CollapsingHeader, RichText};
@@ -137,6 +137,14 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     }
 }
 
+/// Why a quote was not searched for approximately, for the panel.
+fn unsearched_reason(limit: SearchLimit) -> &'static str {
+    match limit {
+        SearchLimit::QuoteTooLong => "too long to search for approximately",
+        SearchLimit::TooMuchWork => "the map is too large to search for every changed quote",
+    }
+}
+
 fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
     let bad: Vec<_> = a
         .quotes
@@ -208,6 +216,14 @@ fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
                     finding(
                         ui,
                         &format!("ambiguous: {short} occurs {count} times"),
+                        std::slice::from_ref(&q.quote),
+                        acts,
+                    );
+                }
+                QuoteStatus::Unsearched { limit } => {
+                    finding(
+                        ui,
+                        &format!("not found exactly: {short}; {}", unsearched_reason(*limit)),
                         std::slice::from_ref(&q.quote),
                         acts,
                     );

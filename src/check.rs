@@ -260,13 +260,14 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
             message: g.message,
         });
     }
+    let nodes = map.node_index();
     for s in analysis::what_stands(map) {
         let kind = match s.label {
             analysis::Label::Accepted => continue,
             analysis::Label::Rejected => FindingKind::RejectedClaim,
             analysis::Label::Undecided => FindingKind::UndecidedClaim,
         };
-        let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
+        let text = nodes.claim(&s.claim).map_or("", |c| c.text.as_str());
         out.push(Finding {
             kind,
             item: s.claim.0,

@@ -185,10 +185,8 @@ impl Normalized {
         if needle.is_empty() {
             return None;
         }
-        let first = self.text.find(needle)?;
-        let next = first + self.text[first..].chars().next().map_or(1, char::len_utf8);
-        self.text[next..]
-            .find(needle)
+        let first = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
+        memchr::memmem::find(&self.text.as_bytes()[first + 1..], needle.as_bytes())
             .is_none()
             .then(|| self.char_index(first))
     }
@@ -240,16 +238,18 @@ fn find_again(hay: &Normalized, anchor: &TextAnchor) -> Located {
     let prefix = normalize_ws(last_chars(&anchor.prefix, 2 * CONTEXT_CHARS));
     let suffix = normalize_ws(first_chars(&anchor.suffix, 2 * CONTEXT_CHARS));
     // Score each occurrence by how much of the remembered context agrees with it.
-    let mut candidates: Vec<(usize, usize, usize)> = hay
-        .text
-        .match_indices(needle.as_str())
-        .map(|(b, m)| {
-            let before = hay.text[..b].trim_end();
-            let after = hay.text[b + m.len()..].trim_start();
-            let score = common_suffix(before, &prefix) + common_prefix(after, &suffix);
-            (score, b, b + m.len())
-        })
-        .collect();
+    // memchr's SIMD search: every quote not at its offsets reads the whole text once, and a map
+    // may hold thousands of them (str::match_indices is several times slower on long needles).
+    let m = needle.len();
+    let mut candidates: Vec<(usize, usize, usize)> =
+        memchr::memmem::find_iter(hay.text.as_bytes(), needle.as_bytes())
+            .map(|b| {
+                let before = hay.text[..b].trim_end();
+                let after = hay.text[b + m..].trim_start();
+                let score = common_suffix(before, &prefix) + common_prefix(after, &suffix);
+                (score, b, b + m)
+            })
+            .collect();
     let count = candidates.len();
     if count == 0 {
         return Located::NotFound;

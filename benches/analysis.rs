@@ -1,12 +1,18 @@
 //! Grounded semantics at scale: 1,000,000 claims, 2,000,000 attacks; the target is ≤ 1 s.
-//! Also the approximate quote search on an article-sized text.
+//! Also the approximate quote search on an article-sized text, and on maps made to be slow
+//! (a 100,000-char edited quote, a 2,500-char one far from its place, 2,000 edited quotes, a
+//! repetitive article): the search is bounded, so each stays well under a few seconds.
+
+#![allow(clippy::unwrap_used)] // a benchmark: failing loudly is right
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::Duration;
 use warrant::analysis::Label::{Accepted, Rejected, Undecided};
 use warrant::analysis::fuzzy::{max_edits, search};
-use warrant::analysis::{AttackGraph, grounded, grounded_labels};
+use warrant::analysis::{AttackGraph, grounded, grounded_labels, quote_integrity};
+use warrant::anchor::{CharIndex, anchor_from_range_in};
+use warrant::model::{Map, Point, Quote, Source, TextAnchor};
 
 /// A deterministic pseudo-random number stream (a 64-bit LCG): the same graph on every run.
 struct Lcg(u64);
@@ -93,5 +99,92 @@ fn bench_fuzzy(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench_grounded, bench_fuzzy);
+/// An article of about `bytes` bytes of words from a small vocabulary.
+fn words(rng: &mut Lcg, bytes: usize) -> String {
+    let words = [
+        "NATO",
+        "Russia",
+        "security",
+        "bloc",
+        "the",
+        "of",
+        "enlargement",
+        "Moscow",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    while text.len() < bytes {
+        text.push_str(words[rng.below(words.len() as u32) as usize]);
+        text.push(' ');
+    }
+    text
+}
+
+/// A one-source map of `text` whose quotes are `(start, end)` passages with a typo every 100
+/// chars, so none is found exactly and each goes to the approximate search.
+fn edited_quotes(text: &str, passages: &[(usize, usize)]) -> Map {
+    let mut map = Map::new("hostile");
+    let mut source = Source::new("Article", text);
+    source.id = "s1".into();
+    let idx = CharIndex::new(text);
+    map.quotes = passages
+        .iter()
+        .enumerate()
+        .map(|(i, &(start, end))| {
+            let mut anchor: TextAnchor = anchor_from_range_in(&idx, start, end).unwrap();
+            anchor.exact = anchor
+                .exact
+                .chars()
+                .enumerate()
+                .map(|(j, c)| if j % 100 == 50 { '#' } else { c })
+                .collect();
+            Quote {
+                id: format!("q{i}").as_str().into(),
+                source: "s1".into(),
+                anchor,
+                note: String::new(),
+                pos: Point::new(0.0, 0.0),
+            }
+        })
+        .collect();
+    map.sources.push(source);
+    map
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut rng = Lcg(2022);
+    let article = words(&mut rng, 1_000_000);
+    let long = edited_quotes(&article, &[(400_000, 500_000)]);
+    // A page-long quote whose context and offsets are gone: searched over the whole article.
+    let mut page = edited_quotes(&article, &[(600_000, 602_500)]);
+    for q in &mut page.quotes {
+        q.anchor.prefix.clear();
+        q.anchor.suffix.clear();
+        q.anchor.start = 5;
+        q.anchor.end = 2_505;
+    }
+    let half = words(&mut rng, 500_000);
+    let passages: Vec<(usize, usize)> = (0..2_000)
+        .map(|_| {
+            let s = rng.below(490_000) as usize;
+            (s, s + 200)
+        })
+        .collect();
+    let many = edited_quotes(&half, &passages);
+    let abab = "ab".repeat(500_000);
+    let mut repetitive = edited_quotes(&abab, &[(3, 2_004)]);
+    repetitive.quotes[0].anchor.exact = format!("{}x", "ab".repeat(1_000));
+    let mut g = c.benchmark_group("hostile quotes");
+    g.sample_size(10);
+    for (name, map) in [
+        ("100,000-char edited quote, 1 MB article", &long),
+        ("2,500-char edited quote, no context, 1 MB article", &page),
+        ("2,000 edited 200-char quotes, 500 KB article", &many),
+        ("2,001-char quote of a 1 MB 'abab…' article", &repetitive),
+    ] {
+        g.bench_function(name, |b| b.iter(|| quote_integrity(black_box(map))));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench_grounded, bench_fuzzy, bench_hostile);
 criterion_main!(benches);

@@ -1,5 +1,7 @@
 //! Load + verify and save of a generated 10,000-node map (5,000 claims, 5,000 quotes, 10,000
-//! links, 5 sources of 50 KB), against `serde_json` parsing the same file into a `Value`.
+//! links, 5 sources of 50 KB), against `serde_json` parsing the same file into a `Value`; and
+//! everything `warrant check` does (load, quotes, problems, findings) at 2,000, 5,000 and 10,000
+//! nodes, which should grow linearly.
 
 #![allow(clippy::unwrap_used)] // a benchmark: failing loudly is right
 
@@ -10,6 +12,12 @@ use warrant::anchor::{CharIndex, anchor_from_range_in};
 use warrant::model::{Claim, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId};
 
 fn big_map() -> Map {
+    map_of(10_000)
+}
+
+/// A map of `nodes` nodes (half claims, half quotes) and as many links.
+fn map_of(nodes: usize) -> Map {
+    let half = nodes / 2;
     let mut map = Map::new("Benchmark map");
     let para = "Russia’s opposition to NATO rests on two mutually exclusive arguments: NATO is \
                 “dangerously strong (even omnipotent)” and NATO is “a relic of the Cold War”.\n";
@@ -26,7 +34,7 @@ fn big_map() -> Map {
         src.id = SourceId(format!("s{}", s + 1));
         map.sources.push(src);
     }
-    for i in 0..5000 {
+    for i in 0..half {
         map.claims.push(Claim {
             id: NodeId(format!("c{i}")),
             text: format!("Claim number {i}: NATO enlargement threatens Russia's security"),
@@ -40,7 +48,7 @@ fn big_map() -> Map {
         .map(|s| CharIndex::new(&s.text))
         .collect();
     let mut quotes = Vec::new();
-    for i in 0..5000 {
+    for i in 0..half {
         let s = i % 5;
         let len = indexes[s].len_chars();
         let start = (i * 7919) % (len - 200);
@@ -57,17 +65,17 @@ fn big_map() -> Map {
     }
     drop(indexes);
     map.quotes = quotes;
-    for i in 0..10_000 {
-        let (from, to, relation) = if i < 5000 {
+    for i in 0..nodes {
+        let (from, to, relation) = if i < half {
             (format!("q{i}"), format!("c{i}"), Relation::Supports)
         } else {
-            let a = i - 5000;
-            let rel = if a % 2 == 0 {
+            let a = i - half;
+            let rel = if a.is_multiple_of(2) {
                 Relation::Opposes
             } else {
                 Relation::Contradicts
             };
-            (format!("c{a}"), format!("c{}", (a + 1) % 5000), rel)
+            (format!("c{a}"), format!("c{}", (a + 1) % half), rel)
         };
         map.links.push(Link {
             id: LinkId(format!("l{i}")),
@@ -105,5 +113,28 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// What `warrant check FILE` does once the file is read, at three sizes.
+fn bench_check(c: &mut Criterion) {
+    let mut g = c.benchmark_group("check");
+    g.sample_size(10);
+    for nodes in [2_000, 5_000, 10_000] {
+        let json = warrant::io::map_to_json(&map_of(nodes)).unwrap();
+        let path = Path::new("bench.json");
+        g.bench_function(
+            format!("{nodes} nodes: load + quotes + problems + findings"),
+            |b| {
+                b.iter(|| {
+                    let map = warrant::io::map_from_json(black_box(&json), path).unwrap();
+                    let checks = warrant::analysis::quote_integrity(&map);
+                    let problems = warrant::check::problems_from(&map, &checks);
+                    let findings = warrant::check::findings_from(&map, &checks);
+                    (problems.len(), findings.len())
+                });
+            },
+        );
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_check);
 criterion_main!(benches);

@@ -3,9 +3,8 @@
 //! analysis findings (contradictions, inconsistent actors, gaps, what stands, coverage), which
 //! are worth knowing but are not errors.
 
-use crate::analysis::{self, QuoteCheck, QuoteStatus, quoted};
-use crate::anchor::CharIndex;
-use crate::model::{LinkId, Map, NodeId, text_sha256};
+use crate::analysis::{self, QuoteCheck, QuoteStatus, SearchLimit, quoted};
+use crate::model::{LinkId, Map, NodeId, SourceId, text_sha256};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -25,6 +24,9 @@ pub enum ProblemKind {
     QuoteNotFound,
     /// A quote's exact text is not in its source, but a close variant is: one was edited.
     QuoteChanged,
+    /// A quote's exact text is not in its source, and it was not searched for approximately
+    /// (too long, or too much work for one check): it may be changed or orphaned.
+    QuoteNotFoundExactly,
 }
 
 /// One problem, about one item.
@@ -93,11 +95,19 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
             });
         }
     }
+    // Each source's length, counted once (not once per quote: a map may hold thousands).
+    let lens: HashMap<&SourceId, usize> = map
+        .sources
+        .iter()
+        .map(|s| (&s.id, s.text.chars().count()))
+        .collect();
     for (quote, check) in map.quotes.iter().zip(checks) {
-        let Some(source) = map.source(&quote.source) else {
+        if check.status == QuoteStatus::Ok {
+            continue;
+        }
+        let Some(&len) = lens.get(&quote.source) else {
             continue; // integrity check refuses such maps on load
         };
-        let len = CharIndex::new(&source.text).len_chars();
         let a = &quote.anchor;
         let at = if a.start > a.end {
             format!(
@@ -138,6 +148,22 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
                     quote.source,
                     similarity * 100.0,
                     analysis::quoted(found)
+                ),
+            ),
+            QuoteStatus::Unsearched { limit } => (
+                ProblemKind::QuoteNotFoundExactly,
+                format!(
+                    "{head}: {at}, nor anywhere in source {} exactly; {}",
+                    quote.source,
+                    match limit {
+                        SearchLimit::QuoteTooLong => format!(
+                            "at {} characters it is too long to search for approximately",
+                            a.exact.chars().count()
+                        ),
+                        SearchLimit::TooMuchWork =>
+                            "searching for it approximately would take too long in a map this large"
+                                .to_owned(),
+                    }
                 ),
             ),
             QuoteStatus::Orphaned => (
@@ -241,13 +267,14 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
             message: g.message,
         });
     }
+    let nodes = map.node_index();
     for s in analysis::what_stands(map) {
         let kind = match s.label {
             analysis::Label::Accepted => continue,
             analysis::Label::Rejected => FindingKind::RejectedClaim,
             analysis::Label::Undecided => FindingKind::UndecidedClaim,
         };
-        let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
+        let text = nodes.claim(&s.claim).map_or("", |c| c.text.as_str());
         out.push(Finding {
             kind,
             item: s.claim.0,

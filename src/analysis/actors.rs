@@ -34,12 +34,13 @@ pub fn verb_for(name: &str) -> &'static str {
 pub fn inconsistent_actors(map: &Map) -> Vec<InconsistentActor> {
     let mut seen: HashSet<(&ActorId, &NodeId, &NodeId)> = HashSet::new();
     let mut out = Vec::new();
+    let nodes = map.node_index();
     for link in &map.links {
         // Granting a point against one's own claim (`qualifies`) is no inconsistency.
         if matches!(link.relation, Relation::Supports | Relation::Qualifies) {
             continue;
         }
-        let (Some(a), Some(b)) = (map.claim(&link.from), map.claim(&link.to)) else {
+        let (Some(a), Some(b)) = (nodes.claim(&link.from), nodes.claim(&link.to)) else {
             continue;
         };
         let pair = if a.id <= b.id {

@@ -110,9 +110,10 @@ fn passages(map: &Map, checks: &[QuoteCheck], source: &SourceId) -> Vec<Passage>
 
 /// Links from quotes to claims: (quote, claim, relation).
 fn evidence_links(map: &Map) -> Vec<(&NodeId, &NodeId, Relation)> {
+    let nodes = map.node_index();
     map.links
         .iter()
-        .filter(|l| map.quote(&l.from).is_some() && map.claim(&l.to).is_some())
+        .filter(|l| nodes.quote(&l.from).is_some() && nodes.claim(&l.to).is_some())
         .map(|l| (&l.from, &l.to, l.relation))
         .collect()
 }

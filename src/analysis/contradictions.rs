@@ -37,12 +37,13 @@ pub fn contradictions(map: &Map) -> Vec<ContradictionGroup> {
         })
         .collect();
     let mut untagged = Vec::new();
+    let nodes = map.node_index();
     for link in map
         .links
         .iter()
         .filter(|l| l.relation == Relation::Contradicts)
     {
-        let (Some(a), Some(b)) = (map.claim(&link.from), map.claim(&link.to)) else {
+        let (Some(a), Some(b)) = (nodes.claim(&link.from), nodes.claim(&link.to)) else {
             continue;
         };
         let found = Contradiction {

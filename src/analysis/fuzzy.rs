@@ -6,6 +6,10 @@
 //! costs about O(k·n) on prose instead of O(m·n), and memory is O(m). It works on `char`s, so a
 //! curly quote or a Cyrillic letter is one edit, and it has no limit on the quote's length
 //! (unlike Bitap, whose bit vectors cap patterns at 32 or 64 chars).
+//!
+//! The cut-off does not help on every text (a long quote of a repetitive article fills most of
+//! the table), and a map is untrusted input: [`search_within`] stops when a [`Budget`] of cells
+//! is spent, so the caller can give a cheaper, honest answer instead of running for minutes.
 
 /// A passage found by [`search`]: chars `start..end` of the searched text, `distance` edits
 /// (insertions, deletions, substitutions of one char) away from the needle.
@@ -15,6 +19,53 @@ pub struct Hit {
     pub end: usize,
     pub distance: usize,
 }
+
+/// How many cells of the table approximate searches may still fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    cells: u64,
+}
+
+impl Budget {
+    /// A budget of `cells` table cells (a cell costs about a nanosecond).
+    pub fn new(cells: u64) -> Self {
+        Self { cells }
+    }
+
+    /// The cells left.
+    pub fn left(&self) -> u64 {
+        self.cells
+    }
+
+    /// Takes `n` cells; false (and nothing taken) if fewer are left.
+    pub fn take(&mut self, n: u64) -> bool {
+        match self.cells.checked_sub(n) {
+            Some(left) => {
+                self.cells = left;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A budget of at most `cells`, taken out of this one: what it does not spend is given back
+    /// by [`Budget::give_back`].
+    #[must_use = "give the part back"]
+    pub fn split(&mut self, cells: u64) -> Budget {
+        let part = cells.min(self.cells);
+        self.cells -= part;
+        Budget { cells: part }
+    }
+
+    /// Returns what is left of a part made by [`Budget::split`].
+    pub fn give_back(&mut self, part: Budget) {
+        self.cells += part.cells;
+    }
+}
+
+/// A search stopped because its [`Budget`] was spent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutOfBudget;
 
 /// A cost that no real alignment reaches; halved so that adding 1 cannot overflow.
 const FAR: u32 = u32::MAX / 2;
@@ -43,10 +94,24 @@ impl Hit {
 /// The passage of `hay` closest to `needle`, at most `max` edits away; ties go to the passage
 /// starting nearest `near`. `None` when nothing is that close, or when `max` would let the needle
 /// match almost anything (`max >= needle.len()`).
+///
+/// Unbounded: for text from a map, use [`search_within`].
 pub fn search(hay: &[char], needle: &[char], max: usize, near: usize) -> Option<Hit> {
+    search_within(hay, needle, max, near, &mut Budget::new(u64::MAX)).unwrap_or(None)
+}
+
+/// [`search`], filling at most `budget`'s cells of the table (and taking them from it); `Err`
+/// when that was not enough to finish.
+pub fn search_within(
+    hay: &[char],
+    needle: &[char],
+    max: usize,
+    near: usize,
+    budget: &mut Budget,
+) -> Result<Option<Hit>, OutOfBudget> {
     let m = needle.len();
     if m == 0 || max >= m {
-        return None;
+        return Ok(None);
     }
     let max = max as u32;
     // cost[i]: edits to match needle[..i] ending at the current text position;
@@ -58,6 +123,9 @@ pub fn search(hay: &[char], needle: &[char], max: usize, near: usize) -> Option<
     let mut best: Option<Hit> = None;
     for (j, &t) in hay.iter().enumerate() {
         let top = m.min(active + 1);
+        if !budget.take(top as u64 + 1) {
+            return Err(OutOfBudget);
+        }
         // The cell up-left of row i, from the previous column.
         let (mut diag_cost, mut diag_from) = (cost[0], from[0]);
         cost[0] = 0; // a passage may start anywhere: the empty prefix costs nothing
@@ -100,7 +168,7 @@ pub fn search(hay: &[char], needle: &[char], max: usize, near: usize) -> Option<
             }
         }
     }
-    best
+    Ok(best)
 }
 
 /// A text with each run of whitespace collapsed to one space, as chars, remembering where each
@@ -268,6 +336,30 @@ mod tests {
         }
         let hit = search(&hay, &needle, max_edits(700), 0).unwrap();
         assert_eq!((hit.start, hit.end, hit.distance), (at, at + 700, 3));
+    }
+
+    #[test]
+    fn a_search_stops_when_its_budget_is_spent() {
+        // A repetitive text defeats the cut-off: nearly every row stays within the limit.
+        let hay: Vec<char> = "ab".repeat(5_000).chars().collect();
+        let needle: Vec<char> = "ab".repeat(500).chars().chain(['x']).collect();
+        let max = max_edits(needle.len());
+        let mut small = Budget::new(1_000_000);
+        assert_eq!(
+            search_within(&hay, &needle, max, 0, &mut small),
+            Err(OutOfBudget)
+        );
+        assert!(small.left() < needle.len() as u64, "it spent what it had");
+        // With enough cells, the same search finishes with the same answer as the unbounded one.
+        let mut enough = Budget::new(u64::MAX);
+        let hit = search_within(&hay, &needle, max, 0, &mut enough).unwrap();
+        assert_eq!(hit, search(&hay, &needle, max, 0));
+        assert_eq!(hit.map(|h| h.distance), Some(1));
+        let mut parent = Budget::new(100);
+        let mut part = parent.split(30);
+        assert!(part.take(10));
+        parent.give_back(part);
+        assert_eq!(parent.left(), 90);
     }
 
     #[test]

@@ -32,7 +32,10 @@ pub use contradictions::{Contradiction, ContradictionGroup, contradictions};
 pub use coverage::{SourceCoverage, coverage, coverage_from};
 pub use gaps::{Gap, GapKind, evidence_gaps};
 pub use grounded::{AttackGraph, Label, Labelling, grounded, grounded_labels};
-pub use integrity::{QuoteCheck, QuoteStatus, SourceText, locate_quote, quote_integrity};
+pub use integrity::{
+    QuoteCheck, QuoteStatus, SearchLimit, SourceText, locate_quote, quote_integrity,
+    quote_integrity_within,
+};
 pub use standing::{Evidence, Standing, what_stands};
 
 use crate::model::Map;

@@ -43,8 +43,9 @@ pub fn evidence(map: &Map) -> HashMap<&NodeId, Evidence> {
         .iter()
         .map(|c| (&c.id, Evidence::default()))
         .collect();
+    let nodes = map.node_index();
     for link in &map.links {
-        if map.quote(&link.from).is_none() {
+        if nodes.quote(&link.from).is_none() {
             continue;
         }
         if let Some(e) = out.get_mut(&link.to) {

@@ -122,18 +122,34 @@ pub fn locate_in(idx: &CharIndex<'_>, anchor: &TextAnchor) -> Located {
     if idx.slice(anchor.start, anchor.end) == Some(anchor.exact.as_str()) {
         return Located::Exact;
     }
-    find_again(idx, anchor)
+    let whole = idx.slice(0, idx.len_chars()).unwrap_or_default();
+    find_again(&Normalized::new(whole), anchor)
+}
+
+/// [`locate`] with a prepared index and whitespace-collapsed copy of the text (made by `hay`
+/// only if the quote is not at its offsets): for many quotes of one text, which would otherwise
+/// each copy the whole text.
+pub fn locate_prepared<'h>(
+    idx: &CharIndex<'_>,
+    hay: impl FnOnce() -> &'h Normalized,
+    anchor: &TextAnchor,
+) -> Located {
+    if idx.slice(anchor.start, anchor.end) == Some(anchor.exact.as_str()) {
+        return Located::Exact;
+    }
+    find_again(hay(), anchor)
 }
 
 /// Text with each run of whitespace collapsed to one space, remembering where each char came from.
-struct Normalized {
+pub struct Normalized {
     text: String,
     /// For each char of `text` (by byte offset), the char offset in the original.
     origin: Vec<(usize, usize)>,
 }
 
 impl Normalized {
-    fn new(original: &str) -> Self {
+    /// Collapses the whitespace of `original`.
+    pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut in_space = false;
@@ -151,6 +167,28 @@ impl Normalized {
             }
         }
         Self { text, origin }
+    }
+
+    /// The text, whitespace collapsed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The char index in [`text`](Self::text) of its byte `b`.
+    pub fn char_index(&self, b: usize) -> usize {
+        self.origin.partition_point(|&(nb, _)| nb < b)
+    }
+
+    /// Where `needle` occurs in the text (as a char index), if it occurs exactly once
+    /// (overlapping occurrences count).
+    pub fn find_unique(&self, needle: &str) -> Option<usize> {
+        if needle.is_empty() {
+            return None;
+        }
+        let first = memchr::memmem::find(self.text.as_bytes(), needle.as_bytes())?;
+        memchr::memmem::find(&self.text.as_bytes()[first + 1..], needle.as_bytes())
+            .is_none()
+            .then(|| self.char_index(first))
     }
 
     /// The original char offset of the char at normalized byte `b`.
@@ -177,28 +215,41 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-fn find_again(idx: &CharIndex<'_>, anchor: &TextAnchor) -> Located {
+/// The last `n` chars of `s`.
+fn last_chars(s: &str, n: usize) -> &str {
+    s.char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(s, |(b, _)| &s[b..])
+}
+
+/// The first `n` chars of `s`.
+fn first_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b])
+}
+
+fn find_again(hay: &Normalized, anchor: &TextAnchor) -> Located {
     let needle = normalize_ws(&anchor.exact);
     if needle.is_empty() {
         return Located::NotFound;
     }
-    let Some(whole) = idx.slice(0, idx.len_chars()) else {
-        return Located::NotFound;
-    };
-    let hay = Normalized::new(whole);
-    let prefix = normalize_ws(&anchor.prefix);
-    let suffix = normalize_ws(&anchor.suffix);
+    // Anchors keep CONTEXT_CHARS of context; a map with more (made by hand, or to be slow) is
+    // judged on that much, so scoring each occurrence stays cheap.
+    let prefix = normalize_ws(last_chars(&anchor.prefix, 2 * CONTEXT_CHARS));
+    let suffix = normalize_ws(first_chars(&anchor.suffix, 2 * CONTEXT_CHARS));
     // Score each occurrence by how much of the remembered context agrees with it.
-    let mut candidates: Vec<(usize, usize, usize)> = hay
-        .text
-        .match_indices(needle.as_str())
-        .map(|(b, m)| {
-            let before = hay.text[..b].trim_end();
-            let after = hay.text[b + m.len()..].trim_start();
-            let score = common_suffix(before, &prefix) + common_prefix(after, &suffix);
-            (score, b, b + m.len())
-        })
-        .collect();
+    // memchr's SIMD search: every quote not at its offsets reads the whole text once, and a map
+    // may hold thousands of them (str::match_indices is several times slower on long needles).
+    let m = needle.len();
+    let mut candidates: Vec<(usize, usize, usize)> =
+        memchr::memmem::find_iter(hay.text.as_bytes(), needle.as_bytes())
+            .map(|b| {
+                let before = hay.text[..b].trim_end();
+                let after = hay.text[b + m..].trim_start();
+                let score = common_suffix(before, &prefix) + common_prefix(after, &suffix);
+                (score, b, b + m)
+            })
+            .collect();
     let count = candidates.len();
     if count == 0 {
         return Located::NotFound;

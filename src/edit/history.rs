@@ -41,6 +41,14 @@ pub struct History {
     /// New on every change, undo and redo (and unique to this history): lets views cache what
     /// they derive from the map.
     generation: u64,
+    /// Like `generation`, but kept by changes that only move cards: keys what is derived from
+    /// the map's content (the analysis), so a drag does not recompute it every frame.
+    content: u64,
+}
+
+/// Whether `edits` change only where cards are drawn.
+fn only_moves(edits: &[Edit]) -> bool {
+    edits.iter().all(|e| matches!(e, Edit::Move(_)))
 }
 
 impl History {
@@ -54,6 +62,7 @@ impl History {
             saved_revision: Some(0),
             sealed: true,
             generation: next_generation(),
+            content: next_generation(),
         }
     }
 
@@ -65,6 +74,20 @@ impl History {
     /// Changes with every edit, undo and redo.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Changes with every edit, undo and redo that changes more than positions: what the map
+    /// says, as opposed to where its cards are.
+    pub fn content_revision(&self) -> u64 {
+        self.content
+    }
+
+    /// Records a change made by `edits`.
+    fn changed(&mut self, edits: &[Edit]) {
+        self.generation = next_generation();
+        if !only_moves(edits) {
+            self.content = next_generation();
+        }
     }
 
     fn revision(&self) -> u64 {
@@ -83,7 +106,7 @@ impl History {
             return Ok(());
         }
         let inverse = apply_all(&mut self.map, edits.clone())?;
-        self.generation = next_generation();
+        self.changed(&edits);
         self.redo.clear();
         let can_merge = !self.sealed
             && merge.is_some()
@@ -139,9 +162,9 @@ impl History {
             self.undo.push(t);
             return false;
         }
+        self.changed(&t.inverse);
         self.redo.push(t);
         self.sealed = true;
-        self.generation = next_generation();
         true
     }
 
@@ -154,9 +177,9 @@ impl History {
             self.redo.push(t);
             return false;
         }
+        self.changed(&t.edits);
         self.undo.push(t);
         self.sealed = true;
-        self.generation = next_generation();
         true
     }
 
@@ -193,5 +216,69 @@ fn merge_into(last: &mut Transaction, edits: Vec<Edit>, mut inverse: Vec<Edit>) 
         last.edits.extend(edits);
         inverse.append(&mut last.inverse);
         last.inverse = inverse;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Item;
+    use crate::model::{Claim, NodeId, Point};
+
+    fn with_claim() -> History {
+        let mut h = History::new(Map::new("t"));
+        let claim = Claim {
+            id: NodeId("c1".into()),
+            text: "NATO is a relic".into(),
+            pos: Point::new(0.0, 0.0),
+            ..Claim::default()
+        };
+        let add = Edit::Insert {
+            index: 0,
+            item: Item::Claim(claim),
+        };
+        h.apply("Add claim", None, vec![add]).unwrap();
+        h
+    }
+
+    #[test]
+    fn moving_cards_keeps_the_content_revision() {
+        let mut h = with_claim();
+        let (generation, content) = (h.generation(), h.content_revision());
+        let drag = |x| vec![Edit::Move(vec![(NodeId("c1".into()), Point::new(x, 5.0))])];
+        for x in [1.0, 2.0, 3.0] {
+            h.apply("Move", Some("move c1".into()), drag(x)).unwrap();
+        }
+        assert_ne!(
+            h.generation(),
+            generation,
+            "views that draw positions must see the move"
+        );
+        assert_eq!(h.content_revision(), content);
+        assert!(h.undo());
+        assert_eq!(h.content_revision(), content);
+        assert!(h.redo());
+        assert_eq!(h.content_revision(), content);
+    }
+
+    #[test]
+    fn every_other_change_moves_the_content_revision_on() {
+        let mut h = with_claim();
+        let before = h.content_revision();
+        let mut claim = h.map().claims[0].clone();
+        claim.text = "NATO is omnipotent".into();
+        h.apply("Edit", None, vec![Edit::Replace(Item::Claim(claim))])
+            .unwrap();
+        let edited = h.content_revision();
+        assert_ne!(edited, before);
+        assert!(h.undo());
+        assert_ne!(h.content_revision(), edited);
+        assert_ne!(
+            h.content_revision(),
+            before,
+            "an undo is a new state for the cache"
+        );
+        let other = History::new(Map::new("t"));
+        assert_ne!(other.content_revision(), h.content_revision());
     }
 }

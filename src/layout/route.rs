@@ -70,9 +70,10 @@ fn stacks<'a>(
     bounds: &dyn Fn(&NodeId) -> Option<Bounds>,
 ) -> HashMap<&'a NodeId, Stack<'a>> {
     let mut evidence: HashMap<&NodeId, Vec<(&NodeId, Bounds)>> = HashMap::new();
+    let nodes = map.node_index();
     for l in &map.links {
         if l.relation != Relation::Contradicts
-            && map.quote(&l.from).is_some()
+            && nodes.quote(&l.from).is_some()
             && let Some(b) = bounds(&l.from)
         {
             evidence.entry(&l.to).or_default().push((&l.from, b));

@@ -2,11 +2,13 @@
 
 mod geom;
 mod ids;
+mod index;
 mod map;
 mod validate;
 
 pub use geom::{Color, Point};
 pub use ids::{ActorId, LinkId, NodeId, SourceId, StepId, TagId, next_id, prefix};
+pub use index::NodeIndex;
 pub use map::{
     Actor, Claim, Link, Map, NodeRef, Quote, Relation, Source, Step, Tag, TextAnchor, text_sha256,
 };

@@ -3,7 +3,7 @@
 //! comparison with a teacher's reference map. Clicking a finding shows its cards.
 
 use super::app::{Selection, WarrantApp};
-use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, analyse};
+use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, SearchLimit, analyse};
 use crate::edit::ops;
 use crate::model::{Map, NodeId};
 use egui::{CollapsingHeader, RichText};
@@ -12,17 +12,28 @@ use egui::{CollapsingHeader, RichText};
 #[derive(Default)]
 pub struct Findings {
     cache: Option<(u64, Analysis)>,
+    /// How many times the analysis has run (it is the costly part of this panel).
+    runs: usize,
     /// A reference map and the comparison of this map with it.
     pub reference: Option<(String, Map)>,
 }
 
 impl Findings {
-    /// The analysis of `map` at history `generation` (recomputed only when the map changed).
-    pub fn of(&mut self, map: &Map, generation: u64) -> &Analysis {
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.cache = Some((generation, analyse(map)));
+    /// The analysis of `map` at history content `revision` (recomputed only when what the map
+    /// says changed: moving cards keeps the revision, see [`History::content_revision`]).
+    ///
+    /// [`History::content_revision`]: crate::edit::History::content_revision
+    pub fn of(&mut self, map: &Map, revision: u64) -> &Analysis {
+        if self.cache.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.cache = Some((revision, analyse(map)));
+            self.runs += 1;
         }
         &self.cache.as_ref().expect("just computed").1
+    }
+
+    /// How many times the analysis has been computed since the app started.
+    pub fn runs(&self) -> usize {
+        self.runs
     }
 }
 
@@ -42,9 +53,9 @@ fn finding(ui: &mut egui::Ui, text: &str, ids: &[NodeId], acts: &mut Vec<Act>) {
 
 /// The findings panel.
 pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let generation = app.history.generation();
+    let revision = app.history.content_revision();
     let map = app.history.map();
-    let a = app.findings.of(map, generation).clone();
+    let a = app.findings.of(map, revision).clone();
     let mut acts = Vec::new();
     ui.add_space(4.0);
     ui.heading("Findings");
@@ -126,6 +137,14 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     }
 }
 
+/// Why a quote was not searched for approximately, for the panel.
+fn unsearched_reason(limit: SearchLimit) -> &'static str {
+    match limit {
+        SearchLimit::QuoteTooLong => "too long to search for approximately",
+        SearchLimit::TooMuchWork => "the map is too large to search for every changed quote",
+    }
+}
+
 fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
     let bad: Vec<_> = a
         .quotes
@@ -197,6 +216,14 @@ fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
                     finding(
                         ui,
                         &format!("ambiguous: {short} occurs {count} times"),
+                        std::slice::from_ref(&q.quote),
+                        acts,
+                    );
+                }
+                QuoteStatus::Unsearched { limit } => {
+                    finding(
+                        ui,
+                        &format!("not found exactly: {short}; {}", unsearched_reason(*limit)),
                         std::slice::from_ref(&q.quote),
                         acts,
                     );

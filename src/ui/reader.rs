@@ -166,10 +166,10 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         ui.label(RichText::new(meta.join(" · ")).weak());
     }
     // Coverage: which parts of the article the map quotes, as a strip, and how much.
-    let generation = app.history.generation();
+    let revision = app.history.content_revision();
     if let Some(c) = app
         .findings
-        .of(map, generation)
+        .of(map, revision)
         .coverage
         .iter()
         .find(|c| c.source == source.id)

@@ -272,11 +272,11 @@ impl WarrantApp {
         }
     }
 
-    /// Problems of the map as it is now (cached per change).
+    /// Problems of the map as it is now (cached per change of content: moves keep them).
     pub fn problems(&mut self) -> &[Problem] {
-        let generation = self.history.generation();
-        if self.problems.0 != generation {
-            self.problems = (generation, problems(self.history.map()));
+        let revision = self.history.content_revision();
+        if self.problems.0 != revision {
+            self.problems = (revision, problems(self.history.map()));
         }
         &self.problems.1
     }

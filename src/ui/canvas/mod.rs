@@ -295,7 +295,7 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     // Claims held by an actor who also holds a claim against them get a badge.
     let flagged: std::collections::HashSet<&NodeId> = app
         .findings
-        .of(map, generation)
+        .of(map, app.history.content_revision())
         .inconsistent_actors
         .iter()
         .flat_map(|f| f.claims.iter())

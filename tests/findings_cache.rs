@@ -1,0 +1,70 @@
+//! The findings panel's analysis is keyed on what the map says, not where its cards are: dragging
+//! a card must not rerun the quote search and the rest on every frame of the drag.
+
+#![allow(clippy::unwrap_used)] // tests: failing loudly is right
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::Path;
+use warrant::ui::{Settings, WarrantApp};
+
+fn harness() -> Harness<'static, WarrantApp> {
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .unwrap();
+    let app = WarrantApp::with_map(map, Settings::default());
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+}
+
+#[test]
+fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
+    let mut h = harness();
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    let runs = h.state().findings.runs();
+    assert!(runs >= 1, "the panel shows an analysis");
+    let before = h.state().map().claims[0].pos;
+
+    // Drag "NATO is obsolete" across the canvas, frame by frame.
+    let start = h.get_by_label("Claim: NATO is obsolete").rect().center();
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for step in 1..=12 {
+        h.hover_at(start + egui::vec2(10.0 * step as f32, 4.0 * step as f32));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(120.0, 48.0));
+    h.run();
+    assert_ne!(h.state().map().claims[0].pos, before, "the card moved");
+    assert_eq!(
+        h.state().findings.runs(),
+        runs,
+        "moving a card does not recompute the findings"
+    );
+
+    // Undoing the move is still only a move.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_all_by_label_contains("Undo").last().unwrap().click();
+    h.run();
+    assert_eq!(h.state().map().claims[0].pos, before, "undo put it back");
+    assert_eq!(h.state().findings.runs(), runs);
+
+    // A change of content does: delete the claim (Delete key on the selected card).
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(h.state().map().claims.len(), 1, "the claim is gone");
+    assert_eq!(
+        h.state().findings.runs(),
+        runs + 1,
+        "the findings follow the change"
+    );
+}

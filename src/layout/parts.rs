@@ -79,11 +79,28 @@ pub(super) fn arrange(
             }
         };
         let mut best: Option<(usize, Vec<Point>)> = None;
-        if let Some((local, whole)) = tree_component(graph, sizes, &comp, settings) {
+        // Along first or last parents, children in order or mirrored.
+        for variant in 0..4 {
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (variant > 0 && !countable) {
+                break;
+            }
+            let Some((local, whole)) = tree_component(
+                graph,
+                sizes,
+                &comp,
+                settings,
+                variant & 1 == 1,
+                variant >= 2,
+            ) else {
+                continue;
+            };
             if whole && !countable {
                 best = Some((0, local));
             } else if whole || downward(graph, &comp, &local) {
-                best = Some((score(&local), local));
+                let crossings = score(&local);
+                if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+                    best = Some((crossings, local));
+                }
             }
         }
         for mirror in [false, true] {
@@ -169,6 +186,8 @@ fn tree_component(
     sizes: &Sizes,
     comp: &[usize],
     settings: &LayoutSettings,
+    last: bool,
+    mirror: bool,
 ) -> Option<(Vec<Point>, bool)> {
     let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
     let edges: Vec<(usize, usize)> = graph
@@ -187,12 +206,13 @@ fn tree_component(
             edges: &edges,
             first: &first,
             tails: &tails,
-            mirror: false,
+            mirror,
         },
         Spacing {
             layer_gap: settings.layer_gap,
             node_gap: settings.node_gap,
         },
+        last,
     )?;
     let points = out
         .x

@@ -9,56 +9,63 @@
 
 use super::sugiyama::{Input, Output, Spacing};
 
-/// The tree's parent of each vertex (`None` for the root), or `None` when the first parents do
-/// not make one tree reaching every vertex from a single root (the thesis if it has no parent).
-fn first_parents(input: &Input<'_>) -> Option<(usize, Vec<Option<usize>>)> {
+/// The tree's parent of each vertex: its first parent in `edges` (its last with `last`), and
+/// `n` (a virtual root over all roots, the thesis first) for vertices without one; `None` when
+/// that is no tree (a cycle leaves some vertex unreachable from the roots).
+fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
     let n = input.widths.len();
-    let mut parent: Vec<Option<usize>> = vec![None; n];
-    for &(p, c) in input.edges {
-        if parent[c].is_none() && p != c {
-            parent[c] = Some(p);
+    let mut parent = vec![n; n];
+    let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if last {
+        Box::new(input.edges.iter().rev())
+    } else {
+        Box::new(input.edges.iter())
+    };
+    for &(p, c) in edges {
+        if parent[c] == n && p != c {
+            parent[c] = p;
         }
     }
-    let roots: Vec<usize> = (0..n).filter(|&v| parent[v].is_none()).collect();
-    let root = match roots.as_slice() {
-        [r] => *r,
-        _ => return None,
-    };
-    // One root and every other vertex with one parent: a tree unless there is a cycle, which
-    // then leaves some vertex unreachable from the root.
-    let children = children_of(&parent);
+    let children = children_of(&parent, input.first);
     let mut seen = 0;
-    let mut stack = vec![root];
+    let mut stack = vec![n];
     while let Some(v) = stack.pop() {
         seen += 1;
         stack.extend(&children[v]);
-        if seen > n {
+        if seen > n + 1 {
             return None;
         }
     }
-    (seen == n).then_some((root, parent))
+    (seen == n + 1).then_some(parent)
 }
 
-fn children_of(parent: &[Option<usize>]) -> Vec<Vec<usize>> {
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); parent.len()];
-    for (c, p) in parent.iter().enumerate() {
-        if let Some(p) = p {
-            children[*p].push(c);
-        }
+/// Children of every vertex and of the virtual root `n` (thesis first), in edge order.
+fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
+    let n = parent.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (c, &p) in parent.iter().enumerate() {
+        children[p].push(c);
     }
+    children[n].sort_by_key(|&r| !first[r]);
     children
 }
 
-/// The layout along the first parents, and whether that tree holds every edge (then it is
-/// crossing-free by construction). `None` when the first parents make no tree.
-pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Option<(Output, bool)> {
+/// The layout along the first parents (the last with `last`), and whether that tree holds
+/// every edge (then it is crossing-free by construction). `None` when they make no tree.
+pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<(Output, bool)> {
     let n = input.widths.len();
-    let (root, parent) = first_parents(input)?;
-    let whole = input
-        .edges
+    let parent = parents(input, last)?;
+    let whole = input.edges.iter().all(|&(p, c)| p == c || parent[c] == p);
+    let mut children = children_of(&parent, input.first);
+    // The virtual root: no width, and its children at the top.
+    let widths: Vec<f32> = input.widths.iter().copied().chain([0.0]).collect();
+    let heights: Vec<f32> = input
+        .heights
         .iter()
-        .all(|&(p, c)| p == c || parent[c] == Some(p));
-    let mut children = children_of(&parent);
+        .copied()
+        .chain([-spacing.layer_gap])
+        .collect();
+    let root = n;
+    let n = n + 1;
     if input.mirror {
         for c in &mut children {
             c.reverse();
@@ -77,7 +84,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Option<(Output, boo
     let mut root_x = vec![0.0f32; n];
     let mut child_x = vec![0.0f32; n];
     for &v in order.iter().rev() {
-        let w = input.widths[v];
+        let w = widths[v];
         let kids = &children[v];
         if kids.is_empty() {
             span[v] = w;
@@ -91,7 +98,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Option<(Output, boo
             child_x[c] = x;
             x += span[c] + spacing.node_gap;
         }
-        let centre = |c: usize| child_x[c] + root_x[c] + input.widths[c] / 2.0;
+        let centre = |c: usize| child_x[c] + root_x[c] + widths[c] / 2.0;
         let (first, last) = (kids[0], kids[kids.len() - 1]);
         let mid = (centre(first) + centre(last)) / 2.0;
         span[v] = row.max(w);
@@ -102,12 +109,14 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Option<(Output, boo
     let mut left = vec![0.0f32; n];
     for &v in &order {
         x[v] = left[v] + root_x[v];
-        let below = y[v] + input.heights[v] + spacing.layer_gap;
+        let below = y[v] + heights[v] + spacing.layer_gap;
         for &c in &children[v] {
             left[c] = left[v] + child_x[c];
             y[c] = below;
         }
     }
+    x.pop();
+    y.pop();
     Some((Output { x, y }, whole))
 }
 
@@ -132,6 +141,7 @@ mod tests {
                 layer_gap: 10.0,
                 node_gap: 10.0,
             },
+            false,
         );
         let (out, whole) = out.unwrap();
         assert!(whole);
@@ -156,6 +166,7 @@ mod tests {
                 layer_gap: 1.0,
                 node_gap: 1.0,
             },
+            false,
         );
         assert!(out.is_none_or(|(_, whole)| !whole));
     }

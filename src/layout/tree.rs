@@ -100,7 +100,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<
         }
         let centre = |c: usize| child_x[c] + root_x[c] + widths[c] / 2.0;
         let (first, last) = (kids[0], kids[kids.len() - 1]);
-        let mid = (centre(first) + centre(last)) / 2.0;
+        let mid = f32::midpoint(centre(first), centre(last));
         span[v] = row.max(w);
         root_x[v] = (mid - w / 2.0).clamp(0.0, span[v] - w);
     }

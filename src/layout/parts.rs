@@ -151,7 +151,7 @@ pub(super) fn arrange(
 
 /// Parts with more links than this are not scored by counting crossings (the count can grow
 /// with the square of the links); they take the first layout that applies.
-const COUNT_LIMIT: usize = 20_000;
+const COUNT_LIMIT: usize = 5_000;
 
 fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
     let inside: std::collections::HashSet<usize> = comp.iter().copied().collect();

@@ -1,5 +1,7 @@
-//! Tidy on a generated 2,000-card map (target ≤ 50 ms), and the edge crossings it leaves next
-//! to those of Graphviz `dot` on the same graph (printed when `dot` is installed).
+//! Tidy on a generated 2,000-card map (target well under 100 ms) and on a 2,000-card tree,
+//! and the edge crossings they leave next to those of Graphviz `dot` on the same graph (printed
+//! when `dot` is installed); and the load-time layout of a hostile map (dense links, no
+//! positions), which must stay bounded.
 
 #![allow(clippy::unwrap_used)] // a benchmark: failing loudly is right
 
@@ -35,6 +37,35 @@ fn layout(c: &mut Criterion) {
     c.bench_function("tidy 2,000 cards", |b| {
         b.iter(|| tidy(black_box(&map), black_box(&settings)));
     });
+
+    let tree = generated::argument_tree(2000, 3);
+    let mut tidied = tree.clone();
+    let moves = tidy(&tidied, &settings);
+    warrant::edit::apply(&mut tidied, warrant::edit::Edit::Move(moves)).unwrap();
+    println!(
+        "crossings on a 2,000-card tree: after tidy {}, dot {:?}",
+        map_crossings(&tidied, &card_size),
+        generated::dot_crossings(&tree, &card_size)
+    );
+    c.bench_function("tidy a 2,000-card tree", |b| {
+        b.iter(|| tidy(black_box(&tree), black_box(&settings)));
+    });
+
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (claims, per_claim) in [(2000, 10), (5000, 20)] {
+        let dense = generated::dense_map(claims, per_claim, 5);
+        group.bench_function(
+            format!("place {claims} claims, {per_claim} links each, no positions"),
+            |b| {
+                b.iter(|| {
+                    let mut m = dense.clone();
+                    warrant::layout::place_unplaced(black_box(&mut m))
+                });
+            },
+        );
+    }
+    group.finish();
 }
 
 criterion_group!(benches, layout);

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::generated::{argument_map, dot_crossings};
+use common::generated::{argument_map, argument_tree, dense_map, dot_crossings};
 use std::collections::HashSet;
 use std::path::Path;
 use warrant::edit::{apply_all, ops};
@@ -211,4 +211,28 @@ fn crossings_fall_and_stay_within_dots() {
     if let Some(dot) = dot {
         assert!(after <= dot, "{after} crossings, dot has {dot}");
     }
+}
+
+#[test]
+fn trees_are_drawn_without_crossings_at_any_size() {
+    let settings = LayoutSettings::default();
+    for nodes in [200, 500, 2000] {
+        let map = argument_tree(nodes, 3);
+        let tidy = tidied(&map, &settings);
+        let crossings = map_crossings(&tidy, &card_size);
+        println!("tree of {nodes} cards: {crossings} crossings after tidy");
+        assert_eq!(crossings, 0, "tree of {nodes} cards");
+        assert_no_overlap("tree", &tidy);
+    }
+}
+
+#[test]
+fn a_dense_map_without_positions_is_placed_on_load() {
+    // Far denser than any argument: the load-time layout must finish and place every card
+    // without overlaps (its time is measured by `cargo bench --bench layout`).
+    let mut map = dense_map(400, 8, 5);
+    let placed = warrant::layout::place_unplaced(&mut map);
+    assert_eq!(placed, 400);
+    assert!(map.nodes().all(|n| n.pos().is_placed()));
+    assert_no_overlap("dense", &map);
 }

@@ -34,10 +34,26 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
+/// Work allowed for deciding which contradicting claims may share a layer (edge visits).
+const PAIRING_BUDGET: usize = 20_000_000;
+
 /// Whether one of the groups `a` and `b` (union-find roots) lies below the other along
-/// `edges` (parent, child) between blocks.
-fn related(parent: &mut [usize], edges: &[(usize, usize)], a: usize, b: usize) -> bool {
+/// `edges` (parent, child) between blocks. Each call costs about the size of the graph, taken
+/// from `budget`; once that is spent the answer is "related", which keeps the pair apart (a
+/// dense hostile map then only loses some side-by-side pairs).
+fn related(
+    parent: &mut [usize],
+    edges: &[(usize, usize)],
+    a: usize,
+    b: usize,
+    budget: &mut usize,
+) -> bool {
     let n = parent.len();
+    let cost = 2 * (n + edges.len());
+    if *budget < cost {
+        return true;
+    }
+    *budget -= cost;
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(p, c) in edges {
         let (rp, rc) = (find(parent, p), find(parent, c));
@@ -152,6 +168,7 @@ impl<'a> Graph<'a> {
             alone[c] = false;
         }
         let mut parent: Vec<usize> = (0..blocks.len()).collect();
+        let mut budget = PAIRING_BUDGET;
         for &(a, b, rel) in &links {
             let (ba, bb) = (block_of[a], block_of[b]);
             let apart =
@@ -163,7 +180,7 @@ impl<'a> Graph<'a> {
                 find(&mut parent, block_of[a]),
                 find(&mut parent, block_of[b]),
             );
-            if ra != rb && !related(&mut parent, &block_edges, ra, rb) {
+            if ra != rb && !related(&mut parent, &block_edges, ra, rb, &mut budget) {
                 parent[ra.max(rb)] = ra.min(rb);
             }
         }

@@ -16,6 +16,7 @@ mod parts;
 mod place;
 pub mod route;
 mod sugiyama;
+mod tree;
 
 pub use card::Size;
 pub use crossings::{count_crossings, link_segments, map_crossings};
@@ -196,9 +197,41 @@ fn place_on_map(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], settings: 
     }
 }
 
+/// Pairs of (card, placed card) [`make_way`] may compare before it settles for moving every
+/// unpinned card right of all pinned ones (a big half-placed map must not stall its load).
+const MAKE_WAY_BUDGET: usize = 20_000_000;
+
 /// Pushes unpinned blocks right, in order, past any pinned card they would overlap.
 fn make_way(graph: &Graph<'_>, pos: &mut [Point], sizes: &[Size], pinned: &[bool], gap: f32) {
     let rect = |n: usize, pos: &[Point]| (pos[n].x, pos[n].y, sizes[n].w, sizes[n].h);
+    let n_pinned = pinned.iter().filter(|&&p| p).count();
+    if n_pinned.saturating_mul(pos.len()).saturating_mul(4) > MAKE_WAY_BUDGET {
+        // Cards stacked under a pinned claim stay with it.
+        let mut held = pinned.to_vec();
+        for block in &graph.blocks {
+            if block.iter().any(|&n| pinned[n]) {
+                for &n in block {
+                    held[n] = true;
+                }
+            }
+        }
+        let free = |n: &usize| !held[*n];
+        let right = (0..pos.len())
+            .filter(|&n| held[n])
+            .map(|n| pos[n].x + sizes[n].w)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let left = (0..pos.len())
+            .filter(free)
+            .map(|n| pos[n].x)
+            .fold(f32::INFINITY, f32::min);
+        if right.is_finite() && left.is_finite() {
+            let dx = (right + gap - left).max(0.0).ceil();
+            for n in (0..pos.len()).filter(free) {
+                pos[n].x += dx;
+            }
+        }
+        return;
+    }
     // Placed rectangles, each with the block it belongs to: a block never makes way for its own
     // pinned head (its quotes sit closer to it than `gap`).
     let obstacles: Vec<(usize, (f32, f32, f32, f32))> = graph

@@ -3,6 +3,7 @@
 
 use super::graph::Graph;
 use super::sugiyama::{self, Input, Spacing};
+use super::tree;
 use super::{LayoutSettings, Size, count_crossings};
 use crate::model::{NodeRef, Point};
 use std::collections::HashMap;
@@ -61,21 +62,55 @@ pub(super) fn arrange(
             loners.push(comp[0]);
             continue;
         }
-        // The ordering is a heuristic: when it leaves crossings, try it mirrored and keep the
-        // better drawing, as counted on the cards themselves.
-        let mut best: Option<(usize, Vec<Point>)> = None;
-        for mirror in [false, true] {
-            let local = component(graph, sizes, &comp, settings, mirror);
-            for (&g, p) in comp.iter().zip(&local) {
+        // A tree (or nearly one) gets the tidy tree layout, crossing-free when it holds every
+        // link. Otherwise the layered ordering, a heuristic: when it leaves crossings, try it
+        // mirrored and keep the better drawing, as counted on the cards themselves. Counting
+        // is skipped on parts too big to count cheaply (a hostile map must not stall a load).
+        let countable = component_links(graph, &comp) <= COUNT_LIMIT;
+        let mut score = |local: &[Point]| {
+            for (&g, p) in comp.iter().zip(local) {
                 group_pos[g] = *p;
             }
             cards(graph, sizes, settings, &comp, &group_pos, &mut pos);
-            let crossings = component_crossings(graph, sizes, &comp, &pos);
+            if countable {
+                component_crossings(graph, sizes, &comp, &pos)
+            } else {
+                0
+            }
+        };
+        let mut best: Option<(usize, Vec<Point>)> = None;
+        // Along first or last parents, children in order or mirrored.
+        for variant in 0..4 {
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (variant > 0 && !countable) {
+                break;
+            }
+            let Some((local, whole)) = tree_component(
+                graph,
+                sizes,
+                &comp,
+                settings,
+                variant & 1 == 1,
+                variant >= 2,
+            ) else {
+                continue;
+            };
+            if whole && !countable {
+                best = Some((0, local));
+            } else if whole || downward(graph, &comp, &local) {
+                let crossings = score(&local);
+                if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+                    best = Some((crossings, local));
+                }
+            }
+        }
+        for mirror in [false, true] {
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (mirror && !countable) {
+                break;
+            }
+            let local = component(graph, sizes, &comp, settings, mirror);
+            let crossings = score(&local);
             if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
                 best = Some((crossings, local));
-            }
-            if crossings == 0 {
-                break;
             }
         }
         let (crossings, local) = best.unwrap_or_default();
@@ -112,6 +147,80 @@ pub(super) fn arrange(
         cards(graph, sizes, settings, &loners, &group_pos, &mut pos);
     }
     (pos, total)
+}
+
+/// Parts with more links than this are not scored by counting crossings (the count can grow
+/// with the square of the links); they take the first layout that applies.
+const COUNT_LIMIT: usize = 5_000;
+
+fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
+    let inside: std::collections::HashSet<usize> = comp.iter().copied().collect();
+    graph
+        .edges
+        .iter()
+        .filter(|(p, c)| inside.contains(p) && inside.contains(c))
+        .count()
+        + comp
+            .iter()
+            .flat_map(|&g| &graph.groups[g])
+            .map(|&b| graph.blocks[b].len())
+            .sum::<usize>()
+}
+
+/// Whether every reason in the part sits below what it bears on.
+fn downward(graph: &Graph<'_>, comp: &[usize], local: &[Point]) -> bool {
+    let at: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+    graph
+        .edges
+        .iter()
+        .all(|(p, c)| match (at.get(p), at.get(c)) {
+            (Some(&p), Some(&c)) => local[c].y > local[p].y,
+            _ => true,
+        })
+}
+
+/// The part laid out as a tree along first parents, and whether that tree holds all its links;
+/// `None` when it is no tree.
+fn tree_component(
+    graph: &Graph<'_>,
+    sizes: &Sizes,
+    comp: &[usize],
+    settings: &LayoutSettings,
+    last: bool,
+    mirror: bool,
+) -> Option<(Vec<Point>, bool)> {
+    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+    let edges: Vec<(usize, usize)> = graph
+        .edges
+        .iter()
+        .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
+        .collect();
+    let widths: Vec<f32> = comp.iter().map(|&g| sizes.group[g].w).collect();
+    let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
+    let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
+    let tails = vec![0.0; comp.len()];
+    let (out, whole) = tree::layout(
+        &Input {
+            widths: &widths,
+            heights: &heights,
+            edges: &edges,
+            first: &first,
+            tails: &tails,
+            mirror,
+        },
+        Spacing {
+            layer_gap: settings.layer_gap,
+            node_gap: settings.node_gap,
+        },
+        last,
+    )?;
+    let points = out
+        .x
+        .iter()
+        .zip(&out.y)
+        .map(|(&x, &y)| Point::new(x, y))
+        .collect();
+    Some((points, whole))
 }
 
 /// One connected part laid out: the top-left corner of each of its groups.

@@ -55,6 +55,10 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     let n = input.widths.len();
     let edges = acyclic(n, input.edges, input.first);
     let layer = assign_layers(n, &edges, input.first);
+    // A dense map can have edges spanning many layers: each bend is a vertex. Past a budget,
+    // the longest edges are left out of the ordering (drawn all the same), so memory and time
+    // stay bounded for any map.
+    let edges = within_budget(n, edges, &layer);
     let mut g = with_dummies(input.widths, &edges, &layer, input.tails);
     initial_order(&mut g, input.first, input.mirror);
     reduce_crossings(&mut g);
@@ -159,6 +163,28 @@ fn assign_layers(n: usize, edges: &[(usize, usize)], first: &[bool]) -> Vec<usiz
         *l -= top;
     }
     layer
+}
+
+/// Bends of long edges allowed in one part, beyond a few per card.
+const MAX_BENDS: usize = 50_000;
+
+/// The edges whose bends fit the budget, shortest first; all of them when they fit.
+fn within_budget(n: usize, edges: Vec<(usize, usize)>, layer: &[usize]) -> Vec<(usize, usize)> {
+    let bends = |&(p, c): &(usize, usize)| layer[c].saturating_sub(layer[p] + 1);
+    let budget = MAX_BENDS.max(4 * n);
+    if edges.iter().map(bends).sum::<usize>() <= budget {
+        return edges;
+    }
+    let mut by_length = edges;
+    by_length.sort_by_key(bends);
+    let mut used = 0;
+    by_length
+        .into_iter()
+        .take_while(|e| {
+            used += bends(e);
+            used <= budget
+        })
+        .collect()
 }
 
 /// Splits edges longer than one layer with dummy vertices.
@@ -314,13 +340,19 @@ fn pair_crossings(g: &Layered, u: usize, v: usize) -> usize {
     count(&g.up[u], &g.up[v]) + count(&g.down[u], &g.down[v])
 }
 
-/// Swaps neighbours in a layer while that removes crossings.
-fn transpose(g: &mut Layered) {
+/// Swaps neighbours in a layer while that removes crossings, within `budget` (pairs of edges
+/// compared); returns the work done.
+fn transpose(g: &mut Layered, budget: usize) -> usize {
+    let mut work = 0;
     for _ in 0..8 {
         let mut improved = false;
         for l in 0..g.layers.len() {
             for i in 1..g.layers[l].len() {
                 let (u, v) = (g.layers[l][i - 1], g.layers[l][i]);
+                work += 2 * (g.up[u].len() * g.up[v].len() + g.down[u].len() * g.down[v].len()) + 1;
+                if work > budget {
+                    return work;
+                }
                 if pair_crossings(g, v, u) < pair_crossings(g, u, v) {
                     g.layers[l].swap(i - 1, i);
                     g.pos[u] = i;
@@ -333,6 +365,7 @@ fn transpose(g: &mut Layered) {
             break;
         }
     }
+    work
 }
 
 /// Moves each quote stack's tail to the middle of its card's other children next to it, so
@@ -370,22 +403,30 @@ fn centre_tails(g: &mut Layered) {
     }
 }
 
+/// Work allowed for reducing crossings in one part, in edge visits: a few dozen sweeps over a
+/// big map; a dense hostile one stops early with the best order found so far.
+const WORK_BUDGET: usize = 10_000_000;
+
 fn reduce_crossings(g: &mut Layered) {
     let depth = g.layers.len();
     let mut best = total_crossings(g);
     let mut best_layers = g.layers.clone();
     let mut stale = 0;
+    let edges: usize = g.down.iter().map(Vec::len).sum();
+    let sweep = 4 * (edges + g.layer_of.len());
+    let mut work = 0usize;
     for _ in 0..24 {
-        if best == 0 || stale >= 4 {
+        if best == 0 || stale >= 4 || work + sweep > WORK_BUDGET {
             break;
         }
+        work += sweep;
         for l in 1..depth {
             barycentre(g, l, true);
         }
         for l in (0..depth.saturating_sub(1)).rev() {
             barycentre(g, l, false);
         }
-        transpose(g);
+        work += transpose(g, WORK_BUDGET.saturating_sub(work));
         let c = total_crossings(g);
         if c < best {
             best = c;

@@ -218,3 +218,53 @@ pub fn dot_crossings(map: &Map, size: &dyn Fn(NodeRef<'_>) -> Size) -> Option<us
         .collect();
     Some(count_crossings(&segs))
 }
+
+/// A pure support/attack tree of about `nodes` cards: 40 % claims, each a reason for or an
+/// objection to one earlier claim, 60 % quotes, each evidence for one claim; on a grid.
+pub fn argument_tree(nodes: usize, seed: u64) -> Map {
+    let mut map = argument_map(nodes, seed);
+    let mut has_parent = HashSet::new();
+    map.links.retain(|l| {
+        l.relation != Relation::Contradicts
+            && (l.from.as_str().starts_with('q') || has_parent.insert(l.from.clone()))
+    });
+    map
+}
+
+/// A hostile map: `claims` claims and no positions (as a file without `pos` loads), each
+/// linked to `per_claim` others at random, with some contradictions: far denser than any
+/// argument, to check that the load-time layout stays bounded.
+pub fn dense_map(claims: usize, per_claim: usize, seed: u64) -> Map {
+    let mut rng = Rng(seed);
+    let mut map = Map::new(format!("Dense map, {claims} claims"));
+    for i in 0..claims {
+        map.claims.push(Claim {
+            id: NodeId(format!("c{i}")),
+            text: sentence(&mut rng, 8),
+            thesis: i == 0,
+            pos: Point::unplaced(),
+            ..Claim::default()
+        });
+    }
+    for i in 0..claims {
+        for _ in 0..per_claim {
+            let other = rng.below(claims);
+            if other == i {
+                continue;
+            }
+            let relation = match rng.below(10) {
+                0 => Relation::Contradicts,
+                1..=2 => Relation::Opposes,
+                _ => Relation::Supports,
+            };
+            let id = LinkId(format!("l{}", map.links.len() + 1));
+            map.links.push(Link {
+                id,
+                from: NodeId(format!("c{i}")),
+                to: NodeId(format!("c{other}")),
+                relation,
+            });
+        }
+    }
+    map
+}

@@ -1,0 +1,173 @@
+//! A tidy tree layout for a component whose reasons form a tree (each card a reason for at most
+//! one other): every subtree gets its own column, the columns of siblings side by side under
+//! their parent, the parent centred over its first and last child. Columns never overlap, so no
+//! link can cross another, at any size; and a subtree starts right under its parent's quote
+//! stack instead of under the tallest card of a whole layer, which keeps the map compact.
+//!
+//! Also used for a component that is almost a tree (a few cards with a second parent): it is
+//! laid out along its first parents, and the caller keeps it only if it draws no worse.
+
+use super::sugiyama::{Input, Output, Spacing};
+
+/// The tree's parent of each vertex: its first parent in `edges` (its last with `last`), and
+/// `n` (a virtual root over all roots, the thesis first) for vertices without one; `None` when
+/// that is no tree (a cycle leaves some vertex unreachable from the roots).
+fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
+    let n = input.widths.len();
+    let mut parent = vec![n; n];
+    let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if last {
+        Box::new(input.edges.iter().rev())
+    } else {
+        Box::new(input.edges.iter())
+    };
+    for &(p, c) in edges {
+        if parent[c] == n && p != c {
+            parent[c] = p;
+        }
+    }
+    let children = children_of(&parent, input.first);
+    let mut seen = 0;
+    let mut stack = vec![n];
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        stack.extend(&children[v]);
+        if seen > n + 1 {
+            return None;
+        }
+    }
+    (seen == n + 1).then_some(parent)
+}
+
+/// Children of every vertex and of the virtual root `n` (thesis first), in edge order.
+fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
+    let n = parent.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (c, &p) in parent.iter().enumerate() {
+        children[p].push(c);
+    }
+    children[n].sort_by_key(|&r| !first[r]);
+    children
+}
+
+/// The layout along the first parents (the last with `last`), and whether that tree holds
+/// every edge (then it is crossing-free by construction). `None` when they make no tree.
+pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<(Output, bool)> {
+    let n = input.widths.len();
+    let parent = parents(input, last)?;
+    let whole = input.edges.iter().all(|&(p, c)| p == c || parent[c] == p);
+    let mut children = children_of(&parent, input.first);
+    // The virtual root: no width, and its children at the top.
+    let widths: Vec<f32> = input.widths.iter().copied().chain([0.0]).collect();
+    let heights: Vec<f32> = input
+        .heights
+        .iter()
+        .copied()
+        .chain([-spacing.layer_gap])
+        .collect();
+    let root = n;
+    let n = n + 1;
+    if input.mirror {
+        for c in &mut children {
+            c.reverse();
+        }
+    }
+    // Post-order without recursion (a map may hold a chain thousands deep).
+    let mut order = Vec::with_capacity(n);
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        order.push(v);
+        stack.extend(&children[v]);
+    }
+    // Per subtree: its width, and the x of its root's left edge and of each child's subtree,
+    // relative to the subtree's left edge.
+    let mut span = vec![0.0f32; n];
+    let mut root_x = vec![0.0f32; n];
+    let mut child_x = vec![0.0f32; n];
+    for &v in order.iter().rev() {
+        let w = widths[v];
+        let kids = &children[v];
+        if kids.is_empty() {
+            span[v] = w;
+            continue;
+        }
+        let row: f32 =
+            kids.iter().map(|&c| span[c]).sum::<f32>() + (kids.len() - 1) as f32 * spacing.node_gap;
+        let start = ((w - row) / 2.0).max(0.0);
+        let mut x = start;
+        for &c in kids {
+            child_x[c] = x;
+            x += span[c] + spacing.node_gap;
+        }
+        let centre = |c: usize| child_x[c] + root_x[c] + widths[c] / 2.0;
+        let (first, last) = (kids[0], kids[kids.len() - 1]);
+        let mid = f32::midpoint(centre(first), centre(last));
+        span[v] = row.max(w);
+        root_x[v] = (mid - w / 2.0).clamp(0.0, span[v] - w);
+    }
+    let mut x = vec![0.0f32; n];
+    let mut y = vec![0.0f32; n];
+    let mut left = vec![0.0f32; n];
+    for &v in &order {
+        x[v] = left[v] + root_x[v];
+        let below = y[v] + heights[v] + spacing.layer_gap;
+        for &c in &children[v] {
+            left[c] = left[v] + child_x[c];
+            y[c] = below;
+        }
+    }
+    x.pop();
+    y.pop();
+    Some((Output { x, y }, whole))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn children_sit_side_by_side_under_their_parent() {
+        // 0 over 1 and 2; 2 over 3 and 4.
+        let widths = [100.0; 5];
+        let out = layout(
+            &Input {
+                widths: &widths,
+                heights: &[50.0; 5],
+                edges: &[(0, 1), (0, 2), (2, 3), (2, 4)],
+                first: &[true, false, false, false, false],
+                tails: &[0.0; 5],
+                mirror: false,
+            },
+            Spacing {
+                layer_gap: 10.0,
+                node_gap: 10.0,
+            },
+            false,
+        );
+        let (out, whole) = out.unwrap();
+        assert!(whole);
+        assert_eq!(out.y, vec![0.0, 60.0, 60.0, 120.0, 120.0]);
+        assert!(out.x[1] + 100.0 <= out.x[3], "1's column is left of 2's");
+        assert!(out.x[3] + 100.0 <= out.x[4]);
+        assert!(out.x[0] > out.x[1] && out.x[0] < out.x[2]);
+    }
+
+    #[test]
+    fn a_cycle_is_no_tree() {
+        let out = layout(
+            &Input {
+                widths: &[1.0; 3],
+                heights: &[1.0; 3],
+                edges: &[(0, 1), (1, 2), (2, 1)],
+                first: &[true, false, false],
+                tails: &[0.0; 3],
+                mirror: false,
+            },
+            Spacing {
+                layer_gap: 1.0,
+                node_gap: 1.0,
+            },
+            false,
+        );
+        assert!(out.is_none_or(|(_, whole)| !whole));
+    }
+}

@@ -209,14 +209,17 @@ pub fn check(files: &[PathBuf], json: bool) -> i32 {
 pub fn new_map(out: &Path, title: &str, articles: &[PathBuf], force: bool) -> i32 {
     let mut history = History::new(Map::new(title));
     for path in articles {
-        let source = match io::import_article(path) {
+        let imported = match io::import_article(path) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("warrant: {e}");
                 return exit::UNREADABLE;
             }
         };
-        let (_, edits) = ops::add_source(history.map(), source);
+        if let Some(note) = imported.note() {
+            println!("{}: {note}", path.display());
+        }
+        let (_, edits) = ops::add_source(history.map(), imported.source);
         if let Err(e) = history.apply("Add article", None, edits) {
             eprintln!("warrant: {e}");
             return exit::UNREADABLE;

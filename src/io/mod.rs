@@ -6,7 +6,9 @@ mod format;
 mod recovery;
 mod save;
 
-pub use article::{MAX_ARTICLE_BYTES, import_article, source_from_bytes};
+pub use article::{
+    Decoded, Imported, MAX_ARTICLE_BYTES, decode_article_bytes, import_article, source_from_bytes,
+};
 pub use error::{ImportError, LoadError, SaveError};
 pub use format::{FORMAT, VERSION, map_from_json, map_to_json};
 pub use recovery::{Autosave, Recovery};

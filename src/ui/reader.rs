@@ -369,8 +369,17 @@ fn details_ui(ui: &mut egui::Ui, map: &Map, source: &Source) -> Vec<Edit> {
                         ("URL", &mut details.url),
                     ] {
                         ui.label(name);
-                        let r =
-                            ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+                        // A fixed id: the author line above appears as one is typed, and an
+                        // id from the layout would change under the cursor and drop the focus.
+                        let r = ui.add(
+                            egui::TextEdit::singleline(value)
+                                .id(egui::Id::unique((
+                                    "article detail",
+                                    source.id.as_str(),
+                                    name,
+                                )))
+                                .desired_width(f32::INFINITY),
+                        );
                         let label = format!("Article {}", name.to_lowercase());
                         r.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)

@@ -234,14 +234,17 @@ pub fn new_map(out: &Path, title: &str, articles: &[PathBuf], force: bool) -> i3
     }
     let mut history = History::new(Map::new(title));
     for path in articles {
-        let source = match io::import_article(path) {
+        let imported = match io::import_article(path) {
             Ok(s) => s,
             Err(e) => {
                 warn(&format!("warrant: {e}"));
                 return exit::UNREADABLE;
             }
         };
-        let (_, edits) = ops::add_source(history.map(), source);
+        if let Some(note) = imported.note() {
+            println!("{}: {note}", path.display());
+        }
+        let (_, edits) = ops::add_source(history.map(), imported.source);
         if let Err(e) = history.apply("Add article", None, edits) {
             warn(&format!("warrant: {e}"));
             return exit::UNREADABLE;

@@ -252,13 +252,22 @@ fn bad_articles_are_refused_with_reasons() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let e = io::import_article(&write("latin1.txt", b"line one\nNATO\xe9s\n")).unwrap_err();
+    // UTF-8 ("é" twice) damaged by one Latin-1 byte: refused, not read as a legacy encoding.
+    let e = io::import_article(&write(
+        "damaged.txt",
+        "Café au lait\nNATO\u{e9}s et "
+            .bytes()
+            .chain(*b"\xe9t\xc3\xa9\n")
+            .collect::<Vec<_>>()
+            .as_slice(),
+    ))
+    .unwrap_err();
     assert!(
         matches!(
             e,
             ImportError::NotUtf8 {
                 line: 2,
-                offset: 13,
+                offset: 25,
                 ..
             }
         ),
@@ -272,6 +281,13 @@ fn bad_articles_are_refused_with_reasons() {
         io::import_article(&write("nul.txt", b"ab\0cd")).unwrap_err(),
         ImportError::Binary { offset: 2, .. }
     ));
+    let page = write(
+        "saved-page.txt",
+        b"\n<!DOCTYPE html>\n<html><head><title>T</title></head><body>Text</body></html>",
+    );
+    let e = io::import_article(&page).unwrap_err();
+    assert!(matches!(e, ImportError::WebPage { .. }), "{e}");
+    assert!(e.to_string().contains("web page"), "{e}");
     assert!(matches!(
         io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(),
         ImportError::UnsupportedKind { .. }
@@ -288,12 +304,38 @@ fn bad_articles_are_refused_with_reasons() {
 }
 
 #[test]
+fn windows_and_utf16_articles_are_read_and_say_how() {
+    let dir = tempfile::tempdir().unwrap();
+    // “Quoted” café — in Windows-1252: curly quotes 0x93/0x94, é 0xE9, dash 0x97.
+    let cp1252 = b"The Minister\x92s Reply\n\n\x93We will not join,\x94 said the minister at the caf\xe9 \x97 twice.\n";
+    let p = dir.path().join("windows.txt");
+    std::fs::write(&p, cp1252).unwrap();
+    let imported = io::import_article(&p).unwrap();
+    assert_eq!(imported.note().as_deref(), Some("read as Windows-1252"));
+    assert_eq!(
+        imported.source.text,
+        "The Minister’s Reply\n\n“We will not join,” said the minister at the café — twice.\n"
+    );
+    assert_eq!(imported.source.title, "The Minister’s Reply");
+
+    let text = "Neutrality Debate\n\n“No,” she said.\n";
+    let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let p = dir.path().join("utf16.txt");
+    std::fs::write(&p, &utf16).unwrap();
+    let imported = io::import_article(&p).unwrap();
+    assert_eq!(imported.source.text, text);
+    assert_eq!(imported.source.title, "Neutrality Debate");
+    assert_eq!(imported.note().as_deref(), Some("read as UTF-16LE"));
+}
+
+#[test]
 fn imported_article_text_is_kept_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let bytes = "# Title\r\n\r\n“Quoted” — text\twith\u{a0}odd  spacing\n".as_bytes();
     let p = dir.path().join("a.md");
     std::fs::write(&p, bytes).unwrap();
-    let s = io::import_article(&p).unwrap();
+    let s = io::import_article(&p).unwrap().source;
     assert_eq!(s.text.as_bytes(), bytes);
     assert_eq!(s.title, "Title");
     assert_eq!(s.sha256, warrant::model::text_sha256(&s.text));

@@ -76,7 +76,10 @@ pub fn anchor_from_range_in(
 }
 
 /// Widens `start..end` to whole words: a quote that starts or ends mid-word (a sloppy drag)
-/// takes the rest of the word. Offsets are chars.
+/// takes the rest of the word. Spaces and punctuation at either edge that are not part of the
+/// passage are dropped first (". Many officials" is "Many officials"); a quotation mark or
+/// bracket whose partner is selected stays, and so does the full stop that ends a sentence.
+/// Offsets are chars.
 pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let idx = CharIndex::new(text);
     let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
@@ -84,6 +87,15 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let (mut s, mut e) = (start.min(end), end.max(start).min(idx.len_chars()));
     if s >= e {
         return (s, e);
+    }
+    let selected: Vec<char> = idx
+        .slice(s, e)
+        .map(|t| t.chars().collect())
+        .unwrap_or_default();
+    let (i, j) = trim_edges(&selected);
+    (s, e) = (s + i, s + j);
+    if s >= e {
+        return (s, s);
     }
     // Only widen when the selection edge cuts a word, not when it merely touches one.
     if s > 0 && is_word(at(s)) && is_word(at(s - 1)) {
@@ -97,6 +109,74 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
         }
     }
     (s, e)
+}
+
+/// The closing partner of an opening quotation mark or bracket.
+fn closer_of(open: char) -> Option<char> {
+    Some(match open {
+        '“' => '”',
+        '‘' => '’',
+        '«' => '»',
+        '‹' => '›',
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '"' => '"',
+        _ => return None,
+    })
+}
+
+/// The opening partner of a closing quotation mark or bracket.
+fn opener_of(close: char) -> Option<char> {
+    Some(match close {
+        '”' => '“',
+        '’' => '‘',
+        '»' => '«',
+        '›' => '‹',
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        '"' => '"',
+        _ => return None,
+    })
+}
+
+/// The part `i..j` of selected chars `c` left when edge spaces and stray punctuation are dropped.
+fn trim_edges(c: &[char]) -> (usize, usize) {
+    let (mut i, mut j) = (0, c.len());
+    let loose = |ch: char| ch.is_whitespace() || ".,;:!?…—–-".contains(ch);
+    while i < j {
+        let first = c[i];
+        let paired = |close: char| c[i + 1..j].contains(&close);
+        let stray = match closer_of(first) {
+            Some(close) => !paired(close),
+            None => loose(first) || opener_of(first).is_some(),
+        };
+        if !stray {
+            break;
+        }
+        i += 1;
+    }
+    while i < j {
+        let last = c[j - 1];
+        let before = (j >= 2 + i).then(|| c[j - 2]);
+        let after_word = before.is_some_and(char::is_alphanumeric);
+        let stray = if let Some(open) = opener_of(last) {
+            // An apostrophe after a letter ends a word ("the students’"), not a quotation.
+            let apostrophe = matches!(last, '’' | '\'') && after_word;
+            !apostrophe && !c[i..j - 1].contains(&open)
+        } else if ".!?…".contains(last) {
+            // A sentence's own full stop stays; one after a space or a comma does not.
+            !before.is_some_and(|b| b.is_alphanumeric() || opener_of(b).is_some() || b == '%')
+        } else {
+            loose(last) || closer_of(last).is_some() || last == '\''
+        };
+        if !stray {
+            break;
+        }
+        j -= 1;
+    }
+    (i, j)
 }
 
 /// Where a quote's text is in its source now.

@@ -126,3 +126,44 @@ fn sloppy_selections_snap_to_whole_words() {
     assert_eq!(snap_to_words(text, 10, 31), (10, 31));
     assert_eq!(char_slice(text, 10, 31), Some("relic of the Cold War"));
 }
+
+#[test]
+fn stray_punctuation_and_spaces_at_a_selection_edge_are_dropped() {
+    let snapped = |text: &str, s: usize, e: usize| {
+        let (s, e) = snap_to_words(text, s, e);
+        char_slice(text, s, e).map(str::to_owned)
+    };
+    let text = "It ended. Many officials agreed, at once; others did not.";
+    // The drag began on the full stop before the sentence and ended on the comma.
+    assert_eq!(
+        snapped(text, 8, 32).as_deref(),
+        Some("Many officials agreed")
+    );
+    // A sentence selected with its full stop keeps it; a trailing space goes.
+    assert_eq!(snapped(text, 42, 58).as_deref(), Some("others did not."));
+    // Begun on the semicolon, ended mid-word: trimmed, then widened.
+    assert_eq!(snapped(text, 40, 47).as_deref(), Some("others"));
+    // Only punctuation selected: nothing is left to quote.
+    let (s, e) = snap_to_words(text, 8, 10);
+    assert_eq!(s, e);
+}
+
+#[test]
+fn quotation_marks_stay_with_their_partner() {
+    let snapped = |text: &str, s: usize, e: usize| {
+        let (s, e) = snap_to_words(text, s, e);
+        char_slice(text, s, e).map(str::to_owned)
+    };
+    let text = "He said: “We will not join.” Then (briefly) he left the students’ hall.";
+    // Both marks selected: the quotation keeps them, the colon before goes.
+    assert_eq!(snapped(text, 7, 28).as_deref(), Some("“We will not join.”"));
+    // The closing mark alone is stray; the full stop before it ends the sentence.
+    assert_eq!(snapped(text, 10, 28).as_deref(), Some("We will not join."));
+    // An opening mark whose partner is not selected is stray.
+    assert_eq!(snapped(text, 9, 17).as_deref(), Some("We will"));
+    // A bracket pair is kept whole; a lone closing bracket is not.
+    assert_eq!(snapped(text, 34, 43).as_deref(), Some("(briefly)"));
+    assert_eq!(snapped(text, 35, 44).as_deref(), Some("briefly"));
+    // A possessive apostrophe is part of its word.
+    assert_eq!(snapped(text, 56, 66).as_deref(), Some("students’"));
+}

@@ -191,6 +191,51 @@ pub fn add_source(map: &Map, mut source: Source) -> (SourceId, Vec<Edit>) {
     )
 }
 
+/// What a reader is told about an article besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceDetails {
+    pub title: String,
+    pub author: String,
+    pub outlet: String,
+    pub date: String,
+    /// Empty for none.
+    pub url: String,
+}
+
+impl SourceDetails {
+    /// The details of `source` as they are.
+    pub fn of(source: &Source) -> Self {
+        Self {
+            title: source.title.clone(),
+            author: source.author.clone(),
+            outlet: source.outlet.clone(),
+            date: source.date.clone(),
+            url: source.url.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// Changes an article's title, author, outlet, date and URL (its text and quotes untouched).
+/// Nothing when the article is gone, nothing changes, or the title would be blank (every quote
+/// card is cited by it).
+pub fn set_source_details(map: &Map, id: &SourceId, details: SourceDetails) -> Vec<Edit> {
+    let Some(old) = map.source(id) else {
+        return Vec::new();
+    };
+    if details.title.trim().is_empty() || SourceDetails::of(old) == details {
+        return Vec::new();
+    }
+    let url = details.url.trim();
+    vec![Edit::Replace(Item::Source(Source {
+        title: details.title,
+        author: details.author,
+        outlet: details.outlet,
+        date: details.date,
+        url: (!url.is_empty()).then(|| url.to_owned()),
+        ..old.clone()
+    }))]
+}
+
 /// Removes an article with every quote of it (and their links).
 pub fn remove_source(map: &Map, id: &SourceId) -> Vec<Edit> {
     let quotes: Vec<NodeId> = map

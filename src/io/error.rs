@@ -123,4 +123,17 @@ pub enum ImportError {
     },
     #[error("{path}: the article holds binary data (a NUL byte at offset {offset}), not text")]
     Binary { path: PathBuf, offset: usize },
+    #[error("{path}: the article holds binary data ({count} control characters), not text")]
+    NotText { path: PathBuf, count: usize },
+    #[error(
+        "{path}: the article says it is {encoding} (it starts with a byte-order mark) but is damaged"
+    )]
+    Malformed {
+        path: PathBuf,
+        encoding: &'static str,
+    },
+    #[error(
+        "{path}: this is a web page (HTML), not plain text; save it as .html, or save the page as text"
+    )]
+    WebPage { path: PathBuf },
 }

@@ -7,7 +7,9 @@ mod read;
 mod recovery;
 mod save;
 
-pub use article::{MAX_ARTICLE_BYTES, import_article, source_from_bytes};
+pub use article::{
+    Decoded, Imported, MAX_ARTICLE_BYTES, decode_article_bytes, import_article, source_from_bytes,
+};
 pub use error::{ImportError, LoadError, SaveError};
 pub use format::{FORMAT, VERSION, map_from_json, map_to_json};
 pub use read::{FileStamp, looks_like_map, refuse_export_over_map, same_file};

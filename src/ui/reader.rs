@@ -8,6 +8,8 @@
 use super::app::{Selection, WarrantApp};
 use super::command::Command;
 use crate::anchor::Reflow;
+use crate::edit::Edit;
+use crate::edit::ops::{self, SourceDetails};
 use crate::model::{Map, NodeId, Quote, Source, SourceId};
 use egui::text::{CCursor, CCursorRange, LayoutJob};
 use egui::{Color32, RichText, TextFormat};
@@ -165,6 +167,7 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     if !meta.is_empty() {
         ui.label(RichText::new(meta.join(" · ")).weak());
     }
+    let details_edits = details_ui(ui, map, source);
     // Coverage: which parts of the article the map quotes, as a strip, and how much.
     let revision = app.history.content_revision();
     if let Some(c) = app
@@ -339,7 +342,51 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             app.canvas.reveal = Some(id.clone());
         }
     }
+    if !details_edits.is_empty() {
+        let merge = format!("source details {source_id}");
+        app.submit("Edit article details", Some(merge), details_edits);
+    }
     for c in commands {
         app.push(c);
     }
+}
+
+/// The article's title, author, outlet, date and URL as fields, folded away until wanted; each
+/// change is an edit (typing in a row merges into one undo step).
+fn details_ui(ui: &mut egui::Ui, map: &Map, source: &Source) -> Vec<Edit> {
+    let mut details = SourceDetails::of(source);
+    egui::CollapsingHeader::new("Details")
+        .id_salt(("article details", source.id.as_str()))
+        .show(ui, |ui| {
+            egui::Grid::new(("article details grid", source.id.as_str()))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for (name, value) in [
+                        ("Title", &mut details.title),
+                        ("Author", &mut details.author),
+                        ("Outlet", &mut details.outlet),
+                        ("Date", &mut details.date),
+                        ("URL", &mut details.url),
+                    ] {
+                        ui.label(name);
+                        // A fixed id: the author line above appears as one is typed, and an
+                        // id from the layout would change under the cursor and drop the focus.
+                        let r = ui.add(
+                            egui::TextEdit::singleline(value)
+                                .id(egui::Id::unique((
+                                    "article detail",
+                                    source.id.as_str(),
+                                    name,
+                                )))
+                                .desired_width(f32::INFINITY),
+                        );
+                        let label = format!("Article {}", name.to_lowercase());
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label)
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
+    ops::set_source_details(map, &source.id, details)
 }

@@ -125,3 +125,46 @@ fn replacing_the_text_of_no_source_or_with_nothing_is_refused() {
         Err(SourceTextError::Blank)
     );
 }
+
+#[test]
+fn article_details_change_in_one_undoable_step() {
+    let map = map_with_quotes(&["a relic of the Cold War"]);
+    let id = map.sources[0].id.clone();
+    let text = map.sources[0].text.clone();
+    let mut history = History::new(map);
+    let details = SourceDetails {
+        title: "Russia and NATO".into(),
+        author: "D. Trenin".into(),
+        outlet: "Carnegie".into(),
+        date: "2011".into(),
+        url: " https://example.org/memo ".into(),
+    };
+    let edits = set_source_details(history.map(), &id, details);
+    history.apply("Edit article details", None, edits).unwrap();
+    let s = history.map().source(&id).unwrap();
+    assert_eq!(
+        (
+            s.title.as_str(),
+            s.author.as_str(),
+            s.outlet.as_str(),
+            s.date.as_str()
+        ),
+        ("Russia and NATO", "D. Trenin", "Carnegie", "2011")
+    );
+    assert_eq!(s.url.as_deref(), Some("https://example.org/memo"));
+    assert_eq!(s.text, text, "the text quotes anchor to is untouched");
+    assert_eq!(statuses(history.map()), ["ok"]);
+    // A blank title or no change is no edit.
+    let blank = SourceDetails {
+        title: "  ".into(),
+        ..SourceDetails::of(s)
+    };
+    assert!(set_source_details(history.map(), &id, blank).is_empty());
+    assert!(set_source_details(history.map(), &id, SourceDetails::of(s)).is_empty());
+    assert!(history.undo());
+    let s = history.map().source(&id).unwrap();
+    assert_eq!(
+        (s.title.as_str(), s.author.as_str(), s.url.as_deref()),
+        ("Memo", "", None)
+    );
+}

@@ -259,8 +259,12 @@ impl WarrantApp {
 
     pub(in crate::ui) fn add_article(&mut self, path: &Path) {
         match io::import_article(path) {
-            Ok(source) => {
-                let (id, edits) = ops::add_source(self.history.map(), source);
+            Ok(imported) => {
+                if let Some(note) = imported.note() {
+                    self.dialogs.notice =
+                        Some(format!("Added “{}”, {note}.", imported.source.title));
+                }
+                let (id, edits) = ops::add_source(self.history.map(), imported.source);
                 self.submit("Add article", None, edits);
                 self.reader.current = Some(id);
                 self.settings.show_reader = true;

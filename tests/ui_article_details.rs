@@ -1,0 +1,65 @@
+//! An article's details (title, author, …) edited in the reader, undone as one step
+//! (`egui_kittest`, through accessibility labels on the real app state).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use warrant::edit::{apply_all, ops};
+use warrant::model::{Map, Source};
+use warrant::ui::{Settings, WarrantApp};
+
+#[test]
+fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
+    let mut map = Map::new("m");
+    let (_, edits) = ops::add_source(
+        &map,
+        Source::new(
+            "Get the latest updates as we post them",
+            "Russia and NATO\n\nOfficials call NATO a relic of the Cold War.\n",
+        ),
+    );
+    apply_all(&mut map, edits).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    app.set_recovery_dir(Some(dir.path().join("recovery")));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    h.run();
+
+    h.get_by_label("Details").click();
+    h.run();
+    // Replace the boilerplate title: select it all, type over it.
+    h.get_by_label("Article title").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Article title").type_text("Russia and NATO");
+    h.run();
+    h.get_by_label("Article author").focus();
+    h.run();
+    // Typed in two goes: the author line that appears above the fields after the first must not
+    // take the focus away from the field.
+    h.get_by_label("Article author").type_text("D.");
+    h.run();
+    h.get_by_label("Article author").type_text(" Trenin");
+    h.run();
+    let s = &h.state().map().sources[0];
+    assert_eq!(s.title, "Russia and NATO");
+    assert_eq!(s.author, "D. Trenin");
+    assert!(
+        h.query_by_label_contains("Article text: Russia and NATO")
+            .is_some(),
+        "the reader shows the new title"
+    );
+
+    // One undo step takes back all the typing in the details.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let s = &h.state().map().sources[0];
+    assert_eq!(s.title, "Get the latest updates as we post them");
+    assert_eq!(s.author, "");
+}

@@ -156,6 +156,38 @@ fn a_story_step_shows_what_was_revealed_and_rings_its_focus() {
     );
 }
 
+/// Slide tools and the checks of issue 11 find a card by its group and read its box from the
+/// group's first child: that must be the card itself, not the ring round a focused card.
+#[test]
+fn each_card_group_starts_with_the_cards_own_filled_rectangle() {
+    let map = sample("golz-1996-why-not-join-nato.json");
+    let focused = (0..map.story.len())
+        .find(|&k| !map.story[k].focus.is_empty())
+        .expect("a step with a focus");
+    let svg = map_to_svg(
+        &map,
+        &SvgSettings {
+            scope: Scope::Step(focused),
+            ..SvgSettings::default()
+        },
+    )
+    .unwrap();
+    let mut groups = 0;
+    for (at, _) in svg.match_indices("id=\"card-") {
+        let rest = &svg[at..];
+        let child = rest[rest.find('>').unwrap() + 1..].trim_start();
+        assert!(
+            child.starts_with("<rect"),
+            "{}",
+            &child[..60.min(child.len())]
+        );
+        let tag = &child[..child.find("/>").unwrap()];
+        assert!(!tag.contains("fill=\"none\""), "a ring comes first: {tag}");
+        groups += 1;
+    }
+    assert!(groups > map.story[focused].focus.len());
+}
+
 #[test]
 fn a_selection_draws_only_its_cards_and_the_links_among_them() {
     let map = sample(GOLZ);

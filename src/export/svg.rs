@@ -412,18 +412,6 @@ fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Rect, look: Look) {
         "<g class=\"card {kind}\" id=\"card-{}\"{opacity}>",
         xml(node.id().as_str())
     );
-    if look == Look::Focused {
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" \
-             stroke=\"{}\" stroke-width=\"4\"/>",
-            p(r.x - 5.0),
-            p(r.y - 5.0),
-            p(r.w + 10.0),
-            p(r.h + 10.0),
-            st::FOCUS
-        );
-    }
     // The stroke sits inside the card, as on the canvas.
     let inset = stroke_w / 2.0;
     let _ = writeln!(
@@ -436,6 +424,19 @@ fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Rect, look: Look) {
         p(r.h - 2.0 * inset),
         st::RADIUS
     );
+    // The focus ring after the card's own rectangle, which stays the group's first child.
+    if look == Look::Focused {
+        let _ = writeln!(
+            s,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" \
+             stroke=\"{}\" stroke-width=\"4\"/>",
+            p(r.x - 5.0),
+            p(r.y - 5.0),
+            p(r.w + 10.0),
+            p(r.h + 10.0),
+            st::FOCUS
+        );
+    }
     if let NodeRef::Quote(_) = node {
         // The bar down the left edge that marks an excerpt.
         let _ = writeln!(

@@ -21,7 +21,18 @@ pub struct InconsistentActor {
 
 /// "hold" for a name that reads as plural ("Russian officials"), else "holds" ("Moscow").
 pub fn verb_for(name: &str) -> &'static str {
-    let last = name.split_whitespace().last().unwrap_or("");
+    // "Russian officials (2008)": the noun is before the bracketed remark.
+    let mut name = name.trim_end();
+    while name.ends_with(')')
+        && let Some(open) = name.rfind('(')
+    {
+        name = name[..open].trim_end();
+    }
+    let last = name
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
     let plural = last.len() > 3
         && last.ends_with('s')
         && !["ss", "us", "is"].iter().any(|e| last.ends_with(e))
@@ -160,5 +171,8 @@ mod tests {
         assert_eq!(verb_for("Jens Stoltenberg"), "holds");
         assert_eq!(verb_for("NATO"), "holds");
         assert_eq!(verb_for("Boris Nemtsov"), "holds");
+        assert_eq!(verb_for("Russian officials (2008)"), "hold");
+        assert_eq!(verb_for("Moscow (1996)"), "holds");
+        assert_eq!(verb_for("(unnamed)"), "holds");
     }
 }

@@ -103,11 +103,19 @@ pub(super) fn arrange(
                 }
             }
         }
-        for mirror in [false, true] {
-            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (mirror && !countable) {
+        // Then the same from a few shuffled starts (a heuristic has local minima), on parts
+        // small enough for the tries to cost little.
+        let tries = if comp.len() <= SHUFFLE_LIMIT {
+            2 + SHUFFLES
+        } else {
+            2
+        };
+        for t in 0..tries {
+            let mirror = t % 2 == 1;
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (t > 0 && !countable) {
                 break;
             }
-            let local = component(graph, sizes, &comp, settings, mirror);
+            let local = component(graph, sizes, &comp, settings, mirror, t as u64 / 2);
             let crossings = score(&local);
             if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
                 best = Some((crossings, local));
@@ -152,6 +160,10 @@ pub(super) fn arrange(
 /// Parts with more links than this are not scored by counting crossings (the count can grow
 /// with the square of the links); they take the first layout that applies.
 const COUNT_LIMIT: usize = 5_000;
+
+/// Parts of at most this many groups also try [`SHUFFLES`] shuffled starting orders.
+const SHUFFLE_LIMIT: usize = 300;
+const SHUFFLES: usize = 14;
 
 fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
     let inside: std::collections::HashSet<usize> = comp.iter().copied().collect();
@@ -199,6 +211,7 @@ fn tree_component(
     let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
     let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
     let tails = vec![0.0; comp.len()];
+    let seed = 0;
     let (out, whole) = tree::layout(
         &Input {
             widths: &widths,
@@ -207,6 +220,7 @@ fn tree_component(
             first: &first,
             tails: &tails,
             mirror,
+            seed,
         },
         Spacing {
             layer_gap: settings.layer_gap,
@@ -230,6 +244,7 @@ fn component(
     comp: &[usize],
     settings: &LayoutSettings,
     mirror: bool,
+    seed: u64,
 ) -> Vec<Point> {
     let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
     let edges: Vec<(usize, usize)> = graph
@@ -258,6 +273,7 @@ fn component(
             first: &first,
             tails: &tails,
             mirror,
+            seed,
         },
         Spacing {
             layer_gap: settings.layer_gap,

@@ -20,6 +20,9 @@ pub(super) struct Input<'a> {
     pub tails: &'a [f32],
     /// Start from the mirror image of the first order (a second try).
     pub mirror: bool,
+    /// Non-zero: start from a shuffled order (children visited in an order drawn from this
+    /// seed), a further try when the first ones leave crossings. Deterministic.
+    pub seed: u64,
 }
 
 /// Spacing, in canvas units.
@@ -60,7 +63,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     // stay bounded for any map.
     let edges = within_budget(n, edges, &layer);
     let mut g = with_dummies(input.widths, &edges, &layer, input.tails);
-    initial_order(&mut g, input.first, input.mirror);
+    initial_order(&mut g, input.first, input.mirror, input.seed);
     reduce_crossings(&mut g);
     centre_tails(&mut g);
     let mut y = 0.0;
@@ -240,7 +243,15 @@ fn with_dummies(
 }
 
 /// A first order from a depth-first walk down from the roots, so a subtree starts out together.
-fn initial_order(g: &mut Layered, first: &[bool], mirror: bool) {
+fn initial_order(g: &mut Layered, first: &[bool], mirror: bool, seed: u64) {
+    // xorshift64: a fixed, dependency-free sequence, so a layout never changes between runs.
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
     let total = g.layer_of.len();
     let mut seen = vec![false; total];
     let starts = (0..g.real)
@@ -263,6 +274,11 @@ fn initial_order(g: &mut Layered, first: &[bool], mirror: bool) {
             if !mirror {
                 // The stack pops the last pushed first: push in reverse to visit in order.
                 children.reverse();
+            }
+            if seed != 0 {
+                for i in (1..children.len()).rev() {
+                    children.swap(i, (next() % (i as u64 + 1)) as usize);
+                }
             }
             for c in children {
                 if !seen[c] {
@@ -471,6 +487,7 @@ mod tests {
                 first: &[false; 4],
                 tails: &[0.0; 4],
                 mirror: false,
+                seed: 0,
             },
             Spacing {
                 layer_gap: 10.0,

@@ -136,6 +136,7 @@ mod tests {
                 first: &[true, false, false, false, false],
                 tails: &[0.0; 5],
                 mirror: false,
+                seed: 0,
             },
             Spacing {
                 layer_gap: 10.0,
@@ -161,6 +162,7 @@ mod tests {
                 first: &[true, false, false],
                 tails: &[0.0; 3],
                 mirror: false,
+                seed: 0,
             },
             Spacing {
                 layer_gap: 1.0,

@@ -1,10 +1,11 @@
 //! Exports for slides and handouts: SVG, PNG and PDF of the map (or a selection, or one story
-//! step), and a Markdown outline.
+//! step), a Markdown outline, and the map as a graph for other tools (Graphviz DOT).
 //!
 //! Each exporter is a pure function with a settings struct and its own error type. PNG and PDF
 //! are drawn from the SVG, so all three look alike; they use the bundled DejaVu Sans (registered
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
+pub mod dot;
 pub mod frame_svg;
 pub mod markdown;
 pub mod pdf;
@@ -12,6 +13,7 @@ pub mod png;
 pub mod style;
 pub mod svg;
 
+pub use dot::{DotError, DotSettings, map_to_dot};
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
 pub use pdf::{PageMode, Paper, PdfError, PdfSettings, map_to_pdf};
 pub use png::{PngError, PngSettings, map_to_png, svg_to_png};
@@ -29,6 +31,8 @@ pub enum Format {
     Png,
     Pdf,
     Markdown,
+    /// Graphviz DOT.
+    Dot,
 }
 
 /// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and
@@ -56,6 +60,8 @@ pub enum ExportError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Markdown(#[from] MarkdownError),
+    #[error(transparent)]
+    Dot(#[from] DotError),
 }
 
 /// The bytes of the exported file.
@@ -77,6 +83,7 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
             },
         )?,
         Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
+        Format::Dot => map_to_dot(map, &DotSettings::default())?.into_bytes(),
     })
 }
 

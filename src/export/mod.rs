@@ -1,10 +1,12 @@
 //! Exports for slides and handouts: SVG, PNG and PDF of the map (or a selection, or one story
-//! step), a Markdown outline, and the map as a graph for other tools (Graphviz DOT).
+//! step), a Markdown outline, and the map as a graph for other tools (Graphviz DOT,
+//! an Argdown document).
 //!
 //! Each exporter is a pure function with a settings struct and its own error type. PNG and PDF
 //! are drawn from the SVG, so all three look alike; they use the bundled DejaVu Sans (registered
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
+pub mod argdown;
 pub mod dot;
 pub mod frame_svg;
 pub mod markdown;
@@ -13,6 +15,7 @@ pub mod png;
 pub mod style;
 pub mod svg;
 
+pub use argdown::{ArgdownError, ArgdownSettings, map_to_argdown};
 pub use dot::{DotError, DotSettings, map_to_dot};
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
 pub use pdf::{PageMode, Paper, PdfError, PdfSettings, map_to_pdf};
@@ -33,6 +36,8 @@ pub enum Format {
     Markdown,
     /// Graphviz DOT.
     Dot,
+    /// Argdown text.
+    Argdown,
 }
 
 /// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and
@@ -62,6 +67,8 @@ pub enum ExportError {
     Markdown(#[from] MarkdownError),
     #[error(transparent)]
     Dot(#[from] DotError),
+    #[error(transparent)]
+    Argdown(#[from] ArgdownError),
 }
 
 /// The bytes of the exported file.
@@ -84,6 +91,7 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
         )?,
         Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
         Format::Dot => map_to_dot(map, &DotSettings::default())?.into_bytes(),
+        Format::Argdown => map_to_argdown(map, &ArgdownSettings::default())?.into_bytes(),
     })
 }
 

@@ -407,6 +407,10 @@ pub enum ExportFormat {
     Pdf,
     /// Outline of the argument.
     Md,
+    /// Graphviz DOT graph.
+    Dot,
+    /// Argdown document.
+    Argdown,
 }
 
 /// `--pages`: what becomes of a map too big for one readable PDF page.
@@ -479,7 +483,7 @@ fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, S
 
 /// Refuses option combinations that mean nothing, with the reason.
 fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
-    use ExportFormat::{Md, Pdf, Png};
+    use ExportFormat::{Argdown, Dot, Md, Pdf, Png};
     if req.scale.is_some() && req.format != Png {
         return Err("--scale applies to PNG only (SVG and PDF are vector drawings)".into());
     }
@@ -498,6 +502,9 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
         if req.format == Md {
             return Err("--step does not apply to the Markdown outline".into());
         }
+        if matches!(req.format, Dot | Argdown) {
+            return Err("--step does not apply to DOT or Argdown (they hold the whole map)".into());
+        }
         if step == 0 || step > map.story.len() {
             return Err(if map.story.is_empty() {
                 "--step: this map has no story".to_owned()
@@ -512,7 +519,7 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
     Ok(())
 }
 
-/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF or Markdown.
+/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF, Markdown, DOT or Argdown.
 pub fn export(req: &ExportRequest) -> i32 {
     use crate::export::{self as ex, Scope};
     let mut map = match io::load(&req.map) {
@@ -553,6 +560,8 @@ pub fn export(req: &ExportRequest) -> i32 {
             ExportFormat::Png => ex::Format::Png,
             ExportFormat::Pdf => ex::Format::Pdf,
             ExportFormat::Md => ex::Format::Markdown,
+            ExportFormat::Dot => ex::Format::Dot,
+            ExportFormat::Argdown => ex::Format::Argdown,
         },
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
         scale: req.scale.unwrap_or(ex::PngSettings::default().scale),

@@ -56,7 +56,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as SVG, PNG, PDF or a Markdown outline (no window needed).
+    /// Export a map as SVG, PNG, PDF, a Markdown outline, a Graphviz graph or Argdown (no window
+    /// needed).
     ///
     /// Exit status: 0 written, 2 the map cannot be read, the options make no sense, or OUT
     /// cannot be written.

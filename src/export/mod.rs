@@ -1,10 +1,13 @@
 //! Exports for slides and handouts: SVG, PNG and PDF of the map (or a selection, or one story
-//! step), and a Markdown outline.
+//! step), a Markdown outline, and the map as a graph for other tools (Graphviz DOT,
+//! an Argdown document).
 //!
 //! Each exporter is a pure function with a settings struct and its own error type. PNG and PDF
 //! are drawn from the SVG, so all three look alike; they use the bundled DejaVu Sans (registered
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
+pub mod argdown;
+pub mod dot;
 pub mod frame_svg;
 pub mod markdown;
 pub mod pdf;
@@ -12,6 +15,8 @@ pub mod png;
 pub mod style;
 pub mod svg;
 
+pub use argdown::{ArgdownError, ArgdownSettings, map_to_argdown};
+pub use dot::{DotError, DotSettings, map_to_dot};
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
 pub use pdf::{PageMode, Paper, PdfError, PdfSettings, map_to_pdf};
 pub use png::{PngError, PngSettings, map_to_png, svg_to_png};
@@ -29,6 +34,10 @@ pub enum Format {
     Png,
     Pdf,
     Markdown,
+    /// Graphviz DOT.
+    Dot,
+    /// Argdown text.
+    Argdown,
 }
 
 /// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and
@@ -56,6 +65,10 @@ pub enum ExportError {
     Pdf(#[from] PdfError),
     #[error(transparent)]
     Markdown(#[from] MarkdownError),
+    #[error(transparent)]
+    Dot(#[from] DotError),
+    #[error(transparent)]
+    Argdown(#[from] ArgdownError),
 }
 
 /// The bytes of the exported file.
@@ -77,6 +90,8 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
             },
         )?,
         Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
+        Format::Dot => map_to_dot(map, &DotSettings::default())?.into_bytes(),
+        Format::Argdown => map_to_argdown(map, &ArgdownSettings::default())?.into_bytes(),
     })
 }
 

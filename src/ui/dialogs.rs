@@ -7,7 +7,7 @@ use crate::edit::ops;
 use crate::io::Recovery;
 use crate::model::{NodeId, Relation};
 use egui::{Button, Modal, RichText};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug)]
@@ -338,13 +338,18 @@ fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
 /// Every modal dialog that is open.
 pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
     if let Some(then) = app.dialogs.unsaved.clone() {
-        let name = app.window_title();
+        // The map by its title (and file), not the window title with its "•" and "— Warrant".
+        let title = &app.map().title;
+        let name = match app.path.as_deref().and_then(Path::file_name) {
+            Some(file) => format!("“{title}” ({})", file.to_string_lossy()),
+            None => format!("“{title}”"),
+        };
         let mut choice = None;
         let r = Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Save changes?");
             ui.label(format!(
-                "{name}\nhas changes that are not saved. Save them first?"
+                "The map {name} has changes that are not saved. Save them first?"
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {

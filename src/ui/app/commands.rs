@@ -18,11 +18,9 @@ impl WarrantApp {
                 Some(p) => {
                     self.save_to(&p);
                 }
-                None => self.files.request(FileRequest::SaveMap, None),
+                None => self.request_save_as(),
             },
-            Command::SaveAs => self
-                .files
-                .request(FileRequest::SaveMap, self.path.as_deref()),
+            Command::SaveAs => self.request_save_as(),
             Command::SaveTo(p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.dialogs.after_save.take()

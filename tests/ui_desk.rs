@@ -97,3 +97,21 @@ fn the_unsaved_changes_prompt_names_the_map_not_the_window() {
         "not the window title"
     );
 }
+
+#[test]
+fn help_shows_keys_as_printed_on_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(small_map(), dir.path());
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_all_by_label_contains("Keyboard")
+        .last()
+        .expect("Help → Keyboard")
+        .click();
+    h.run();
+    assert!(h.query_by_label("= / +").is_some(), "zoom in");
+    assert!(h.query_by_label("-").is_some(), "zoom out");
+    assert!(h.query_by_label_contains("Equals").is_none());
+    assert!(h.query_by_label_contains("Minus").is_none());
+}

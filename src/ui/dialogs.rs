@@ -55,7 +55,7 @@ pub struct Dialogs {
 fn command_button(app: &mut WarrantApp, ui: &mut egui::Ui, command: Command, enabled: bool) {
     let mut button = Button::new(command.label());
     if let Some(s) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), &s));
     }
     if ui.add_enabled(enabled, button).clicked() {
         app.push(command);
@@ -101,7 +101,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
             let fmt = |c: Command| {
                 c.shortcut()
-                    .map(|s| ui.ctx().format_shortcut(&s))
+                    .map(|s| super::command::shortcut_text(ui.ctx(), &s))
                     .unwrap_or_default()
             };
             let (undo_sc, redo_sc) = (fmt(Command::Undo), fmt(Command::Redo));
@@ -192,7 +192,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
             ui.separator();
             ui.label(format!(
-                "Interface size: {:.0} % (Ctrl + / Ctrl −)",
+                "Interface size: {:.0} % (Ctrl+= / Ctrl+-)",
                 ui.ctx().zoom_factor() * 100.0
             ));
         });
@@ -544,7 +544,7 @@ was changed on disk since you opened it here. Saving now would replace those cha
                     ("Leave editing, clear selection", "Esc"),
                     ("Pan", "drag empty canvas, middle mouse, scroll"),
                     ("Zoom", "Ctrl + scroll, pinch"),
-                    ("Interface size", "Ctrl + / Ctrl −"),
+                    ("Interface size", "Ctrl+= / Ctrl+-"),
                 ] {
                     ui.label(label);
                     ui.label(keys);

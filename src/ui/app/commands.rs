@@ -306,7 +306,7 @@ impl WarrantApp {
         ];
         commands
             .iter()
-            .filter_map(|c| Some((c.label(), ctx.format_shortcut(&c.shortcut()?))))
+            .filter_map(|c| Some((c.label(), c.keys_text(ctx)?)))
             .collect()
     }
 }

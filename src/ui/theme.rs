@@ -221,6 +221,33 @@ mod tests {
         [c.r(), c.g(), c.b()]
     }
 
+    /// Quotes are pasted from articles with typographic punctuation: every family text is drawn
+    /// in on screen (egui's own, the card faces) must have these glyphs, not a stand-in.
+    #[test]
+    fn fonts_on_screen_cover_typographic_punctuation() {
+        use egui::{FontFamily, FontId};
+        let ctx = egui::Context::default();
+        super::install_fonts(&ctx);
+        // One frame loads the fonts; its texture upload is not needed here.
+        let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+        frame.textures_delta.clear();
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Monospace,
+            FontFamily::Name(super::CARD_FAMILY.into()),
+            FontFamily::Name(super::CARD_FAMILY_OBLIQUE.into()),
+        ] {
+            let id = FontId::new(14.0, family.clone());
+            for c in "’‘“”–—…«»".chars() {
+                assert!(
+                    ctx.fonts_mut(|f| f.has_glyph(&id, c)),
+                    "{family:?} lacks {c} (U+{:04X})",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
     #[test]
     fn quoted_passages_in_the_reader_are_readable_in_both_themes() {
         for dark in [false, true] {

@@ -19,7 +19,8 @@ fn harness(map: Map, dir: &Path) -> Harness<'static, WarrantApp> {
 }
 
 fn small_map() -> Map {
-    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap()
+    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+        .expect("the small test map loads")
 }
 
 #[test]

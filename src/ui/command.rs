@@ -205,8 +205,8 @@ pub fn key_cap(key: Key) -> &'static str {
 }
 
 /// A shortcut as menus and Help show it: the platform's modifier names, the key as printed.
-pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
-    let full = ctx.format_shortcut(shortcut);
+pub fn shortcut_text(ctx: &egui::Context, shortcut: KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(&shortcut);
     match full.strip_suffix(shortcut.logical_key.name()) {
         Some(modifiers) => format!("{modifiers}{}", key_cap(shortcut.logical_key)),
         // Already short (symbols on a Mac).
@@ -220,7 +220,7 @@ impl Command {
         let main = self.shortcut()?;
         let all: Vec<String> = std::iter::once(&main)
             .chain(self.alternatives())
-            .map(|s| shortcut_text(ctx, s))
+            .map(|s| shortcut_text(ctx, *s))
             .collect();
         Some(all.join(" / "))
     }

@@ -55,7 +55,7 @@ pub struct Dialogs {
 fn command_button(app: &mut WarrantApp, ui: &mut egui::Ui, command: Command, enabled: bool) {
     let mut button = Button::new(command.label());
     if let Some(s) = command.shortcut() {
-        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), &s));
+        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), s));
     }
     if ui.add_enabled(enabled, button).clicked() {
         app.push(command);
@@ -101,7 +101,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
             let fmt = |c: Command| {
                 c.shortcut()
-                    .map(|s| super::command::shortcut_text(ui.ctx(), &s))
+                    .map(|s| super::command::shortcut_text(ui.ctx(), s))
                     .unwrap_or_default()
             };
             let (undo_sc, redo_sc) = (fmt(Command::Undo), fmt(Command::Redo));

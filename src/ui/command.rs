@@ -192,3 +192,59 @@ impl Command {
         })
     }
 }
+
+/// A key as printed on the keyboard ("=", "-", "+", "/"), where egui would name it ("Equals",
+/// "Minus"). Arrows keep their names: egui's arrow symbols are not in every font.
+pub fn key_cap(key: Key) -> &'static str {
+    match key {
+        // egui's symbol is U+2212; keys print the ASCII hyphen.
+        Key::Minus => "-",
+        Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp => key.name(),
+        _ => key.symbol_or_name(),
+    }
+}
+
+/// A shortcut as menus and Help show it: the platform's modifier names, the key as printed.
+pub fn shortcut_text(ctx: &egui::Context, shortcut: KeyboardShortcut) -> String {
+    let full = ctx.format_shortcut(&shortcut);
+    match full.strip_suffix(shortcut.logical_key.name()) {
+        Some(modifiers) => format!("{modifiers}{}", key_cap(shortcut.logical_key)),
+        // Already short (symbols on a Mac).
+        None => full,
+    }
+}
+
+impl Command {
+    /// Every shortcut of the command, as Help lists them ("= / +").
+    pub fn keys_text(&self, ctx: &egui::Context) -> Option<String> {
+        let main = self.shortcut()?;
+        let all: Vec<String> = std::iter::once(&main)
+            .chain(self.alternatives())
+            .map(|s| shortcut_text(ctx, *s))
+            .collect();
+        Some(all.join(" / "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Command, key_cap};
+    use egui::Key;
+
+    #[test]
+    fn keys_are_shown_as_printed_on_the_keyboard() {
+        assert_eq!(key_cap(Key::Equals), "=");
+        assert_eq!(key_cap(Key::Minus), "-");
+        assert_eq!(key_cap(Key::Plus), "+");
+        assert_eq!(key_cap(Key::Slash), "/");
+        assert_eq!(key_cap(Key::F5), "F5");
+        assert_eq!(key_cap(Key::ArrowLeft), "Left");
+        let ctx = egui::Context::default();
+        assert_eq!(Command::ZoomIn.keys_text(&ctx).as_deref(), Some("= / +"));
+        assert_eq!(Command::ZoomOut.keys_text(&ctx).as_deref(), Some("-"));
+        assert_eq!(
+            Command::Redo.keys_text(&ctx).as_deref(),
+            Some("Ctrl+Shift+Z / Ctrl+Y")
+        );
+    }
+}

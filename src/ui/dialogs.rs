@@ -7,7 +7,7 @@ use crate::edit::ops;
 use crate::io::Recovery;
 use crate::model::{NodeId, Relation};
 use egui::{Button, Modal, RichText};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What to do once the unsaved-changes question is answered.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ pub struct Dialogs {
 fn command_button(app: &mut WarrantApp, ui: &mut egui::Ui, command: Command, enabled: bool) {
     let mut button = Button::new(command.label());
     if let Some(s) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&s));
+        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), s));
     }
     if ui.add_enabled(enabled, button).clicked() {
         app.push(command);
@@ -101,7 +101,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
             let fmt = |c: Command| {
                 c.shortcut()
-                    .map(|s| ui.ctx().format_shortcut(&s))
+                    .map(|s| super::command::shortcut_text(ui.ctx(), s))
                     .unwrap_or_default()
             };
             let (undo_sc, redo_sc) = (fmt(Command::Undo), fmt(Command::Redo));
@@ -192,7 +192,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
             ui.separator();
             ui.label(format!(
-                "Interface size: {:.0} % (Ctrl + / Ctrl −)",
+                "Interface size: {:.0} % (Ctrl+= / Ctrl+-)",
                 ui.ctx().zoom_factor() * 100.0
             ));
         });
@@ -338,13 +338,18 @@ fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
 /// Every modal dialog that is open.
 pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
     if let Some(then) = app.dialogs.unsaved.clone() {
-        let name = app.window_title();
+        // The map by its title (and file), not the window title with its "•" and "— Warrant".
+        let title = &app.map().title;
+        let name = match app.path.as_deref().and_then(Path::file_name) {
+            Some(file) => format!("“{title}” ({})", file.to_string_lossy()),
+            None => format!("“{title}”"),
+        };
         let mut choice = None;
         let r = Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Save changes?");
             ui.label(format!(
-                "{name}\nhas changes that are not saved. Save them first?"
+                "The map {name} has changes that are not saved. Save them first?"
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -539,7 +544,7 @@ was changed on disk since you opened it here. Saving now would replace those cha
                     ("Leave editing, clear selection", "Esc"),
                     ("Pan", "drag empty canvas, middle mouse, scroll"),
                     ("Zoom", "Ctrl + scroll, pinch"),
-                    ("Interface size", "Ctrl + / Ctrl −"),
+                    ("Interface size", "Ctrl+= / Ctrl+-"),
                 ] {
                     ui.label(label);
                     ui.label(keys);

@@ -111,7 +111,7 @@ pub fn suggested_path(
 }
 
 /// A title as a file name: letters, digits and dashes.
-fn file_stem_of(title: &str) -> String {
+pub(crate) fn file_stem_of(title: &str) -> String {
     let mut stem = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {

@@ -194,6 +194,12 @@ impl FileDialogs {
     }
 }
 
+/// The file name first proposed for an untitled map: its title as a slug, so a class does not
+/// hand in thirty files named `map.json`.
+pub fn map_file_name(title: &str) -> String {
+    format!("{}.json", super::export_dialog::file_stem_of(title))
+}
+
 fn default_text(request: FileRequest, near: Option<&Path>) -> String {
     match (request, near) {
         (FileRequest::SaveMap, Some(p)) => p.display().to_string(),
@@ -214,5 +220,21 @@ fn expand_home(s: &str) -> PathBuf {
     match (s.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::map_file_name;
+
+    #[test]
+    fn an_untitled_map_is_proposed_a_file_named_after_its_title() {
+        assert_eq!(
+            map_file_name("Russia and NATO, 1996"),
+            "russia-and-nato-1996.json"
+        );
+        assert_eq!(map_file_name("  Élan: “vital”?  "), "élan-vital.json");
+        // Nothing usable in the title: still a name, never ".json".
+        assert_eq!(map_file_name("?!"), "map.json");
     }
 }

@@ -109,6 +109,29 @@ fn segments(text: &str, marks: &[(Range<usize>, Color32)]) -> Vec<(Range<usize>,
         .collect()
 }
 
+/// How a run of the article is drawn: quoted runs in the reader's quoted text colour on their
+/// highlight and underlined (seen without colour too), the rest plain.
+fn segment_format(
+    font: &egui::FontId,
+    plain: Color32,
+    background: Color32,
+    colors: &super::theme::ReaderColors,
+) -> TextFormat {
+    let quoted = background != Color32::TRANSPARENT;
+    TextFormat {
+        font_id: font.clone(),
+        color: if quoted { colors.text } else { plain },
+        background,
+        underline: if quoted {
+            egui::Stroke::new(1.0, colors.text)
+        } else {
+            egui::Stroke::NONE
+        },
+        line_height: Some(font.size * 1.45),
+        ..Default::default()
+    }
+}
+
 /// The reader panel.
 #[allow(clippy::too_many_lines)]
 pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
@@ -216,7 +239,7 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
 
     let now = ui.input(|i| i.time);
     let dark = ui.visuals().dark_mode;
-    let palette = super::theme::Palette::new(dark);
+    let palette = super::theme::ReaderColors::new(dark);
     let source_id = source.id.clone();
     let quotes: Vec<(NodeId, usize, usize)> = map
         .quotes
@@ -246,14 +269,14 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
         {
             palette.flash
         } else if selected_nodes.contains(id) {
-            palette.flash.gamma_multiply(0.7)
+            palette.selected
         } else {
-            palette.highlight
+            palette.quoted
         };
         marks.push((a..b, color));
     }
     // The selected or flashing quote on top.
-    marks.sort_by_key(|(_, c)| *c != palette.highlight);
+    marks.sort_by_key(|(_, c)| *c != palette.quoted);
     if flashing.is_some() {
         ui.ctx().request_repaint();
     }
@@ -288,13 +311,7 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                     job.append(
                         &buf.as_str()[range],
                         0.0,
-                        TextFormat {
-                            font_id: font.clone(),
-                            color: text_color,
-                            background,
-                            line_height: Some(font.size * 1.45),
-                            ..Default::default()
-                        },
+                        segment_format(&font, text_color, background, &palette),
                     );
                 }
                 job.wrap.max_width = wrap;

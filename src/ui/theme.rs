@@ -68,6 +68,41 @@ pub fn ink_on(bg: Color32) -> Color32 {
 /// Below this on-screen font size, text is drawn as grey bars (unreadable anyway, and costly).
 pub const MIN_TEXT_PX: f32 = 5.0;
 
+/// Colours of quoted passages in the article reader. Backgrounds are opaque so the contrast of
+/// `text` on each is known (WCAG AA, at least 4.5:1: see the tests), and quoted text is also
+/// underlined so it stands out without colour.
+#[derive(Clone, Copy, Debug)]
+pub struct ReaderColors {
+    /// Text inside a quoted passage.
+    pub text: Color32,
+    /// A quoted passage.
+    pub quoted: Color32,
+    /// The passage of the selected quote card.
+    pub selected: Color32,
+    /// The passage blinking after its card was selected.
+    pub flash: Color32,
+}
+
+impl ReaderColors {
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                text: Color32::from_rgb(0xf2, 0xf2, 0xf2),
+                quoted: Color32::from_rgb(0x5c, 0x4a, 0x12),
+                selected: Color32::from_rgb(0x8a, 0x4b, 0x00),
+                flash: Color32::from_rgb(0xa3, 0x52, 0x00),
+            }
+        } else {
+            Self {
+                text: Color32::from_rgb(0x1e, 0x22, 0x29),
+                quoted: Color32::from_rgb(0xff, 0xe0, 0x8a),
+                selected: Color32::from_rgb(0xff, 0xb7, 0x4d),
+                flash: Color32::from_rgb(0xff, 0x9f, 0x1a),
+            }
+        }
+    }
+}
+
 /// Colours of the canvas, for light or dark mode.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
@@ -81,7 +116,6 @@ pub struct Palette {
     pub weak_text: Color32,
     pub selection: Color32,
     pub highlight: Color32,
-    pub flash: Color32,
     /// The size of a card's footer line (actors, thesis mark, source), in canvas units.
     pub footer_font: f32,
 }
@@ -100,7 +134,6 @@ impl Palette {
                 weak_text: Color32::from_rgb(0xa0, 0xa4, 0xad),
                 selection: Color32::from_rgb(0x4d, 0xa3, 0xff),
                 highlight: Color32::from_rgba_unmultiplied(0xc9, 0xa2, 0x27, 0x60),
-                flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xa0),
                 footer_font: crate::layout::card::SMALL_FONT,
             }
         } else {
@@ -115,7 +148,6 @@ impl Palette {
                 weak_text: Color32::from_rgb(0x5f, 0x66, 0x73),
                 selection: Color32::from_rgb(0x1a, 0x73, 0xe8),
                 highlight: Color32::from_rgba_unmultiplied(0xff, 0xd5, 0x4f, 0x90),
-                flash: Color32::from_rgba_unmultiplied(0xff, 0x8c, 0x00, 0xb0),
                 footer_font: crate::layout::card::SMALL_FONT,
             }
         }
@@ -137,7 +169,6 @@ impl Palette {
             weak_text: c(p.weak_text),
             selection: c(p.focus),
             highlight: c(p.highlight),
-            flash: c(p.highlight),
             footer_font: crate::frame::FOOTER_FONT,
         }
     }
@@ -177,6 +208,59 @@ impl Palette {
             Relation::Opposes => Color32::from_rgb(0xd9, 0x4a, 0x38),
             Relation::Contradicts => Color32::from_rgb(0x8e, 0x44, 0xcf),
             Relation::Qualifies => Color32::from_rgb(0x2b, 0x6c, 0xb0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReaderColors;
+    use crate::export::style::contrast;
+
+    fn rgb(c: egui::Color32) -> [u8; 3] {
+        [c.r(), c.g(), c.b()]
+    }
+
+    /// Quotes are pasted from articles with typographic punctuation: every family text is drawn
+    /// in on screen (egui's own, the card faces) must have these glyphs, not a stand-in.
+    #[test]
+    fn fonts_on_screen_cover_typographic_punctuation() {
+        use egui::{FontFamily, FontId};
+        let ctx = egui::Context::default();
+        super::install_fonts(&ctx);
+        // One frame loads the fonts; its texture upload is not needed here.
+        let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+        frame.textures_delta.clear();
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Monospace,
+            FontFamily::Name(super::CARD_FAMILY.into()),
+            FontFamily::Name(super::CARD_FAMILY_OBLIQUE.into()),
+        ] {
+            let id = FontId::new(14.0, family.clone());
+            for c in "’‘“”–—…«»".chars() {
+                assert!(
+                    ctx.fonts_mut(|f| f.has_glyph(&id, c)),
+                    "{family:?} lacks {c} (U+{:04X})",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn quoted_passages_in_the_reader_are_readable_in_both_themes() {
+        for dark in [false, true] {
+            let c = ReaderColors::new(dark);
+            for (what, bg) in [
+                ("quoted", c.quoted),
+                ("selected", c.selected),
+                ("flash", c.flash),
+            ] {
+                assert!(bg.is_opaque(), "{what}: a known background");
+                let ratio = contrast(rgb(c.text), rgb(bg));
+                assert!(ratio >= 4.5, "dark={dark} {what}: {ratio:.2}:1");
+            }
         }
     }
 }

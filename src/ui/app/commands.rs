@@ -18,11 +18,9 @@ impl WarrantApp {
                 Some(p) => {
                     self.save_to(&p);
                 }
-                None => self.files.request(FileRequest::SaveMap, None),
+                None => self.request_save_as(),
             },
-            Command::SaveAs => self
-                .files
-                .request(FileRequest::SaveMap, self.path.as_deref()),
+            Command::SaveAs => self.request_save_as(),
             Command::SaveTo(p) => {
                 if self.save_to(&p)
                     && let Some(then) = self.dialogs.after_save.take()
@@ -308,7 +306,7 @@ impl WarrantApp {
         ];
         commands
             .iter()
-            .filter_map(|c| Some((c.label(), ctx.format_shortcut(&c.shortcut()?))))
+            .filter_map(|c| Some((c.label(), c.keys_text(ctx)?)))
             .collect()
     }
 }

@@ -115,6 +115,8 @@ impl WarrantApp {
                 self.path = Some(path.clone());
                 self.disk_stamp = Some(stamp);
                 self.remember_recent(&path);
+                // Confirmed as Export is: the title's "•" alone goes unseen in full screen.
+                self.dialogs.notice = Some(format!("Saved to {}", path.display()));
                 true
             }
             Err(e) => {
@@ -122,6 +124,15 @@ impl WarrantApp {
                 false
             }
         }
+    }
+
+    /// Asks where to save: the map's file, or for an untitled map a file named after its title.
+    pub(in crate::ui) fn request_save_as(&mut self) {
+        let near = self.path.clone().unwrap_or_else(|| {
+            let name = crate::ui::files::map_file_name(&self.map().title);
+            std::env::current_dir().unwrap_or_default().join(name)
+        });
+        self.files.request(FileRequest::SaveMap, Some(&near));
     }
 
     /// The answer to "the file changed on disk": overwrite it, save elsewhere, reload it
@@ -253,7 +264,7 @@ impl WarrantApp {
             }
         } else {
             self.dialogs.after_save = Some(then);
-            self.files.request(FileRequest::SaveMap, None);
+            self.request_save_as();
         }
     }
 

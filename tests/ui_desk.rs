@@ -1,0 +1,118 @@
+//! The student's desk (issue 17): saving says so, and prompts name the map. Driven through the
+//! real app state by accessibility labels (`egui_kittest`).
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::Path;
+use warrant::model::Map;
+use warrant::ui::{Settings, WarrantApp};
+
+fn harness(map: Map, dir: &Path) -> Harness<'static, WarrantApp> {
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    app.set_recovery_dir(Some(dir.join("recovery")));
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+}
+
+fn small_map() -> Map {
+    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+        .expect("the small test map loads")
+}
+
+#[test]
+fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Map::new("Russia and NATO, 1996"), dir.path());
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let proposed = h.get_by_label("File path").value().unwrap_or_default();
+    assert_eq!(
+        Path::new(&proposed).file_name(),
+        Some("russia-and-nato-1996.json".as_ref()),
+        "{proposed}"
+    );
+    // Keep the proposed name, in the test's folder.
+    let out = dir.path().join("russia-and-nato-1996.json");
+    h.get_by_label("File path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&out.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(out.exists(), "the map was written");
+    assert!(
+        h.query_by_label_contains("Saved to").is_some()
+            && h.query_by_label_contains("russia-and-nato-1996.json")
+                .is_some(),
+        "a notice confirms the save and names the file"
+    );
+    assert!(!h.state().history.is_dirty());
+}
+
+#[test]
+fn saving_again_is_confirmed_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("student.json");
+    warrant::io::save(&file, &small_map()).unwrap();
+    let mut h = harness(Map::new("x"), dir.path());
+    h.state_mut().open_path(&file);
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.query_by_label_contains("Saved to").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label_contains("Saved to").is_some());
+    assert!(!h.state().history.is_dirty());
+}
+
+#[test]
+fn the_unsaved_changes_prompt_names_the_map_not_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("student.json");
+    let map = small_map();
+    warrant::io::save(&file, &map).unwrap();
+    let mut h = harness(Map::new("x"), dir.path());
+    h.state_mut().open_path(&file);
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    let question = format!("The map “{}” (student.json) has changes", map.title);
+    assert!(h.query_by_label_contains(&question).is_some(), "{question}");
+    assert!(
+        h.query_by_label_contains("— Warrant has changes").is_none(),
+        "not the window title"
+    );
+}
+
+#[test]
+fn help_shows_keys_as_printed_on_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(small_map(), dir.path());
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_all_by_label_contains("Keyboard")
+        .last()
+        .expect("Help → Keyboard")
+        .click();
+    h.run();
+    assert!(h.query_by_label("= / +").is_some(), "zoom in");
+    assert!(h.query_by_label("-").is_some(), "zoom out");
+    assert!(h.query_by_label_contains("Equals").is_none());
+    assert!(h.query_by_label_contains("Minus").is_none());
+}

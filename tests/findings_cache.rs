@@ -68,3 +68,51 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
         "the findings follow the change"
     );
 }
+
+/// Runs frames until the findings of the map as it is now have arrived from the worker thread.
+/// The bound is in frames, generous: the small map's analysis takes a few milliseconds.
+fn until_analysed(h: &mut Harness<'static, WarrantApp>) {
+    for _ in 0..20_000 {
+        let revision = h.state().history.content_revision();
+        if !h.state().findings.is_stale(revision) {
+            h.run();
+            return;
+        }
+        h.step();
+        std::thread::yield_now();
+    }
+    panic!("the findings never arrived from the worker thread");
+}
+
+#[test]
+fn the_window_analyses_on_a_worker_thread_and_shows_the_result_when_it_arrives() {
+    let mut h = harness();
+    h.state_mut().findings.set_background(true);
+    h.get_by_label("Findings").click();
+    h.step();
+    until_analysed(&mut h);
+    assert!(
+        h.query_by_label("Contradictions (1)").is_some(),
+        "the worker's findings are shown"
+    );
+    assert!(h.query_by_label("analysing…").is_none(), "and are current");
+    let runs = h.state().findings.runs();
+
+    // Delete a claim of the contradiction: the frame that made the edit does not analyse it.
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.step();
+    assert_eq!(h.state().map().claims.len(), 1, "the claim is gone");
+    let revision = h.state().history.content_revision();
+    assert!(
+        h.state().findings.is_stale(revision),
+        "the analysis of the new content runs on the worker"
+    );
+    until_analysed(&mut h);
+    assert!(
+        h.query_by_label("Contradictions (0)").is_some(),
+        "the findings follow the change once the worker is done"
+    );
+    assert_eq!(h.state().findings.runs(), runs + 1);
+}

@@ -141,6 +141,8 @@ pub struct WarrantApp {
     /// What the map's file held when it was opened or last saved, to notice another program
     /// changing it meanwhile.
     disk_stamp: Option<FileStamp>,
+    /// Articles being added, read off the UI thread.
+    articles: documents::ArticleReads,
     /// Commands collected while drawing, run after the frame's UI.
     pending: Vec<Command>,
     clipboard: Vec<Item>,
@@ -164,6 +166,7 @@ impl WarrantApp {
             .unwrap_or_default();
         let mut app = Self::with_map(Map::new("Untitled map"), settings);
         app.findings.set_background(true);
+        app.articles.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));
         app.apply_theme(ctx);
         if (app.settings.ui_zoom - 1.0).abs() > f32::EPSILON {
@@ -206,6 +209,7 @@ impl WarrantApp {
             recovery_writer: RecoveryWriter::default(),
             recovery_owned: None,
             disk_stamp: None,
+            articles: documents::ArticleReads::default(),
             pending: Vec::new(),
             clipboard: Vec::new(),
             shown_title: String::new(),
@@ -354,6 +358,7 @@ impl WarrantApp {
         for request in self.files.poll(&ctx) {
             self.pending.push(request);
         }
+        self.poll_articles();
         self.findings
             .update(&ctx, self.history.map(), self.history.content_revision());
 

@@ -278,12 +278,12 @@ fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
     app.read_articles_in_background(true);
     let mut h = harness(app);
     h.run();
+    let ctx = h.ctx.clone();
     h.state_mut()
-        .push(warrant::ui::Command::AddArticlePath(path));
-    h.step();
+        .run_command(&ctx, warrant::ui::Command::AddArticlePath(path));
     assert!(
         h.state().map().sources.is_empty() && h.state().reading_articles(),
-        "the frame that asked for the article does not read it"
+        "the command hands the file to a thread instead of reading it"
     );
     // Frames go on while the thread reads; a generous bound in frames, not a timed wait.
     for _ in 0..20_000 {

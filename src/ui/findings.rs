@@ -20,6 +20,8 @@ pub struct Findings {
     cache: Option<(u64, Analysis)>,
     /// How many times the analysis has run (it is the costly part of this panel).
     runs: usize,
+    /// How many of those results came from the worker thread.
+    from_worker: usize,
     /// The worker thread, when the analysis runs in the background.
     worker: Option<Worker>,
     /// Whether to analyse on a worker thread (the window) or right away (tests).
@@ -89,6 +91,7 @@ impl Findings {
         if let Some(w) = &self.worker {
             while let Ok((r, analysis)) = w.results.try_recv() {
                 self.runs += 1;
+                self.from_worker += 1;
                 // A result for a content that has changed since is dropped.
                 if Some(r) == w.awaited {
                     self.cache = Some((r, analysis));
@@ -164,6 +167,11 @@ impl Findings {
     /// How many times the analysis has been computed since the app started.
     pub fn runs(&self) -> usize {
         self.runs
+    }
+
+    /// How many of the analyses were computed on the worker thread.
+    pub fn runs_on_worker(&self) -> usize {
+        self.from_worker
     }
 }
 

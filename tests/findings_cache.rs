@@ -9,10 +9,16 @@ use std::path::Path;
 use warrant::ui::{Settings, WarrantApp};
 
 fn harness() -> Harness<'static, WarrantApp> {
+    harness_with(false)
+}
+
+/// The app on the small map; `background` analyses on the worker thread as the window does.
+fn harness_with(background: bool) -> Harness<'static, WarrantApp> {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let app = WarrantApp::with_map(map, Settings::default());
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.findings.set_background(background);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(240)
@@ -66,5 +72,54 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
         h.state().findings.runs(),
         runs + 1,
         "the findings follow the change"
+    );
+}
+
+/// Runs frames until the findings of the map as it is now have arrived from the worker thread.
+/// The bound is in frames, generous: the small map's analysis takes a few milliseconds.
+fn until_analysed(h: &mut Harness<'static, WarrantApp>) {
+    for _ in 0..20_000 {
+        let revision = h.state().history.content_revision();
+        if !h.state().findings.is_stale(revision) {
+            h.run();
+            return;
+        }
+        h.step();
+        std::thread::yield_now();
+    }
+    panic!("the findings never arrived from the worker thread");
+}
+
+#[test]
+fn the_window_analyses_on_a_worker_thread_and_shows_the_result_when_it_arrives() {
+    let mut h = harness_with(true);
+    h.get_by_label("Findings").click();
+    h.step();
+    until_analysed(&mut h);
+    assert!(
+        h.query_by_label("Contradictions (1)").is_some(),
+        "the worker's findings are shown"
+    );
+    assert!(h.query_by_label("analysing…").is_none(), "and are current");
+    let runs = h.state().findings.runs();
+    let on_worker = h.state().findings.runs_on_worker();
+    assert!(on_worker >= 1, "the shown findings came from the worker");
+
+    // Delete a claim of the contradiction: the worker analyses the new content.
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.step();
+    assert_eq!(h.state().map().claims.len(), 1, "the claim is gone");
+    until_analysed(&mut h);
+    assert!(
+        h.query_by_label("Contradictions (0)").is_some(),
+        "the findings follow the change once the worker is done"
+    );
+    assert_eq!(h.state().findings.runs(), runs + 1);
+    assert_eq!(
+        h.state().findings.runs_on_worker(),
+        on_worker + 1,
+        "the new analysis ran on the worker thread, not on the UI thread"
     );
 }

@@ -268,3 +268,34 @@ fn add_article_refuses_a_fifo_instead_of_freezing_the_window() {
     let error = h.state().dialogs.error.clone().unwrap_or_default();
     assert!(error.contains("named pipe (FIFO)"), "{error}");
 }
+
+#[test]
+fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("speech.txt");
+    std::fs::write(&path, "NATO is a relic of the Cold War.\n").unwrap();
+    let mut app = WarrantApp::with_map(warrant::model::Map::new("x"), Settings::default());
+    app.read_articles_in_background(true);
+    let mut h = harness(app);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, warrant::ui::Command::AddArticlePath(path));
+    assert!(
+        h.state().map().sources.is_empty() && h.state().reading_articles(),
+        "the command hands the file to a thread instead of reading it"
+    );
+    // Frames go on while the thread reads; a generous bound in frames, not a timed wait.
+    for _ in 0..20_000 {
+        if !h.state().reading_articles() {
+            break;
+        }
+        h.step();
+        std::thread::yield_now();
+    }
+    assert!(!h.state().reading_articles(), "the article arrived");
+    let sources = &h.state().map().sources;
+    assert_eq!(sources.len(), 1, "and was added to the map");
+    assert!(sources[0].text.contains("relic of the Cold War"));
+    assert!(h.state().history.can_undo(), "as an undoable step");
+}

@@ -270,6 +270,11 @@ pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
         }
         ui.label(format!("{:.0} %", app.canvas.zoom * 100.0));
+        if app.reading_articles() {
+            ui.separator();
+            ui.spinner();
+            ui.label("Reading the article…");
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.toggle_value(&mut app.settings.show_reader, "Reader");
             ui.toggle_value(&mut app.settings.show_inspector, "Left panel");

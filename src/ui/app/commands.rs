@@ -31,7 +31,7 @@ impl WarrantApp {
             Command::AddArticle => self
                 .files
                 .request(FileRequest::AddArticle, self.path.as_deref()),
-            Command::AddArticlePath(p) => self.add_article(&p),
+            Command::AddArticlePath(p) => self.add_article(ctx, &p),
             Command::CompareWithPath(p) => self.open_reference(&p),
             Command::Tidy => {
                 let edits = ops::tidy(

@@ -9,6 +9,7 @@ use crate::ui::dialogs::{DiskAnswer, Pending};
 use crate::ui::files::FileRequest;
 use crate::ui::reader::ReaderState;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::Duration;
 
 impl WarrantApp {
@@ -268,8 +269,56 @@ impl WarrantApp {
         }
     }
 
-    pub(in crate::ui) fn add_article(&mut self, path: &Path) {
-        match io::import_article(path) {
+    /// Adds the article at `path`. The window reads and decodes it (up to 10 MiB) on a thread
+    /// and adds it when ready (see [`WarrantApp::poll_articles`]); tests add it right away.
+    pub(in crate::ui) fn add_article(&mut self, ctx: &egui::Context, path: &Path) {
+        if !self.articles.background {
+            self.article_read(io::import_article(path));
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let (path, ctx) = (path.to_owned(), ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("article".into())
+            .spawn(move || {
+                let _ = tx.send(io::import_article(&path));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.articles.reading.push(rx),
+            Err(e) => self.dialogs.error = Some(format!("Add article: {e}")),
+        }
+    }
+
+    /// Reads added articles on a thread (`true`, as the window does) or right away (`false`, the
+    /// default of [`WarrantApp::with_map`], which tests use).
+    pub fn read_articles_in_background(&mut self, background: bool) {
+        self.articles.background = background;
+    }
+
+    /// Adds the articles whose reading finished since the last frame.
+    pub(in crate::ui) fn poll_articles(&mut self) {
+        let mut done = Vec::new();
+        self.articles.reading.retain(|rx| match rx.try_recv() {
+            Ok(result) => {
+                done.push(result);
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => true,
+            Err(mpsc::TryRecvError::Disconnected) => false,
+        });
+        for result in done {
+            self.article_read(result);
+        }
+    }
+
+    /// Whether an article is being read off the UI thread (the toolbar shows it).
+    pub fn reading_articles(&self) -> bool {
+        !self.articles.reading.is_empty()
+    }
+
+    fn article_read(&mut self, result: Result<io::Imported, io::ImportError>) {
+        match result {
             Ok(imported) => {
                 if let Some(note) = imported.note() {
                     self.dialogs.notice =
@@ -283,4 +332,12 @@ impl WarrantApp {
             Err(e) => self.dialogs.error = Some(e.to_string()),
         }
     }
+}
+
+/// Articles being read and decoded on threads, so a large or slow file does not freeze the window.
+#[derive(Default)]
+pub(super) struct ArticleReads {
+    /// Whether to read on a thread (the window) or right away (tests).
+    pub(super) background: bool,
+    reading: Vec<mpsc::Receiver<Result<io::Imported, io::ImportError>>>,
 }

@@ -141,6 +141,8 @@ pub struct WarrantApp {
     /// What the map's file held when it was opened or last saved, to notice another program
     /// changing it meanwhile.
     disk_stamp: Option<FileStamp>,
+    /// Articles being added, read off the UI thread.
+    articles: documents::ArticleReads,
     /// Commands collected while drawing, run after the frame's UI.
     pending: Vec<Command>,
     clipboard: Vec<Item>,
@@ -163,6 +165,8 @@ impl WarrantApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::with_map(Map::new("Untitled map"), settings);
+        app.findings.set_background(true);
+        app.articles.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));
         app.apply_theme(ctx);
         if (app.settings.ui_zoom - 1.0).abs() > f32::EPSILON {
@@ -205,6 +209,7 @@ impl WarrantApp {
             recovery_writer: RecoveryWriter::default(),
             recovery_owned: None,
             disk_stamp: None,
+            articles: documents::ArticleReads::default(),
             pending: Vec::new(),
             clipboard: Vec::new(),
             shown_title: String::new(),
@@ -353,6 +358,9 @@ impl WarrantApp {
         for request in self.files.poll(&ctx) {
             self.pending.push(request);
         }
+        self.poll_articles();
+        self.findings
+            .update(&ctx, self.history.map(), self.history.content_revision());
 
         egui::Panel::top("menu").show(ui, |ui| super::dialogs::menu_bar_ui(self, ui));
         egui::Panel::top("toolbar").show(ui, |ui| super::dialogs::toolbar_ui(self, ui));
@@ -400,6 +408,9 @@ impl WarrantApp {
         for command in std::mem::take(&mut self.pending) {
             self.run_command(&ctx, command);
         }
+        // An edit made by this frame's commands goes to the analysis now, not at the next input.
+        self.findings
+            .update(&ctx, self.history.map(), self.history.content_revision());
         self.autosave_tick(&ctx);
         let title = self.window_title();
         if title != self.shown_title {

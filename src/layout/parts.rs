@@ -191,6 +191,34 @@ fn downward(graph: &Graph<'_>, comp: &[usize], local: &[Point]) -> bool {
         })
 }
 
+/// A connected part in its own numbering (`0..comp.len()`), as both layouts take it.
+struct Part {
+    edges: Vec<(usize, usize)>,
+    widths: Vec<f32>,
+    heights: Vec<f32>,
+    first: Vec<bool>,
+}
+
+impl Part {
+    fn new(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize]) -> Self {
+        let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
+        let edges: Vec<(usize, usize)> = graph
+            .edges
+            .iter()
+            .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
+            .collect();
+        let widths: Vec<f32> = comp.iter().map(|&g| sizes.group[g].w).collect();
+        let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
+        let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
+        Part {
+            edges,
+            widths,
+            heights,
+            first,
+        }
+    }
+}
+
 /// The part laid out as a tree along first parents, and whether that tree holds all its links;
 /// `None` when it is no tree.
 fn tree_component(
@@ -201,15 +229,12 @@ fn tree_component(
     last: bool,
     mirror: bool,
 ) -> Option<(Vec<Point>, bool)> {
-    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
-    let edges: Vec<(usize, usize)> = graph
-        .edges
-        .iter()
-        .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
-        .collect();
-    let widths: Vec<f32> = comp.iter().map(|&g| sizes.group[g].w).collect();
-    let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
-    let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
+    let Part {
+        edges,
+        widths,
+        heights,
+        first,
+    } = Part::new(graph, sizes, comp);
     let tails = vec![0.0; comp.len()];
     let seed = 0;
     let (out, whole) = tree::layout(
@@ -246,15 +271,12 @@ fn component(
     mirror: bool,
     seed: u64,
 ) -> Vec<Point> {
-    let local: HashMap<usize, usize> = comp.iter().enumerate().map(|(i, &g)| (g, i)).collect();
-    let edges: Vec<(usize, usize)> = graph
-        .edges
-        .iter()
-        .filter_map(|(p, c)| Some((*local.get(p)?, *local.get(c)?)))
-        .collect();
-    let widths: Vec<f32> = comp.iter().map(|&g| sizes.group[g].w).collect();
-    let heights: Vec<f32> = comp.iter().map(|&g| sizes.group[g].h).collect();
-    let first: Vec<bool> = comp.iter().map(|&g| graph.thesis[g]).collect();
+    let Part {
+        edges,
+        widths,
+        heights,
+        first,
+    } = Part::new(graph, sizes, comp);
     let tails: Vec<f32> = comp
         .iter()
         .map(|&g| {

@@ -33,11 +33,11 @@ fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
     let proposed = h.get_by_label("File path").value().unwrap_or_default();
     assert_eq!(
         Path::new(&proposed).file_name(),
-        Some("russia-and-nato-1996.json".as_ref()),
+        Some("russia-and-nato-1996.warrant".as_ref()),
         "{proposed}"
     );
     // Keep the proposed name, in the test's folder.
-    let out = dir.path().join("russia-and-nato-1996.json");
+    let out = dir.path().join("russia-and-nato-1996.warrant");
     h.get_by_label("File path").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -49,7 +49,7 @@ fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
     assert!(out.exists(), "the map was written");
     assert!(
         h.query_by_label_contains("Saved to").is_some()
-            && h.query_by_label_contains("russia-and-nato-1996.json")
+            && h.query_by_label_contains("russia-and-nato-1996.warrant")
                 .is_some(),
         "a notice confirms the save and names the file"
     );
@@ -115,4 +115,36 @@ fn help_shows_keys_as_printed_on_the_keyboard() {
     assert!(h.query_by_label("-").is_some(), "zoom out");
     assert!(h.query_by_label_contains("Equals").is_none());
     assert!(h.query_by_label_contains("Minus").is_none());
+}
+
+/// A file dropped from the file manager, as the window system hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_warrant_file_dropped_on_the_window_opens_as_a_map_and_a_json_map_still_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["dropped.warrant", "dropped.json"] {
+        let mut map = small_map();
+        map.title = format!("Map from {name}");
+        let path = dir.path().join(name);
+        warrant::io::save(&path, &map).unwrap();
+        let mut h = harness(Map::new("Before the drop"), dir.path());
+        h.run();
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path.clone())));
+        h.run();
+        h.run();
+        assert_eq!(h.state().map().title, map.title, "{name} opened as a map");
+    }
 }

@@ -20,6 +20,13 @@ use crate::model::Map;
 use read::ReadError;
 use std::path::Path;
 
+/// The extension new maps are saved with: a file type of its own, so a double-click opens Warrant
+/// without Warrant claiming every `.json` file. Maps are JSON inside.
+pub const MAP_EXTENSION: &str = "warrant";
+
+/// Extensions opened as maps: `.warrant`, and `.json` as earlier maps were saved.
+pub const MAP_EXTENSIONS: [&str; 2] = [MAP_EXTENSION, "json"];
+
 /// The largest map file read: the five sample articles with thousands of cards come to about
 /// 5 MB, so 64 MiB leaves room and refuses a stray video or disk image at once.
 pub const MAX_MAP_BYTES: u64 = 64 * 1024 * 1024;

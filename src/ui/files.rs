@@ -5,6 +5,7 @@
 //! for a path in its own prompt instead — never a silent no-op.
 
 use super::command::{Command, ExportKind};
+use crate::io::MAP_EXTENSIONS;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -103,12 +104,12 @@ impl FileDialogs {
                 dialog = dialog.set_directory(folder);
             }
             let path = match request {
-                FileRequest::OpenMap | FileRequest::OpenReference => {
-                    dialog.add_filter("Warrant map", &["json"]).pick_file()
-                }
+                FileRequest::OpenMap | FileRequest::OpenReference => dialog
+                    .add_filter("Warrant map", &MAP_EXTENSIONS)
+                    .pick_file(),
                 FileRequest::SaveMap => dialog
-                    .add_filter("Warrant map", &["json"])
-                    .set_file_name(file_name.unwrap_or_else(|| "map.json".into()))
+                    .add_filter("Warrant map", &MAP_EXTENSIONS)
+                    .set_file_name(file_name.unwrap_or_else(|| map_file_name("")))
                     .save_file(),
                 FileRequest::Export(kind) => dialog
                     .add_filter(kind.label().trim_end_matches('…'), &[kind.extension()])
@@ -160,7 +161,7 @@ impl FileDialogs {
             let edit = ui.add(
                 egui::TextEdit::singleline(text)
                     .desired_width(f32::INFINITY)
-                    .hint_text("/home/me/maps/my-map.json"),
+                    .hint_text("/home/me/maps/my-map.warrant"),
             );
             edit.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path")
@@ -197,7 +198,11 @@ impl FileDialogs {
 /// The file name first proposed for an untitled map: its title as a slug, so a class does not
 /// hand in thirty files named `map.json`.
 pub fn map_file_name(title: &str) -> String {
-    format!("{}.json", super::export_dialog::file_stem_of(title))
+    format!(
+        "{}.{}",
+        super::export_dialog::file_stem_of(title),
+        crate::io::MAP_EXTENSION
+    )
 }
 
 fn default_text(request: FileRequest, near: Option<&Path>) -> String {
@@ -231,10 +236,10 @@ mod tests {
     fn an_untitled_map_is_proposed_a_file_named_after_its_title() {
         assert_eq!(
             map_file_name("Russia and NATO, 1996"),
-            "russia-and-nato-1996.json"
+            "russia-and-nato-1996.warrant"
         );
-        assert_eq!(map_file_name("  Élan: “vital”?  "), "élan-vital.json");
+        assert_eq!(map_file_name("  Élan: “vital”?  "), "élan-vital.warrant");
         // Nothing usable in the title: still a name, never ".json".
-        assert_eq!(map_file_name("?!"), "map.json");
+        assert_eq!(map_file_name("?!"), "map.warrant");
     }
 }

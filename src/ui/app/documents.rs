@@ -95,7 +95,7 @@ impl WarrantApp {
 
     fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
         let path = if path.extension().is_none() {
-            path.with_extension("json")
+            path.with_extension(crate::io::MAP_EXTENSION)
         } else {
             path.to_owned()
         };

@@ -324,7 +324,7 @@ impl WarrantApp {
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
-            if ext == "json" {
+            if crate::io::MAP_EXTENSIONS.contains(&ext.as_str()) {
                 self.pending.push(Command::OpenPath(path));
             } else {
                 self.pending.push(Command::AddArticlePath(path));

@@ -15,6 +15,7 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod output;
+pub mod samples;
 pub mod story;
 pub mod ui;
 pub mod view;

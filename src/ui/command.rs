@@ -78,6 +78,10 @@ pub enum Command {
     Present,
     /// Leave the presentation (Esc).
     StopPresenting,
+    /// Open sample map number N of `samples::ALL` (a copy: it has no file).
+    OpenSample(usize),
+    /// Show the welcome (Help → Welcome).
+    Welcome,
     /// Keep the presentation's theme and size for next time.
     RememberPresentation(super::present::PresentPrefs),
 }
@@ -120,6 +124,8 @@ impl Command {
             Command::ToggleTheme => "Light / dark",
             Command::Present => "Present",
             Command::StopPresenting => "Leave presentation",
+            Command::OpenSample(_) => "Open a sample map",
+            Command::Welcome => "Welcome and how a map is built",
             Command::RememberPresentation(_) => "Remember presentation settings",
         }
     }
@@ -153,6 +159,8 @@ impl Command {
             Command::Export => k(CMD_SHIFT, Key::E),
             Command::ToggleTheme
             | Command::StopPresenting
+            | Command::OpenSample(_)
+            | Command::Welcome
             | Command::RememberPresentation(_)
             | Command::UnfoldAll
             | Command::OpenPath(_)

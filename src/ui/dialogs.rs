@@ -16,6 +16,8 @@ pub enum Pending {
     /// Open this file, or ask which (`None`).
     Open(Option<PathBuf>),
     Quit(egui::Context),
+    /// Open sample map number N.
+    Sample(usize),
 }
 
 /// What to do about a map file another program changed while it was open here.
@@ -50,6 +52,8 @@ pub struct Dialogs {
     /// Recovery copies found at start.
     pub recovery: Vec<Recovery>,
     pub help: bool,
+    /// The welcome (first run, Help → Welcome).
+    pub welcome: bool,
 }
 
 fn command_button(app: &mut WarrantApp, ui: &mut egui::Ui, command: Command, enabled: bool) {
@@ -197,6 +201,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             ));
         });
         ui.menu_button("Help", |ui| {
+            command_button(app, ui, Command::Welcome, true);
             if ui.button("Keyboard shortcuts").clicked() {
                 app.dialogs.help = true;
             }
@@ -342,6 +347,16 @@ fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
 
 /// Every modal dialog that is open.
 pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
+    if app.dialogs.welcome {
+        let mut out = Vec::new();
+        let w = super::welcome::WelcomeCtx {
+            recent: &app.settings.recent,
+        };
+        app.dialogs.welcome = super::welcome::welcome_ui(ctx, &w, &mut out);
+        for command in out {
+            app.push(command);
+        }
+    }
     if let Some(then) = app.dialogs.unsaved.clone() {
         // The map by its title (and file), not the window title with its "•" and "— Warrant".
         let title = &app.map().title;

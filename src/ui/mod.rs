@@ -13,6 +13,7 @@ mod presenter;
 mod reader;
 mod story_panel;
 mod theme;
+mod welcome;
 
 pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
 pub use command::{Command, ExportKind};

@@ -12,6 +12,8 @@ impl WarrantApp {
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewMap => self.guard(Pending::New),
+            Command::OpenSample(i) => self.guard(Pending::Sample(i)),
+            Command::Welcome => self.dialogs.welcome = true,
             Command::Open => self.guard(Pending::Open(None)),
             Command::OpenPath(p) => self.guard(Pending::Open(Some(p))),
             Command::Save => match self.path.clone() {

@@ -1,7 +1,7 @@
 //! Documents: opening, saving, recovering after a crash, asking before unsaved changes are lost,
 //! importing articles, exporting, and loading a reference map.
 
-use super::{LeftTab, MAX_RECENT, SAMPLE_MAP, Selection, WarrantApp};
+use super::{LeftTab, MAX_RECENT, Selection, WarrantApp};
 use crate::edit::{History, ops};
 use crate::io::{self, Autosave, FileStamp, Recovery};
 use crate::model::Map;
@@ -48,9 +48,16 @@ impl WarrantApp {
         self.disk_stamp = None;
     }
 
-    pub(in crate::ui) fn open_sample(&mut self) {
-        match io::map_from_json(SAMPLE_MAP, Path::new("sample map")) {
-            Ok(map) => self.replace_map(map, None),
+    /// Opens sample map number `i` (of `samples::ALL`) as an unsaved copy.
+    pub(in crate::ui) fn open_sample(&mut self, i: usize) {
+        let Some(sample) = crate::samples::ALL.get(i) else {
+            return;
+        };
+        match io::map_from_json(sample.bytes, Path::new(sample.file)) {
+            Ok(map) => {
+                self.discard_recovery();
+                self.replace_map(map, None);
+            }
             Err(e) => self.dialogs.error = Some(e.to_string()),
         }
     }
@@ -245,6 +252,7 @@ impl WarrantApp {
             Pending::Open(None) => self
                 .files
                 .request(FileRequest::OpenMap, self.path.as_deref()),
+            Pending::Sample(i) => self.open_sample(i),
             Pending::Quit(ctx) => {
                 self.discard_recovery();
                 self.allow_close = true;

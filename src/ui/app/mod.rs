@@ -15,9 +15,6 @@ use crate::model::{LinkId, Map, NodeId};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// The sample map shown on first run (the 2008 memo: two arguments that cannot both be true).
-const SAMPLE_MAP: &[u8] =
-    include_bytes!("../../../maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
 const SETTINGS_KEY: &str = "warrant-settings";
 const MAX_RECENT: usize = 10;
 
@@ -46,6 +43,8 @@ pub struct Settings {
     pub export: super::export_dialog::ExportPrefs,
     /// The presentation's theme and type size.
     pub present: super::present::PresentPrefs,
+    /// The welcome was shown once (it opens by itself on the first run only).
+    pub welcomed: bool,
 }
 
 /// The tabs of the left panel.
@@ -69,6 +68,7 @@ impl Default for Settings {
             left_tab: LeftTab::Inspector,
             export: super::export_dialog::ExportPrefs::default(),
             present: super::present::PresentPrefs::default(),
+            welcomed: false,
         }
     }
 }
@@ -179,7 +179,12 @@ impl WarrantApp {
             .unwrap_or_default();
         match file.or_else(|| app.settings.recent.first().cloned().filter(|p| p.is_file())) {
             Some(path) => app.open_path(&path),
-            None => app.open_sample(),
+            None => app.open_sample(0),
+        }
+        // The first run greets: what Warrant is for, and the ways in.
+        if !app.settings.welcomed {
+            app.settings.welcomed = true;
+            app.dialogs.welcome = true;
         }
         if !found.is_empty() {
             app.dialogs.recovery = found;

@@ -72,8 +72,12 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
         let mut files: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".json"))
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            })
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         files.sort();
         let mut shipped: Vec<String> = super::ALL.iter().map(|s| s.file.to_owned()).collect();

@@ -35,7 +35,7 @@ pub fn welcome_ui(ctx: &egui::Context, w: &WelcomeCtx<'_>, out: &mut Vec<Command
         ui.add_space(8.0);
         egui::CollapsingHeader::new("How a map is built")
             .default_open(false)
-            .show(ui, |ui| how_a_map_is_built(ui));
+            .show(ui, how_a_map_is_built);
         ui.add_space(8.0);
         ui.button("Close").clicked()
     });

@@ -287,6 +287,61 @@ pub fn remove_tag(map: &Map, id: &crate::model::TagId) -> Vec<Edit> {
     edits
 }
 
+/// Merges actor `gone` into `keep` (a misspelt second "Russian officals"): every claim held by
+/// `gone` is held by `keep` instead (once), and `gone` is removed. One undoable step.
+pub fn merge_actors(
+    map: &Map,
+    keep: &crate::model::ActorId,
+    gone: &crate::model::ActorId,
+) -> Vec<Edit> {
+    if keep == gone || map.actor(keep).is_none() || map.actor(gone).is_none() {
+        return Vec::new();
+    }
+    let mut edits: Vec<Edit> = map
+        .claims
+        .iter()
+        .filter(|c| c.actors.contains(gone))
+        .map(|c| {
+            let mut c = c.clone();
+            c.actors = merged(&c.actors, keep, gone);
+            Edit::Replace(Item::Claim(c))
+        })
+        .collect();
+    edits.push(Edit::Remove(ItemId::Actor(gone.clone())));
+    edits
+}
+
+/// Merges tag `gone` into `keep`, as [`merge_actors`] does for actors.
+pub fn merge_tags(map: &Map, keep: &crate::model::TagId, gone: &crate::model::TagId) -> Vec<Edit> {
+    if keep == gone || map.tag(keep).is_none() || map.tag(gone).is_none() {
+        return Vec::new();
+    }
+    let mut edits: Vec<Edit> = map
+        .claims
+        .iter()
+        .filter(|c| c.tags.contains(gone))
+        .map(|c| {
+            let mut c = c.clone();
+            c.tags = merged(&c.tags, keep, gone);
+            Edit::Replace(Item::Claim(c))
+        })
+        .collect();
+    edits.push(Edit::Remove(ItemId::Tag(gone.clone())));
+    edits
+}
+
+/// `ids` with `gone` replaced by `keep`, each once, in their first order.
+fn merged<T: Clone + PartialEq>(ids: &[T], keep: &T, gone: &T) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let id = if id == gone { keep } else { id };
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
+
 /// Why an article's text cannot be replaced.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum SourceTextError {

@@ -168,3 +168,46 @@ fn article_details_change_in_one_undoable_step() {
         ("Memo", "", None)
     );
 }
+
+#[test]
+fn merging_a_misspelt_actor_moves_its_claims_to_the_right_one_in_one_undoable_step() {
+    use crate::model::{Actor, Color};
+    let mut map = Map::new("m");
+    let mut actors = Vec::new();
+    for name in ["Russian officials", "Russian officals"] {
+        let actor = Actor {
+            id: map.new_actor_id(),
+            name: name.into(),
+            color: Color::palette(map.actors.len()),
+        };
+        actors.push(actor.id.clone());
+        map.actors.push(actor);
+    }
+    let (keep, gone) = (actors[0].clone(), actors[1].clone());
+    let mut claims = Vec::new();
+    for holders in [vec![gone.clone()], vec![keep.clone(), gone.clone()], vec![]] {
+        let (id, edits) = add_claim(&map, "a claim", Point::default());
+        super::super::apply_all(&mut map, edits).unwrap();
+        map.claims.last_mut().unwrap().actors = holders;
+        claims.push(id);
+    }
+    let before = map.clone();
+    let mut history = History::new(map);
+    let edits = merge_actors(history.map(), &keep, &gone);
+    history.apply("Merge actors", None, edits).unwrap();
+    let m = history.map();
+    assert_eq!(m.actors.len(), 1);
+    assert_eq!(m.actors[0].name, "Russian officials");
+    let holders: Vec<Vec<_>> = m.claims.iter().map(|c| c.actors.clone()).collect();
+    assert_eq!(
+        holders,
+        [vec![keep.clone()], vec![keep.clone()], vec![]],
+        "each claim held once by the kept actor"
+    );
+    history.undo();
+    assert_eq!(history.map(), &before, "one undo restores both actors");
+    assert!(
+        merge_actors(&before, &keep, &keep).is_empty(),
+        "not with itself"
+    );
+}

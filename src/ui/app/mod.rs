@@ -177,12 +177,15 @@ impl WarrantApp {
             .as_deref()
             .map(Recovery::find_all)
             .unwrap_or_default();
+        // A file opened from the desktop or the command line is what the user came for: the
+        // welcome waits for a start without one.
+        let greet = !app.settings.welcomed && file.is_none();
         match file.or_else(|| app.settings.recent.first().cloned().filter(|p| p.is_file())) {
             Some(path) => app.open_path(&path),
             None => app.open_sample(0),
         }
         // The first run greets: what Warrant is for, and the ways in.
-        if !app.settings.welcomed {
+        if greet {
             app.settings.welcomed = true;
             app.dialogs.welcome = true;
         }

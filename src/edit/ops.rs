@@ -120,6 +120,21 @@ pub fn add_link(
     ))
 }
 
+/// [`add_link`], and if the two cards nearly touch, `from` nudged away from `to` so the link is
+/// long enough to show its shape (one undoable step with the link).
+pub fn add_link_with_room(
+    map: &Map,
+    from: &NodeId,
+    to: &NodeId,
+    relation: Relation,
+) -> Result<(LinkId, Vec<Edit>), LinkError> {
+    let (id, mut edits) = add_link(map, from, to, relation)?;
+    if let Some(spot) = crate::layout::room::room_for_link(map, from, to) {
+        edits.push(Edit::Move(vec![(from.clone(), spot)]));
+    }
+    Ok((id, edits))
+}
+
 /// Changes a link's relation, or flips its direction; refuses what [`link_rule`] forbids.
 pub fn change_link(
     map: &Map,

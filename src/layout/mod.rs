@@ -14,6 +14,7 @@ pub mod crossings;
 mod graph;
 mod parts;
 mod place;
+pub mod room;
 pub mod route;
 mod sugiyama;
 mod tree;

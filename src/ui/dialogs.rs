@@ -440,7 +440,7 @@ pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                 Some(link) => {
                     ops::change_link(app.map(), link, relation, false).map(|e| (link.clone(), e))
                 }
-                None => ops::add_link(app.map(), &from, &to, relation),
+                None => ops::add_link_with_room(app.map(), &from, &to, relation),
             };
             match result {
                 Ok((id, edits)) => {

@@ -211,3 +211,21 @@ fn merging_a_misspelt_actor_moves_its_claims_to_the_right_one_in_one_undoable_st
         "not with itself"
     );
 }
+
+#[test]
+fn linking_two_touching_cards_moves_one_so_the_link_shows_and_one_undo_takes_both_back() {
+    let mut map = Map::new("m");
+    let (top, edits) = add_claim(&map, "NATO is a relic.", Point { x: 0.0, y: 0.0 });
+    crate::edit::apply_all(&mut map, edits).unwrap();
+    let (below, edits) = add_claim(&map, "It cannot secure Europe.", Point { x: 0.0, y: 60.0 });
+    crate::edit::apply_all(&mut map, edits).unwrap();
+    let before = map.clone();
+    let mut history = History::new(map);
+    let (_, edits) = add_link_with_room(history.map(), &below, &top, Relation::Supports).unwrap();
+    history.apply("Link", None, edits).unwrap();
+    let moved = history.map().node(&below).unwrap().pos();
+    assert!(moved.y > 60.0, "the supporting card moved down: {moved:?}");
+    assert_eq!(history.map().links.len(), 1);
+    history.undo();
+    assert_eq!(history.map(), &before);
+}

@@ -441,3 +441,87 @@ fn compare_ui(
         ));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Findings, FindingsCtx, findings_ui};
+    use crate::ui::app::Selection;
+    use crate::ui::command::Command;
+    use crate::ui::panel_bench::{Bench, id, small_map};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The findings panel alone, on `map`; the analysis cached is of revision 0 and the map is
+    /// at `revision`.
+    fn harness(map: crate::model::Map, revision: u64) -> Harness<'static, Bench<Findings>> {
+        let mut findings = Findings::default();
+        findings.of(&map, 0);
+        Harness::builder()
+            .with_size(egui::vec2(320.0, 900.0))
+            .build_ui_state(
+                move |ui, b: &mut Bench<Findings>| {
+                    let mut out = Vec::new();
+                    let cx = FindingsCtx {
+                        map: &b.map,
+                        revision,
+                        findings: &b.state,
+                    };
+                    findings_ui(ui, &cx, &mut out);
+                    b.run(out);
+                },
+                Bench::new(map, findings),
+            )
+    }
+
+    #[test]
+    fn clicking_a_contradiction_selects_and_frames_both_claims() {
+        let map = small_map();
+        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
+            .message
+            .clone();
+        let mut h = harness(map, 0);
+        h.run();
+        assert!(h.query_by_label("analysing…").is_none());
+        h.get_by_label(&message).click();
+        h.run();
+        let both = vec![id("c1"), id("c2")];
+        assert_eq!(
+            h.state().sent,
+            [
+                Command::Select(Selection {
+                    nodes: both.clone(),
+                    link: None
+                }),
+                Command::Frame(both)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stale_analysis_stays_readable_while_the_new_one_is_computed() {
+        let map = small_map();
+        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
+            .message
+            .clone();
+        let mut h = harness(map, 1);
+        h.run_steps(2);
+        assert!(h.query_by_label("analysing…").is_some());
+        assert!(h.query_by_label(&message).is_some());
+    }
+
+    #[test]
+    fn moved_quotes_get_their_offsets_updated_in_one_edit() {
+        let mut map = small_map();
+        // The article gained a first line: the quote's passage is further on now.
+        let text = format!("Opinion.\n{}", map.sources[0].text);
+        map.sources[0].text = text;
+        let start = map.quotes[0].anchor.start;
+        let mut h = harness(map, 0);
+        h.run();
+        h.get_by_label("Update the offsets of 1 moved quotes")
+            .click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Update quote offsets"]);
+        assert_eq!(h.state().map.quotes[0].anchor.start, start + 9);
+    }
+}

@@ -287,3 +287,90 @@ fn step_editor_ui(
     });
     ui.add_space(6.0);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{StoryCtx, StoryPanel, story_ui};
+    use crate::ui::app::Selection;
+    use crate::ui::command::Command;
+    use crate::ui::panel_bench::{Bench, id, small_map};
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The story editor alone, on the small map (no steps yet).
+    fn harness() -> Harness<'static, Bench<StoryPanel>> {
+        Harness::builder()
+            .with_size(egui::vec2(320.0, 700.0))
+            .build_ui_state(
+                |ui, b: &mut Bench<StoryPanel>| {
+                    let mut out = Vec::new();
+                    let cx = StoryCtx {
+                        map: &b.map,
+                        selection: &b.selection,
+                    };
+                    story_ui(ui, &cx, &mut b.state, &mut out);
+                    b.run(out);
+                },
+                Bench::new(small_map(), StoryPanel::default()),
+            )
+    }
+
+    #[test]
+    fn a_step_is_added_from_the_selection_opened_renamed_and_previewed() {
+        let mut h = harness();
+        h.run();
+        h.state_mut().selection = Selection::one(id("q1"));
+        h.run();
+        h.get_by_label("Add step from selection").click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Add step"]);
+        let story = &h.state().map.story;
+        assert_eq!(story.len(), 1);
+        assert_eq!(
+            (story[0].show.clone(), story[0].focus.clone()),
+            (vec![id("q1")], vec![id("q1")])
+        );
+        assert_eq!(h.state().state.open, Some(0), "the new step is open");
+        h.get_by_label("Step title").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Step title").type_text("The evidence");
+        h.run();
+        assert_eq!(h.state().map.story[0].title, "The evidence");
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(h.state().sent.last(), Some(&Command::Seal));
+        h.get_by_label("Preview").click();
+        h.run();
+        assert_eq!(h.state().sent.last(), Some(&Command::PresentFrom(0)));
+    }
+
+    #[test]
+    fn clicking_a_step_selects_its_cards_and_alt_down_moves_it() {
+        let mut h = harness();
+        h.run();
+        for card in ["c1", "c2"] {
+            h.state_mut().selection = Selection::one(id(card));
+            h.run();
+            h.get_by_label("Add step from selection").click();
+            h.run();
+        }
+        h.state_mut().selection = Selection::default();
+        h.get_by_label("1. Step 1").click();
+        h.run();
+        assert_eq!(h.state().selection, Selection::one(id("c1")));
+        assert_eq!(h.state().state.open, Some(0));
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run();
+        let titles: Vec<&str> = h
+            .state()
+            .map
+            .story
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Step 2", "Step 1"]);
+        assert_eq!(h.state().state.open, Some(1), "the moved step stays open");
+    }
+}

@@ -1,5 +1,8 @@
 //! Every user command as data: one list feeds menus, shortcuts and tests.
 
+use super::app::Selection;
+use crate::edit::Edit;
+use crate::model::NodeId;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -84,6 +87,28 @@ pub enum Command {
     Welcome,
     /// Keep the presentation's theme and size for next time.
     RememberPresentation(super::present::PresentPrefs),
+    // panels: what the inspector, findings and story panels ask for while drawing.
+    /// Apply `edits` to the map as one undo step named `label`; edits with the same `merge` key
+    /// in a row (typing in one field) join one step.
+    Submit {
+        label: &'static str,
+        merge: Option<String>,
+        edits: Vec<Edit>,
+    },
+    /// End the current burst of edits (a text field lost focus): the next one is a new step.
+    Seal,
+    /// Select these cards, or a link.
+    Select(Selection),
+    /// Bring these cards into view on the canvas.
+    Frame(Vec<NodeId>),
+    /// Show this quote's passage in the reader.
+    ShowQuote(NodeId),
+    /// Tell the user something went wrong.
+    Error(String),
+    /// Present the story from this step (the story editor's Preview).
+    PresentFrom(usize),
+    /// Choose a reference map to compare this one with.
+    CompareWith,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -127,6 +152,15 @@ impl Command {
             Command::OpenSample(_) => "Open a sample map",
             Command::Welcome => "Welcome and how a map is built",
             Command::RememberPresentation(_) => "Remember presentation settings",
+            // panels
+            Command::Submit { label, .. } => label,
+            Command::Seal => "End edit",
+            Command::Select(_) => "Select",
+            Command::Frame(_) => "Show cards",
+            Command::ShowQuote(_) => "Show in article",
+            Command::Error(_) => "Error",
+            Command::PresentFrom(_) => "Preview",
+            Command::CompareWith => "Choose a reference map…",
         }
     }
 
@@ -168,7 +202,16 @@ impl Command {
             | Command::AddArticlePath(_)
             | Command::CompareWithPath(_)
             | Command::Tidy
-            | Command::ExportTo(..) => None,
+            | Command::ExportTo(..)
+            // panels
+            | Command::Submit { .. }
+            | Command::Seal
+            | Command::Select(_)
+            | Command::Frame(_)
+            | Command::ShowQuote(_)
+            | Command::Error(_)
+            | Command::PresentFrom(_)
+            | Command::CompareWith => None,
         }
     }
 

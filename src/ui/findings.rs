@@ -1,9 +1,14 @@
 //! The findings panel: what the analysis sees in the map — contradictions, actors who hold both
 //! sides, evidence gaps, quotes that no longer match their article, what stands — and the
 //! comparison with a teacher's reference map. Clicking a finding shows its cards.
+//!
+//! The panel reads a [`FindingsCtx`] (the map and the cached analysis) and pushes [`Command`]s.
 
-use super::app::{Selection, WarrantApp};
-use crate::analysis::{Analysis, Comparison, GapKind, Label, QuoteStatus, SearchLimit, analyse};
+use super::app::Selection;
+use super::command::Command;
+use crate::analysis::{
+    Analysis, Comparison, GapKind, Label, QuoteCheck, QuoteStatus, SearchLimit, analyse,
+};
 use crate::edit::ops;
 use crate::model::{Map, NodeId};
 use egui::{CollapsingHeader, RichText};
@@ -185,28 +190,36 @@ static EMPTY: Analysis = Analysis {
     coverage: Vec::new(),
 };
 
-/// What clicking a finding does.
-enum Act {
-    Show(Vec<NodeId>),
-    Reanchor(Vec<NodeId>),
-    AcceptChanged(Vec<NodeId>),
-    CompareWith,
+/// What the findings panel reads of the app.
+pub struct FindingsCtx<'a> {
+    pub map: &'a Map,
+    /// The map's content revision, to tell whether the analysis shown is of an earlier content.
+    pub revision: u64,
+    /// The analysis as last computed, and the reference map to compare with.
+    pub findings: &'a Findings,
 }
 
-fn finding(ui: &mut egui::Ui, text: &str, ids: &[NodeId], acts: &mut Vec<Act>) {
+/// Selects the cards of a finding and brings them into view.
+fn show(ids: Vec<NodeId>, acts: &mut Vec<Command>) {
+    acts.push(Command::Select(Selection {
+        nodes: ids.clone(),
+        link: None,
+    }));
+    acts.push(Command::Frame(ids));
+}
+
+fn finding(ui: &mut egui::Ui, text: &str, ids: &[NodeId], acts: &mut Vec<Command>) {
     if ui.link(text).on_hover_text("Show these cards").clicked() {
-        acts.push(Act::Show(ids.to_vec()));
+        show(ids.to_vec(), acts);
     }
 }
 
 /// The findings panel.
-pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let revision = app.history.content_revision();
-    let map = app.history.map();
-    let a = app.findings.of(map, revision).clone();
-    let ready = app.findings.is_ready();
-    let stale = app.findings.is_stale(revision);
-    let mut acts = Vec::new();
+pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Command>) {
+    let map = cx.map;
+    let a = cx.findings.latest();
+    let ready = cx.findings.is_ready();
+    let stale = cx.findings.is_stale(cx.revision);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Findings");
@@ -229,7 +242,7 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             for group in &a.contradictions {
                 ui.label(RichText::new(&group.name).strong());
                 for c in &group.contradictions {
-                    finding(ui, &c.message, &c.claims, &mut acts);
+                    finding(ui, &c.message, &c.claims, acts);
                 }
             }
         });
@@ -240,18 +253,18 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             for f in &a.inconsistent_actors {
                 let text = RichText::new(&f.message).color(ui.visuals().warn_fg_color);
                 if ui.link(text).on_hover_text("Show both claims").clicked() {
-                    acts.push(Act::Show(f.claims.to_vec()));
+                    show(f.claims.to_vec(), acts);
                 }
             }
         });
         CollapsingHeader::new(format!("Evidence gaps ({})", a.gaps.len())).show(ui, |ui| {
             for kind in [GapKind::UnsupportedClaim, GapKind::UnlinkedQuote, GapKind::ClaimWithoutActor, GapKind::UnopposedThesis] {
                 for g in a.gaps.iter().filter(|g| g.kind == kind) {
-                    finding(ui, &g.message, std::slice::from_ref(&g.node), &mut acts);
+                    finding(ui, &g.message, std::slice::from_ref(&g.node), acts);
                 }
             }
         });
-        quotes_ui(ui, map, &a, &mut acts);
+        quotes_ui(ui, map, a, acts);
         CollapsingHeader::new("What stands").show(ui, |ui| {
             ui.label(RichText::new("A claim stands when every objection or contradiction to it is answered in the map (grounded semantics). A point granted (qualifies) is no objection. This tells what the map shows, not who is right.").weak());
             for s in &a.standing {
@@ -263,7 +276,7 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                 let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(word).color(color).strong());
-                    finding(ui, text, std::slice::from_ref(&s.claim), &mut acts);
+                    finding(ui, text, std::slice::from_ref(&s.claim), acts);
                     ui.label(RichText::new(format!("{} ({} quotes for, {} against{})", s.reason, s.evidence.supporting, s.evidence.opposing, if s.evidence.qualifying > 0 { format!(", {} granting a point", s.evidence.qualifying) } else { String::new() })).weak());
                 });
             }
@@ -274,28 +287,8 @@ pub fn findings_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                 ui.label(format!("{:.0} % quoted — {title}", c.percent));
             }
         });
-        compare_ui(ui, app.findings.reference.as_ref(), map, &mut acts);
+        compare_ui(ui, cx.findings.reference.as_ref(), map, acts);
     });
-    for act in acts {
-        match act {
-            Act::Show(ids) => {
-                app.selection = Selection {
-                    nodes: ids.clone(),
-                    link: None,
-                };
-                app.canvas.frame = Some(ids);
-            }
-            Act::Reanchor(ids) => {
-                let edits = ops::reanchor(app.map(), &ids);
-                app.submit("Update quote offsets", None, edits);
-            }
-            Act::AcceptChanged(ids) => {
-                let edits = ops::accept_changed(app.map(), &ids);
-                app.submit("Accept the article's text", None, edits);
-            }
-            Act::CompareWith => app.request_reference(),
-        }
-    }
 }
 
 /// Why a quote was not searched for approximately, for the panel.
@@ -306,7 +299,7 @@ fn unsearched_reason(limit: SearchLimit) -> &'static str {
     }
 }
 
-fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
+fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Command>) {
     let bad: Vec<_> = a
         .quotes
         .iter()
@@ -335,83 +328,96 @@ fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Act>) {
                 ))
                 .clicked()
         {
-            acts.push(Act::Reanchor(moved));
+            acts.push(Command::Submit {
+                label: "Update quote offsets",
+                merge: None,
+                edits: ops::reanchor(map, &moved),
+            });
         }
         for q in bad {
-            let exact = map.quote(&q.quote).map_or("", |x| x.anchor.exact.as_str());
-            let short = crate::analysis::quoted(exact);
-            match &q.status {
-                QuoteStatus::Moved { start, end } => {
-                    finding(
-                        ui,
-                        &format!("moved: {short} is now at {start}–{end}"),
-                        std::slice::from_ref(&q.quote),
-                        acts,
-                    );
-                }
-                QuoteStatus::Changed {
-                    found, similarity, ..
-                } => {
-                    finding(
-                        ui,
-                        &format!("changed ({:.0} % alike): {short}", similarity * 100.0),
-                        std::slice::from_ref(&q.quote),
-                        acts,
-                    );
-                    egui::Grid::new(("changed", q.quote.as_str()))
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.label(RichText::new("In the map").strong());
-                            ui.label(RichText::new("In the article now").strong());
-                            ui.end_row();
-                            ui.add(egui::Label::new(exact).wrap());
-                            ui.add(egui::Label::new(found.as_str()).wrap());
-                            ui.end_row();
-                        });
-                    if ui.button("Accept the article's text").clicked() {
-                        acts.push(Act::AcceptChanged(vec![q.quote.clone()]));
-                    }
-                }
-                QuoteStatus::Ambiguous { count } => {
-                    finding(
-                        ui,
-                        &format!("ambiguous: {short} occurs {count} times"),
-                        std::slice::from_ref(&q.quote),
-                        acts,
-                    );
-                }
-                QuoteStatus::Unsearched { limit } => {
-                    finding(
-                        ui,
-                        &format!("not found exactly: {short}; {}", unsearched_reason(*limit)),
-                        std::slice::from_ref(&q.quote),
-                        acts,
-                    );
-                }
-                QuoteStatus::Orphaned => {
-                    let text =
-                        RichText::new(format!("orphaned: {short} is no longer in its article"))
-                            .color(ui.visuals().error_fg_color);
-                    if ui.link(text).clicked() {
-                        acts.push(Act::Show(vec![q.quote.clone()]));
-                    }
-                }
-                QuoteStatus::Ok => {}
-            }
+            quote_finding_ui(ui, map, q, acts);
         }
     });
+}
+
+/// One quote that needs attention: what happened to it, and for a changed one, both texts and
+/// a way to accept the article's.
+fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec<Command>) {
+    let exact = map.quote(&q.quote).map_or("", |x| x.anchor.exact.as_str());
+    let short = crate::analysis::quoted(exact);
+    match &q.status {
+        QuoteStatus::Moved { start, end } => {
+            finding(
+                ui,
+                &format!("moved: {short} is now at {start}–{end}"),
+                std::slice::from_ref(&q.quote),
+                acts,
+            );
+        }
+        QuoteStatus::Changed {
+            found, similarity, ..
+        } => {
+            finding(
+                ui,
+                &format!("changed ({:.0} % alike): {short}", similarity * 100.0),
+                std::slice::from_ref(&q.quote),
+                acts,
+            );
+            egui::Grid::new(("changed", q.quote.as_str()))
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("In the map").strong());
+                    ui.label(RichText::new("In the article now").strong());
+                    ui.end_row();
+                    ui.add(egui::Label::new(exact).wrap());
+                    ui.add(egui::Label::new(found.as_str()).wrap());
+                    ui.end_row();
+                });
+            if ui.button("Accept the article's text").clicked() {
+                acts.push(Command::Submit {
+                    label: "Accept the article's text",
+                    merge: None,
+                    edits: ops::accept_changed(map, std::slice::from_ref(&q.quote)),
+                });
+            }
+        }
+        QuoteStatus::Ambiguous { count } => {
+            finding(
+                ui,
+                &format!("ambiguous: {short} occurs {count} times"),
+                std::slice::from_ref(&q.quote),
+                acts,
+            );
+        }
+        QuoteStatus::Unsearched { limit } => {
+            finding(
+                ui,
+                &format!("not found exactly: {short}; {}", unsearched_reason(*limit)),
+                std::slice::from_ref(&q.quote),
+                acts,
+            );
+        }
+        QuoteStatus::Orphaned => {
+            let text = RichText::new(format!("orphaned: {short} is no longer in its article"))
+                .color(ui.visuals().error_fg_color);
+            if ui.link(text).clicked() {
+                show(vec![q.quote.clone()], acts);
+            }
+        }
+        QuoteStatus::Ok => {}
+    }
 }
 
 fn compare_ui(
     ui: &mut egui::Ui,
     reference: Option<&(String, Map)>,
     map: &Map,
-    acts: &mut Vec<Act>,
+    acts: &mut Vec<Command>,
 ) {
     CollapsingHeader::new("Compare with a reference map").show(ui, |ui| {
         if ui.button("Choose a reference map…").on_hover_text("A teacher's map of the same article(s)").clicked() {
-            acts.push(Act::CompareWith);
+            acts.push(Command::CompareWith);
         }
         let Some((name, reference)) = reference else {
             ui.label(RichText::new("Passages are matched by overlapping spans of the same article; claims through their quotes.").weak());
@@ -434,4 +440,88 @@ fn compare_ui(
             c.claims.added.len()
         ));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Findings, FindingsCtx, findings_ui};
+    use crate::ui::app::Selection;
+    use crate::ui::command::Command;
+    use crate::ui::panel_bench::{Bench, id, small_map};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The findings panel alone, on `map`; the analysis cached is of revision 0 and the map is
+    /// at `revision`.
+    fn harness(map: crate::model::Map, revision: u64) -> Harness<'static, Bench<Findings>> {
+        let mut findings = Findings::default();
+        findings.of(&map, 0);
+        Harness::builder()
+            .with_size(egui::vec2(320.0, 900.0))
+            .build_ui_state(
+                move |ui, b: &mut Bench<Findings>| {
+                    let mut out = Vec::new();
+                    let cx = FindingsCtx {
+                        map: &b.map,
+                        revision,
+                        findings: &b.state,
+                    };
+                    findings_ui(ui, &cx, &mut out);
+                    b.run(out);
+                },
+                Bench::new(map, findings),
+            )
+    }
+
+    #[test]
+    fn clicking_a_contradiction_selects_and_frames_both_claims() {
+        let map = small_map();
+        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
+            .message
+            .clone();
+        let mut h = harness(map, 0);
+        h.run();
+        assert!(h.query_by_label("analysing…").is_none());
+        h.get_by_label(&message).click();
+        h.run();
+        let both = vec![id("c1"), id("c2")];
+        assert_eq!(
+            h.state().sent,
+            [
+                Command::Select(Selection {
+                    nodes: both.clone(),
+                    link: None
+                }),
+                Command::Frame(both)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stale_analysis_stays_readable_while_the_new_one_is_computed() {
+        let map = small_map();
+        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
+            .message
+            .clone();
+        let mut h = harness(map, 1);
+        h.run_steps(2);
+        assert!(h.query_by_label("analysing…").is_some());
+        assert!(h.query_by_label(&message).is_some());
+    }
+
+    #[test]
+    fn moved_quotes_get_their_offsets_updated_in_one_edit() {
+        let mut map = small_map();
+        // The article gained a first line: the quote's passage is further on now.
+        let text = format!("Opinion.\n{}", map.sources[0].text);
+        map.sources[0].text = text;
+        let start = map.quotes[0].anchor.start;
+        let mut h = harness(map, 0);
+        h.run();
+        h.get_by_label("Update the offsets of 1 moved quotes")
+            .click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Update quote offsets"]);
+        assert_eq!(h.state().map.quotes[0].anchor.start, start + 9);
+    }
 }

@@ -1,82 +1,82 @@
 //! The inspector: what is selected, in full, and the controls to change it.
+//!
+//! It reads an [`InspectorCtx`] and pushes [`Command`]s for the app to run after drawing; it
+//! owns only [`InspectorState`] (names being typed for a new actor or tag).
 
-use super::app::{Selection, WarrantApp};
+use super::app::Selection;
+use super::command::Command;
+use crate::check::Problem;
 use crate::edit::{Edit, Item, ItemId, ops};
 use crate::model::{Actor, ActorId, Claim, Color, Link, Map, NodeId, Quote, Relation, Tag, TagId};
 use egui::{RichText, TextEdit};
 
-/// Edits the inspector asks for, made after it is drawn.
-#[derive(Default)]
-struct Out {
-    submits: Vec<(&'static str, Option<String>, Vec<Edit>)>,
-    seal: bool,
-    select: Option<Selection>,
-    relation_dialog: Option<(NodeId, NodeId, Option<crate::model::LinkId>)>,
-    show_quote: Option<Quote>,
-    error: Option<String>,
+/// What the inspector reads of the app.
+pub struct InspectorCtx<'a> {
+    pub map: &'a Map,
+    pub selection: &'a Selection,
+    /// The map's problems (quotes that moved, altered articles).
+    pub problems: &'a [Problem],
 }
 
-impl Out {
-    fn submit(&mut self, label: &'static str, merge: Option<String>, edits: Vec<Edit>) {
-        self.submits.push((label, merge, edits));
+/// What the inspector keeps between frames.
+#[derive(Default)]
+pub struct InspectorState {
+    /// The name typed in the "new actor" field.
+    new_actor: String,
+    /// The name typed in the "new tag" field.
+    new_tag: String,
+}
+
+fn submit(label: &'static str, merge: Option<String>, edits: Vec<Edit>) -> Command {
+    Command::Submit {
+        label,
+        merge,
+        edits,
     }
 }
 
 /// The inspector panel.
-pub fn inspector_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let mut out = Out::default();
-    let problems = app.problems().to_vec();
-    let map = app.history.map();
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    cx: &InspectorCtx<'_>,
+    state: &mut InspectorState,
+    out: &mut Vec<Command>,
+) {
+    let map = cx.map;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.add_space(4.0);
-        match (app.selection.nodes.as_slice(), &app.selection.link) {
+        match (cx.selection.nodes.as_slice(), &cx.selection.link) {
             (_, Some(link)) => {
                 if let Some(link) = map.link(link) {
-                    link_ui(ui, map, link, &mut out);
+                    link_ui(ui, map, link, out);
                 }
             }
             ([id], None) => {
                 if let Some(c) = map.claim(id) {
-                    claim_ui(ui, map, c, &mut out);
+                    claim_ui(ui, map, c, state, out);
                 } else if let Some(q) = map.quote(id) {
-                    quote_ui(ui, map, q, &problems, &mut out);
+                    quote_ui(ui, map, q, cx.problems, out);
                 }
             }
-            ([], None) => map_ui(ui, map, &problems, &mut out),
+            ([], None) => map_ui(ui, map, cx.problems, out),
             (many, None) => {
                 ui.heading(format!("{} cards selected", many.len()));
                 ui.label("Drag one of them to move them all; Delete removes them; with two selected, “Link selected” links them.");
             }
         }
     });
-    for (label, merge, edits) in out.submits {
-        app.submit(label, merge, edits);
-    }
-    if out.seal {
-        app.history.seal();
-    }
-    if let Some(s) = out.select {
-        app.selection = s;
-    }
-    if let Some(r) = out.relation_dialog {
-        app.dialogs.relation = Some(r);
-    }
-    if let Some(q) = out.show_quote {
-        app.reader.show_quote(&q);
-    }
-    if let Some(e) = out.error {
-        app.dialogs.error = Some(e);
-    }
 }
 
-/// A multi-line text field that submits each change, merged into one undo step per field.
+/// A multi-line text field showing `value`. Each change is pushed as `edit(new text)` (merged
+/// into one undo step per field by its merge key); leaving the field ends that step.
 fn text_field(
     ui: &mut egui::Ui,
     value: &str,
     hint: &str,
     rows: usize,
-    out: &mut Out,
-) -> Option<String> {
+    out: &mut Vec<Command>,
+    edit: impl FnOnce(String) -> Command,
+) {
     let mut text = value.to_owned();
     let r = ui.add(
         TextEdit::multiline(&mut text)
@@ -85,10 +85,12 @@ fn text_field(
             .desired_width(f32::INFINITY),
     );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, hint));
-    if r.lost_focus() {
-        out.seal = true;
+    if r.changed() && text != value {
+        out.push(edit(text));
     }
-    (r.changed() && text != value).then_some(text)
+    if r.lost_focus() {
+        out.push(Command::Seal);
+    }
 }
 
 fn node_text(map: &Map, id: &NodeId) -> String {
@@ -105,149 +107,191 @@ fn node_text(map: &Map, id: &NodeId) -> String {
     }
 }
 
-fn claim_ui(ui: &mut egui::Ui, map: &Map, c: &Claim, out: &mut Out) {
+/// The edit that replaces claim `c` by a copy changed by `f`.
+fn replace_claim(
+    label: &'static str,
+    merge: Option<String>,
+    c: &Claim,
+    f: impl FnOnce(&mut Claim),
+) -> Command {
+    let mut c2 = c.clone();
+    f(&mut c2);
+    submit(label, merge, vec![Edit::Replace(Item::Claim(c2))])
+}
+
+fn claim_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    c: &Claim,
+    state: &mut InspectorState,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Claim");
-    let replace = |out: &mut Out, label, merge: Option<String>, f: &dyn Fn(&mut Claim)| {
-        let mut c2 = c.clone();
-        f(&mut c2);
-        out.submit(label, merge, vec![Edit::Replace(Item::Claim(c2))]);
-    };
-    if let Some(t) = text_field(ui, &c.text, "Claim text", 3, out) {
-        replace(out, "Edit text", Some(format!("text {}", c.id)), &|x| {
-            x.text.clone_from(&t);
-        });
-    }
+    text_field(ui, &c.text, "Claim text", 3, out, |t| {
+        replace_claim("Edit text", Some(format!("text {}", c.id)), c, |x| {
+            x.text = t;
+        })
+    });
     let mut thesis = c.thesis;
     if ui.checkbox(&mut thesis, "Main thesis of the map").changed() {
-        replace(out, "Thesis", None, &|x| x.thesis = thesis);
+        out.push(replace_claim("Thesis", None, c, |x| x.thesis = thesis));
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Held by").strong());
-    chips_ui(
-        ui,
-        &c.actors
-            .iter()
-            .filter_map(|a| map.actor(a))
-            .map(|a| (a.id.0.clone(), a.name.clone(), a.color))
-            .collect::<Vec<_>>(),
-        |id| {
-            replace(out, "Remove actor", None, &|x| {
-                x.actors.retain(|a| a.0 != id);
-            });
-        },
-    );
-    pick_or_add_ui(
-        ui,
-        "actor",
-        &map.actors
-            .iter()
-            .filter(|a| !c.actors.contains(&a.id))
-            .map(|a| (a.id.0.clone(), a.name.clone()))
-            .collect::<Vec<_>>(),
-        |choice| match choice {
-            Choice::Existing(id) => replace(out, "Add actor", None, &|x| {
-                x.actors.push(ActorId(id.clone()));
-            }),
-            Choice::New(name) => {
-                if let Some(a) = map
-                    .actors
-                    .iter()
-                    .find(|a| a.name.eq_ignore_ascii_case(&name))
-                {
-                    let id = a.id.clone();
-                    replace(out, "Add actor", None, &|x| x.actors.push(id.clone()));
-                    return;
-                }
-                let id = map.new_actor_id();
-                let actor = Actor {
-                    id: id.clone(),
-                    name,
-                    color: Color::palette(map.actors.len()),
-                };
-                let mut c2 = c.clone();
-                c2.actors.push(id);
-                out.submit(
-                    "Add actor",
-                    None,
-                    vec![
-                        Edit::Insert {
-                            index: usize::MAX,
-                            item: Item::Actor(actor),
-                        },
-                        Edit::Replace(Item::Claim(c2)),
-                    ],
-                );
-            }
-        },
-    );
+    facet_ui(ui, map, c, Facet::Actor, &mut state.new_actor, out);
     ui.add_space(6.0);
-    ui.label(RichText::new("Tags").strong());
-    chips_ui(
-        ui,
-        &c.tags
-            .iter()
-            .filter_map(|t| map.tag(t))
-            .map(|t| (t.id.0.clone(), t.name.clone(), t.color))
-            .collect::<Vec<_>>(),
-        |id| replace(out, "Remove tag", None, &|x| x.tags.retain(|t| t.0 != id)),
-    );
-    pick_or_add_ui(
-        ui,
-        "tag",
-        &map.tags
-            .iter()
-            .filter(|t| !c.tags.contains(&t.id))
-            .map(|t| (t.id.0.clone(), t.name.clone()))
-            .collect::<Vec<_>>(),
-        |choice| match choice {
-            Choice::Existing(id) => {
-                replace(out, "Add tag", None, &|x| x.tags.push(TagId(id.clone())));
-            }
-            Choice::New(name) => {
-                if let Some(t) = map.tags.iter().find(|t| t.name.eq_ignore_ascii_case(&name)) {
-                    let id = t.id.clone();
-                    replace(out, "Add tag", None, &|x| x.tags.push(id.clone()));
-                    return;
-                }
-                let id = map.new_tag_id();
-                let tag = Tag {
-                    id: id.clone(),
-                    name,
-                    color: Color::palette(map.tags.len() + 3),
-                };
-                let mut c2 = c.clone();
-                c2.tags.push(id);
-                out.submit(
-                    "Add tag",
-                    None,
-                    vec![
-                        Edit::Insert {
-                            index: usize::MAX,
-                            item: Item::Tag(tag),
-                        },
-                        Edit::Replace(Item::Claim(c2)),
-                    ],
-                );
-            }
-        },
-    );
+    facet_ui(ui, map, c, Facet::Tag, &mut state.new_tag, out);
     ui.add_space(6.0);
     ui.label(RichText::new("Note").strong());
-    if let Some(t) = text_field(ui, &c.note, "Note", 2, out) {
-        replace(out, "Edit note", Some(format!("note {}", c.id)), &|x| {
-            x.note.clone_from(&t);
-        });
-    }
+    text_field(ui, &c.note, "Note", 2, out, |t| {
+        replace_claim("Edit note", Some(format!("note {}", c.id)), c, |x| {
+            x.note = t;
+        })
+    });
     links_ui(ui, map, &c.id, out);
 }
 
-fn quote_ui(
+/// The two kinds of label a claim carries (who holds it, what it is about), edited alike.
+#[derive(Clone, Copy)]
+enum Facet {
+    Actor,
+    Tag,
+}
+
+impl Facet {
+    fn what(self) -> &'static str {
+        match self {
+            Facet::Actor => "actor",
+            Facet::Tag => "tag",
+        }
+    }
+
+    fn heading(self) -> &'static str {
+        match self {
+            Facet::Actor => "Held by",
+            Facet::Tag => "Tags",
+        }
+    }
+
+    /// Every actor (tag) of the map: id, name, colour.
+    fn all(self, map: &Map) -> Vec<(&str, &str, Color)> {
+        match self {
+            Facet::Actor => map
+                .actors
+                .iter()
+                .map(|a| (a.id.0.as_str(), a.name.as_str(), a.color))
+                .collect(),
+            Facet::Tag => map
+                .tags
+                .iter()
+                .map(|t| (t.id.0.as_str(), t.name.as_str(), t.color))
+                .collect(),
+        }
+    }
+
+    /// The actors (tags) claim `c` carries, in its order.
+    fn of(self, c: &Claim) -> Vec<&str> {
+        match self {
+            Facet::Actor => c.actors.iter().map(|a| a.0.as_str()).collect(),
+            Facet::Tag => c.tags.iter().map(|t| t.0.as_str()).collect(),
+        }
+    }
+
+    /// The edit that takes actor (tag) `id` off claim `c`.
+    fn remove(self, c: &Claim, id: &str) -> Command {
+        match self {
+            Facet::Actor => replace_claim("Remove actor", None, c, |x| {
+                x.actors.retain(|a| a.0 != id);
+            }),
+            Facet::Tag => replace_claim("Remove tag", None, c, |x| x.tags.retain(|t| t.0 != id)),
+        }
+    }
+
+    /// The edits that give claim `c` the chosen actor (tag): one of the map's, or one of that
+    /// name (any case), or else a new one with the next id and colour.
+    fn add(self, map: &Map, c: &Claim, choice: Choice) -> Command {
+        let mut edits = Vec::new();
+        let id = match choice {
+            Choice::Existing(id) => id,
+            Choice::New(name) => {
+                let same = self
+                    .all(map)
+                    .into_iter()
+                    .find(|(_, n, _)| n.eq_ignore_ascii_case(&name));
+                if let Some((id, ..)) = same {
+                    id.to_owned()
+                } else {
+                    let (id, item) = self.create(map, name);
+                    edits.push(Edit::Insert {
+                        index: usize::MAX,
+                        item,
+                    });
+                    id
+                }
+            }
+        };
+        let mut c2 = c.clone();
+        let label = match self {
+            Facet::Actor => {
+                c2.actors.push(ActorId(id));
+                "Add actor"
+            }
+            Facet::Tag => {
+                c2.tags.push(TagId(id));
+                "Add tag"
+            }
+        };
+        edits.push(Edit::Replace(Item::Claim(c2)));
+        submit(label, None, edits)
+    }
+
+    /// A new actor (tag) called `name`: its id, and the item to insert.
+    fn create(self, map: &Map, name: String) -> (String, Item) {
+        match self {
+            Facet::Actor => {
+                let id = map.new_actor_id();
+                let color = Color::palette(map.actors.len());
+                (id.0.clone(), Item::Actor(Actor { id, name, color }))
+            }
+            Facet::Tag => {
+                let id = map.new_tag_id();
+                let color = Color::palette(map.tags.len() + 3);
+                (id.0.clone(), Item::Tag(Tag { id, name, color }))
+            }
+        }
+    }
+}
+
+/// A claim's actors (or tags) as chips that remove them, a menu of the map's others, and a
+/// field to add one by name.
+fn facet_ui(
     ui: &mut egui::Ui,
     map: &Map,
-    q: &Quote,
-    problems: &[crate::check::Problem],
-    out: &mut Out,
+    c: &Claim,
+    facet: Facet,
+    new_name: &mut String,
+    out: &mut Vec<Command>,
 ) {
+    ui.label(RichText::new(facet.heading()).strong());
+    let all = facet.all(map);
+    let held = facet.of(c);
+    let chips: Vec<_> = held
+        .iter()
+        .filter_map(|id| all.iter().find(|(a, ..)| a == id).copied())
+        .collect();
+    if let Some(id) = chips_ui(ui, &chips) {
+        out.push(facet.remove(c, id));
+    }
+    let others: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|(id, ..)| !held.contains(id))
+        .map(|(id, name, _)| (*id, *name))
+        .collect();
+    if let Some(choice) = pick_or_add_ui(ui, facet.what(), &others, new_name) {
+        out.push(facet.add(map, c, choice));
+    }
+}
+
+fn quote_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, problems: &[Problem], out: &mut Vec<Command>) {
     ui.heading("Quote");
     let source = map.source(&q.source);
     let flat = q
@@ -279,19 +323,19 @@ fn quote_ui(
         ui.colored_label(ui.visuals().warn_fg_color, &p.message);
     }
     if ui.button("Show in article").clicked() {
-        out.show_quote = Some(q.clone());
+        out.push(Command::ShowQuote(q.id.clone()));
     }
     ui.add_space(6.0);
     ui.label(RichText::new("Note").strong());
-    if let Some(t) = text_field(ui, &q.note, "Note", 2, out) {
+    text_field(ui, &q.note, "Note", 2, out, |t| {
         let mut q2 = q.clone();
         q2.note = t;
-        out.submit(
+        submit(
             "Edit note",
             Some(format!("note {}", q.id)),
             vec![Edit::Replace(Item::Quote(q2))],
-        );
-    }
+        )
+    });
     links_ui(ui, map, &q.id, out);
 }
 
@@ -304,8 +348,8 @@ fn relation_arrow(r: Relation) -> &'static str {
     }
 }
 
-/// The links in and out of a card, each with its relation and a way to change it.
-fn links_ui(ui: &mut egui::Ui, map: &Map, id: &NodeId, out: &mut Out) {
+/// The links in and out of a card; clicking one selects it.
+fn links_ui(ui: &mut egui::Ui, map: &Map, id: &NodeId, out: &mut Vec<Command>) {
     ui.add_space(8.0);
     ui.label(RichText::new("Links").strong());
     let links: Vec<&Link> = map.links_of(id).collect();
@@ -319,37 +363,30 @@ fn links_ui(ui: &mut egui::Ui, map: &Map, id: &NodeId, out: &mut Out) {
     }
     for link in links {
         ui.horizontal_wrapped(|ui| {
-            let (other, text) = if &link.from == id {
-                (
-                    &link.to,
-                    format!(
-                        "{} {}",
-                        relation_arrow(link.relation),
-                        node_text(map, &link.to)
-                    ),
+            let text = if &link.from == id {
+                format!(
+                    "{} {}",
+                    relation_arrow(link.relation),
+                    node_text(map, &link.to)
                 )
             } else {
-                (
-                    &link.from,
-                    format!(
-                        "{} {} this",
-                        node_text(map, &link.from),
-                        relation_arrow(link.relation)
-                    ),
+                format!(
+                    "{} {} this",
+                    node_text(map, &link.from),
+                    relation_arrow(link.relation)
                 )
             };
             if ui.link(text).on_hover_text("Select the link").clicked() {
-                out.select = Some(Selection {
+                out.push(Command::Select(Selection {
                     nodes: Vec::new(),
                     link: Some(link.id.clone()),
-                });
+                }));
             }
-            let _ = other;
         });
     }
 }
 
-fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Out) {
+fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Vec<Command>) {
     ui.heading("Link");
     ui.label(node_text(map, &link.from));
     ui.label(RichText::new(relation_arrow(link.relation)).strong());
@@ -358,62 +395,61 @@ fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Out) {
     ui.label("Relation");
     for r in Relation::ALL {
         if ui.radio(link.relation == r, r.as_str()).clicked() && link.relation != r {
-            match ops::change_link(map, &link.id, r, false) {
-                Ok(edits) => out.submit("Change relation", None, edits),
-                Err(e) => out.error = Some(format!("Cannot change the relation: {e}")),
-            }
+            out.push(match ops::change_link(map, &link.id, r, false) {
+                Ok(edits) => submit("Change relation", None, edits),
+                Err(e) => Command::Error(format!("Cannot change the relation: {e}")),
+            });
         }
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if !link.relation.is_symmetric() && ui.button("Reverse direction").clicked() {
-            match ops::change_link(map, &link.id, link.relation, true) {
-                Ok(edits) => out.submit("Reverse link", None, edits),
-                Err(e) => out.error = Some(format!("Cannot reverse this link: {e}")),
-            }
+            out.push(match ops::change_link(map, &link.id, link.relation, true) {
+                Ok(edits) => submit("Reverse link", None, edits),
+                Err(e) => Command::Error(format!("Cannot reverse this link: {e}")),
+            });
         }
         if ui.button("Delete link").clicked() {
-            out.submit(
+            out.push(submit(
                 "Delete link",
                 None,
                 vec![Edit::Remove(ItemId::Link(link.id.clone()))],
-            );
-            out.select = Some(Selection::default());
+            ));
+            out.push(Command::Select(Selection::default()));
         }
     });
-    let _ = &mut out.relation_dialog;
 }
 
-fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out: &mut Out) {
+fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[Problem], out: &mut Vec<Command>) {
     ui.heading("Map");
     ui.label("Title");
     let mut title = map.title.clone();
     let r = ui.add(TextEdit::singleline(&mut title).desired_width(f32::INFINITY));
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Map title"));
     if r.changed() {
-        out.submit(
+        out.push(submit(
             "Edit title",
             Some("map title".into()),
             vec![Edit::SetInfo {
                 title,
                 description: map.description.clone(),
             }],
-        );
+        ));
     }
     if r.lost_focus() {
-        out.seal = true;
+        out.push(Command::Seal);
     }
     ui.label("Description");
-    if let Some(d) = text_field(ui, &map.description, "Map description", 3, out) {
-        out.submit(
+    text_field(ui, &map.description, "Map description", 3, out, |d| {
+        submit(
             "Edit description",
             Some("map description".into()),
             vec![Edit::SetInfo {
                 title: map.title.clone(),
                 description: d,
             }],
-        );
-    }
+        )
+    });
     ui.add_space(8.0);
     let (s, o, c, q) = map.link_counts();
     ui.label(format!(
@@ -435,8 +471,8 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out:
             if r.clicked()
                 && let Some(q) = map.quote(&NodeId(p.item.clone()))
             {
-                out.select = Some(Selection::one(q.id.clone()));
-                out.show_quote = Some(q.clone());
+                out.push(Command::Select(Selection::one(q.id.clone())));
+                out.push(Command::ShowQuote(q.id.clone()));
             }
         }
     }
@@ -449,7 +485,9 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[crate::check::Problem], out:
     );
 }
 
-fn chips_ui(ui: &mut egui::Ui, chips: &[(String, String, Color)], mut remove: impl FnMut(String)) {
+/// Coloured chips (id, name, colour), each with a × to remove it; returns the id clicked.
+fn chips_ui<'a>(ui: &mut egui::Ui, chips: &[(&'a str, &str, Color)]) -> Option<&'a str> {
+    let mut removed = None;
     ui.horizontal_wrapped(|ui| {
         if chips.is_empty() {
             ui.label(RichText::new("none").weak());
@@ -460,10 +498,11 @@ fn chips_ui(ui: &mut egui::Ui, chips: &[(String, String, Color)], mut remove: im
                 .fill(super::theme::color32(*color))
                 .corner_radius(10);
             if ui.add(b).on_hover_text(format!("Remove {name}")).clicked() {
-                remove(id.clone());
+                removed = Some(*id);
             }
         }
     });
+    removed
 }
 
 enum Choice {
@@ -471,28 +510,27 @@ enum Choice {
     New(String),
 }
 
-/// A menu of existing names, and a field to add a new one.
+/// A menu of existing (id, name)s, and a field to type a new name (kept in `name` meanwhile).
 fn pick_or_add_ui(
     ui: &mut egui::Ui,
     what: &str,
-    existing: &[(String, String)],
-    mut chosen: impl FnMut(Choice),
-) {
+    existing: &[(&str, &str)],
+    name: &mut String,
+) -> Option<Choice> {
+    let mut chosen = None;
     ui.horizontal(|ui| {
         ui.menu_button(format!("Add {what}"), |ui| {
             if existing.is_empty() {
                 ui.label(format!("No other {what}s yet: type a new one"));
             }
-            for (id, name) in existing {
-                if ui.button(name).clicked() {
-                    chosen(Choice::Existing(id.clone()));
+            for (id, label) in existing {
+                if ui.button(*label).clicked() {
+                    chosen = Some(Choice::Existing((*id).to_owned()));
                 }
             }
         });
-        let field = egui::Id::unique(("new", what));
-        let mut name = ui.data_mut(|d| d.get_temp::<String>(field).unwrap_or_default());
         let r = ui.add(
-            TextEdit::singleline(&mut name)
+            TextEdit::singleline(name)
                 .hint_text(format!("new {what}"))
                 .desired_width(120.0),
         );
@@ -501,9 +539,147 @@ fn pick_or_add_ui(
         });
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if enter && !name.trim().is_empty() {
-            chosen(Choice::New(name.trim().to_owned()));
+            chosen = Some(Choice::New(name.trim().to_owned()));
             name.clear();
         }
-        ui.data_mut(|d| d.insert_temp(field, name));
     });
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{InspectorCtx, InspectorState, inspector_ui};
+    use crate::edit::{Edit, Item};
+    use crate::ui::app::Selection;
+    use crate::ui::command::Command;
+    use crate::ui::panel_bench::{Bench, id, small_map};
+    use egui::{Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The inspector alone, on the small map, with `c1` selected.
+    fn harness() -> Harness<'static, Bench<InspectorState>> {
+        let mut bench = Bench::new(small_map(), InspectorState::default());
+        bench.selection = Selection::one(id("c1"));
+        Harness::builder()
+            .with_size(egui::vec2(320.0, 700.0))
+            .build_ui_state(
+                |ui, b: &mut Bench<InspectorState>| {
+                    let mut out = Vec::new();
+                    let cx = InspectorCtx {
+                        map: &b.map,
+                        selection: &b.selection,
+                        problems: &[],
+                    };
+                    inspector_ui(ui, &cx, &mut b.state, &mut out);
+                    b.run(out);
+                },
+                bench,
+            )
+    }
+
+    #[test]
+    fn typing_a_claims_text_submits_one_mergeable_edit_and_leaving_ends_it() {
+        let mut h = harness();
+        h.run();
+        h.get_by_label("Claim text").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Claim text")
+            .type_text("NATO has outlived its purpose");
+        h.run();
+        let edit = h.state().sent.iter().find_map(|c| match c {
+            Command::Submit {
+                label: "Edit text",
+                merge,
+                edits,
+            } => Some((merge.clone(), edits.clone())),
+            _ => None,
+        });
+        let (merge, edits) = edit.expect("typing sends the edit");
+        assert_eq!(merge.as_deref(), Some("text c1"), "typing merges per field");
+        let [Edit::Replace(Item::Claim(c))] = edits.as_slice() else {
+            panic!("one claim replaced: {edits:?}");
+        };
+        assert_eq!(c.text, "NATO has outlived its purpose");
+        assert_eq!(
+            h.state().map.claim(&id("c1")).unwrap().text,
+            "NATO has outlived its purpose"
+        );
+        assert!(!h.state().sent.contains(&Command::Seal));
+        // Leaving the field ends the undo step.
+        h.key_press(Key::Escape);
+        h.run();
+        assert_eq!(h.state().sent.last(), Some(&Command::Seal));
+    }
+
+    #[test]
+    fn a_tag_typed_by_name_is_made_once_and_reused_by_its_name_in_any_case() {
+        let mut h = harness();
+        h.run();
+        h.get_by_label("New tag name").focus();
+        h.run();
+        h.get_by_label("New tag name").type_text("Security");
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(h.state().submitted(), ["Add tag"]);
+        let map = &h.state().map;
+        assert_eq!(map.tags.len(), 1, "a new tag");
+        let tag = map.tags[0].id.clone();
+        assert_eq!(
+            map.claim(&id("c1")).unwrap().tags,
+            std::slice::from_ref(&tag)
+        );
+        // The other claim gets the same tag when its name is typed again.
+        h.state_mut().selection = Selection::one(id("c2"));
+        h.run();
+        h.get_by_label("New tag name").focus();
+        h.run();
+        h.get_by_label("New tag name").type_text("security");
+        h.key_press(Key::Enter);
+        h.run();
+        let map = &h.state().map;
+        assert_eq!(map.tags.len(), 1, "no second tag of the same name");
+        assert_eq!(map.claim(&id("c2")).unwrap().tags, [tag]);
+        // Its chip removes it.
+        h.get_by_label("Security  ×").click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Add tag", "Add tag", "Remove tag"]);
+        assert!(h.state().map.claim(&id("c2")).unwrap().tags.is_empty());
+    }
+
+    #[test]
+    fn an_actor_from_the_menu_is_added_and_a_link_clicked_is_selected() {
+        let mut map = small_map();
+        map.claims[0].actors.clear();
+        let mut h = harness();
+        h.state_mut().map = map;
+        h.run();
+        assert!(h.query_by_label("Moscow  ×").is_none());
+        h.get_by_label("Add actor").click();
+        h.run();
+        h.get_by_label("Moscow").click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Add actor"]);
+        assert_eq!(
+            h.state().map.claim(&id("c1")).unwrap().actors,
+            [crate::model::ActorId("a1".into())]
+        );
+        assert!(h.query_by_label("Moscow  ×").is_some(), "shown as a chip");
+        // The links list: "contradicts NATO is a threat" selects the link.
+        h.get_by_label("contradicts NATO is a threat").click();
+        h.run();
+        assert_eq!(
+            h.state().selection,
+            Selection {
+                nodes: Vec::new(),
+                link: Some(crate::model::LinkId("l2".into())),
+            }
+        );
+        assert!(h.query_by_label("Reverse direction").is_none());
+        assert!(
+            h.query_by_label("Delete link").is_some(),
+            "the link is shown"
+        );
+    }
 }

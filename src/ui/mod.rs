@@ -8,6 +8,8 @@ mod export_dialog;
 mod files;
 mod findings;
 mod inspector;
+#[cfg(test)]
+mod panel_bench;
 mod present;
 mod presenter;
 mod reader;

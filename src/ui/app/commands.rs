@@ -130,6 +130,15 @@ impl WarrantApp {
                 };
                 self.apply_theme(ctx);
             }
+            // panels
+            command @ (Command::Submit { .. }
+            | Command::Seal
+            | Command::Select(_)
+            | Command::Frame(_)
+            | Command::ShowQuote(_)
+            | Command::Error(_)
+            | Command::PresentFrom(_)
+            | Command::CompareWith) => self.run_panel_command(ctx, command),
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod commands;
 mod documents;
+mod panels;
 
 use super::canvas::CanvasState;
 use super::command::Command;
@@ -124,6 +125,8 @@ pub struct WarrantApp {
     pub present_from: Option<usize>,
     /// The story editor's state.
     pub story: super::story_panel::StoryPanel,
+    /// The inspector's own state (names being typed).
+    inspector: super::inspector::InspectorState,
     /// The analysis of the map, and a reference map to compare it with.
     pub findings: super::findings::Findings,
     /// File → Export's dialog.
@@ -208,6 +211,7 @@ impl WarrantApp {
             presenting: None,
             present_from: None,
             story: super::story_panel::StoryPanel::default(),
+            inspector: super::inspector::InspectorState::default(),
             findings: super::findings::Findings::default(),
             export: super::export_dialog::ExportDialog::default(),
             problems: (u64::MAX, Vec::new()),
@@ -287,11 +291,15 @@ impl WarrantApp {
 
     /// Problems of the map as it is now (cached per change of content: moves keep them).
     pub fn problems(&mut self) -> &[Problem] {
+        self.update_problems();
+        &self.problems.1
+    }
+
+    fn update_problems(&mut self) {
         let revision = self.history.content_revision();
         if self.problems.0 != revision {
             self.problems = (revision, problems(self.history.map()));
         }
-        &self.problems.1
     }
 
     /// The file name and unsaved marker, as the title bar shows them.
@@ -392,11 +400,7 @@ impl WarrantApp {
                         );
                     });
                     ui.separator();
-                    match self.settings.left_tab {
-                        LeftTab::Inspector => super::inspector::inspector_ui(self, ui),
-                        LeftTab::Story => super::story_panel::story_ui(self, ui),
-                        LeftTab::Findings => super::findings::findings_ui(self, ui),
-                    }
+                    self.left_tab_ui(ui);
                 });
         }
         if self.settings.show_reader {

@@ -1,0 +1,77 @@
+//! The left panel's tabs, each drawn from a narrow read-only context: what a panel asks for
+//! goes into the app's command queue, run after the frame is drawn.
+
+use super::{LeftTab, WarrantApp};
+use crate::ui::command::Command;
+use crate::ui::findings::{FindingsCtx, findings_ui};
+use crate::ui::inspector::{InspectorCtx, inspector_ui};
+use crate::ui::story_panel::{StoryCtx, story_ui};
+
+impl WarrantApp {
+    /// The tab chosen in the left panel.
+    pub(super) fn left_tab_ui(&mut self, ui: &mut egui::Ui) {
+        match self.settings.left_tab {
+            LeftTab::Inspector => {
+                self.update_problems();
+                let cx = InspectorCtx {
+                    map: self.history.map(),
+                    selection: &self.selection,
+                    problems: &self.problems.1,
+                };
+                inspector_ui(ui, &cx, &mut self.inspector, &mut self.pending);
+            }
+            LeftTab::Story => {
+                let cx = StoryCtx {
+                    map: self.history.map(),
+                    selection: &self.selection,
+                };
+                story_ui(ui, &cx, &mut self.story, &mut self.pending);
+            }
+            LeftTab::Findings => {
+                let cx = FindingsCtx {
+                    map: self.history.map(),
+                    revision: self.history.content_revision(),
+                    findings: &self.findings,
+                };
+                findings_ui(ui, &cx, &mut self.pending);
+            }
+        }
+    }
+
+    /// Runs what a panel asked for (the rest of the commands run in `run_command`).
+    pub(super) fn run_panel_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Submit {
+                label,
+                merge,
+                edits,
+            } => {
+                self.submit(label, merge, edits);
+                // The panels drawn before this ran showed the map as it was.
+                ctx.request_repaint();
+            }
+            Command::Seal => self.history.seal(),
+            Command::Select(selection) => {
+                self.selection = selection;
+                ctx.request_repaint();
+            }
+            Command::Frame(ids) => {
+                self.canvas.frame = Some(ids);
+                ctx.request_repaint();
+            }
+            Command::ShowQuote(id) => {
+                if let Some(quote) = self.history.map().quote(&id) {
+                    self.reader.show_quote(quote);
+                    ctx.request_repaint();
+                }
+            }
+            Command::Error(message) => self.dialogs.error = Some(message),
+            Command::PresentFrom(step) => {
+                self.present_from = Some(step);
+                self.run_command(ctx, Command::Present);
+            }
+            Command::CompareWith => self.request_reference(),
+            _ => {}
+        }
+    }
+}

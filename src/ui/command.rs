@@ -1,5 +1,7 @@
 //! Every user command as data: one list feeds menus, shortcuts and tests.
 
+use crate::edit::Edit;
+use crate::model::{LinkId, NodeId, Point, SourceId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -80,6 +82,37 @@ pub enum Command {
     StopPresenting,
     /// Keep the presentation's theme and size for next time.
     RememberPresentation(super::present::PresentPrefs),
+
+    // canvas and reader
+    /// Apply edits to the map as one undo step, merged into the last one with the same `merge`
+    /// key (a drag, a burst of typing).
+    Submit {
+        label: String,
+        merge: Option<String>,
+        edits: Vec<Edit>,
+    },
+    /// End the undo step being merged (a drag or an edit in place finished).
+    Seal,
+    /// Select these cards (none: clear the selection).
+    Select(Vec<NodeId>),
+    /// Select one link.
+    SelectLink(LinkId),
+    /// Show a quote's passage in the reader.
+    ShowQuote(NodeId),
+    /// Bring a card into view on the canvas.
+    Reveal(NodeId),
+    /// Add an empty claim at this canvas point and start writing it.
+    NewClaimAt(Point),
+    /// Ask which relation links the first card to the second.
+    LinkCards(NodeId, NodeId),
+    /// Quote chars `start..end` of a source's stored text.
+    QuotePassage {
+        source: SourceId,
+        start: usize,
+        end: usize,
+    },
+    /// Tell the user something.
+    Notice(String),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -105,9 +138,9 @@ impl Command {
             Command::Redo => "Redo",
             Command::Delete => "Delete",
             Command::SelectAll => "Select all",
-            Command::NewClaim => "New claim",
+            Command::NewClaim | Command::NewClaimAt(_) => "New claim",
             Command::LinkSelected => "Link selected",
-            Command::QuoteSelection => "Quote selection",
+            Command::QuoteSelection | Command::QuotePassage { .. } => "Quote selection",
             Command::EditSelected => "Edit text",
             Command::Copy => "Copy cards",
             Command::Paste => "Paste cards",
@@ -121,6 +154,13 @@ impl Command {
             Command::Present => "Present",
             Command::StopPresenting => "Leave presentation",
             Command::RememberPresentation(_) => "Remember presentation settings",
+            // canvas and reader: sent by panels, never shown in a menu
+            Command::Submit { .. } | Command::Seal => "Edit",
+            Command::Select(_) | Command::SelectLink(_) => "Select",
+            Command::ShowQuote(_) => "Show quote",
+            Command::Reveal(_) => "Show card",
+            Command::LinkCards(..) => "Link cards",
+            Command::Notice(_) => "Notice",
         }
     }
 
@@ -160,7 +200,18 @@ impl Command {
             | Command::AddArticlePath(_)
             | Command::CompareWithPath(_)
             | Command::Tidy
-            | Command::ExportTo(..) => None,
+            | Command::ExportTo(..)
+            // canvas and reader
+            | Command::Submit { .. }
+            | Command::Seal
+            | Command::Select(_)
+            | Command::SelectLink(_)
+            | Command::ShowQuote(_)
+            | Command::Reveal(_)
+            | Command::NewClaimAt(_)
+            | Command::LinkCards(..)
+            | Command::QuotePassage { .. }
+            | Command::Notice(_) => None,
         }
     }
 

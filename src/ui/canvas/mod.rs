@@ -279,7 +279,7 @@ pub fn canvas_ui(
 
     let pass = Pass::new(ui, canvas, bg, palette);
     let mut g = Gestures {
-        hovered_link: links_ui(canvas, cx, &pass),
+        hovered_link: links_ui(ui, canvas, cx, &pass),
         ..Gestures::default()
     };
     cards_ui(ui, canvas, cx, &pass, &mut g);
@@ -341,7 +341,12 @@ impl CanvasState {
 }
 
 /// Draws the links under the cards; returns the one under the pointer.
-fn links_ui(canvas: &CanvasState, cx: &CanvasCtx<'_>, pass: &Pass) -> Option<crate::model::LinkId> {
+fn links_ui(
+    ui: &egui::Ui,
+    canvas: &CanvasState,
+    cx: &CanvasCtx<'_>,
+    pass: &Pass,
+) -> Option<crate::model::LinkId> {
     let layout = &canvas.layout;
     let mut hovered = None;
     for &(a, b, relation, li) in &layout.links {
@@ -373,6 +378,7 @@ fn links_ui(canvas: &CanvasState, cx: &CanvasCtx<'_>, pass: &Pass) -> Option<cra
                 Stroke::new(pass.width + 6.0, pass.palette.selection.gamma_multiply(0.5)),
             );
         }
+        link_node(ui, cx.map, link, pts);
         paint_route(
             &pass.painter,
             pts,
@@ -389,6 +395,28 @@ fn links_ui(canvas: &CanvasState, cx: &CanvasCtx<'_>, pass: &Pass) -> Option<cra
         }
     }
     hovered
+}
+
+/// A link in the accessibility tree: not a widget (clicks on it go to the background), but
+/// named and placed, so a screen reader can read the map's links as well as its cards.
+fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2]) {
+    let id = egui::Id::unique(("link", link.id.as_str()));
+    ui.ctx().accesskit_node_builder(id, |n| {
+        n.set_role(egui::accesskit::Role::Link);
+        n.set_label(paint::link_label(map, link));
+        if let Some(b) = pts
+            .iter()
+            .map(|p| Rect::from_center_size(*p, Vec2::ZERO))
+            .reduce(Rect::union)
+        {
+            n.set_bounds(egui::accesskit::Rect {
+                x0: b.min.x.into(),
+                y0: b.min.y.into(),
+                x1: b.max.x.into(),
+                y1: b.max.y.into(),
+            });
+        }
+    });
 }
 
 /// Draws the cards in view and, when they are widgets, gathers what the mouse did to them.
@@ -447,6 +475,7 @@ fn cards_ui(
                 canvas,
                 pass,
                 &CardAt {
+                    map: cx.map,
                     i,
                     node,
                     r,
@@ -479,6 +508,7 @@ fn paint_badge(pass: &Pass, r: Rect) {
 
 /// A card drawn this frame: its layout index, what it shows, where on screen.
 struct CardAt<'a> {
+    map: &'a Map,
     i: usize,
     node: crate::model::NodeRef<'a>,
     r: Rect,
@@ -494,6 +524,7 @@ fn card_widget_ui(
     g: &mut Gestures,
 ) {
     let &CardAt {
+        map,
         i,
         node,
         r,
@@ -507,6 +538,10 @@ fn card_widget_ui(
     );
     let label = card_label(node);
     resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    // Only built when a screen reader (or a test) asks for the accessibility tree.
+    ui.ctx().accesskit_node_builder(resp.id, |n| {
+        n.set_description(paint::card_description(map, node));
+    });
     if resp.clicked() || (resp.gained_focus() && !selected) {
         g.clicked = Some(id.clone());
     }

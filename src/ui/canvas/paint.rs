@@ -15,6 +15,79 @@ pub fn card_label(node: NodeRef<'_>) -> String {
     }
 }
 
+/// What a screen reader says after a card's name: thesis, where a quote is from, what the card
+/// bears on and what bears on it, and who holds it ("supports: NATO is a relic…, held by
+/// Russian officials").
+pub fn card_description(map: &Map, node: NodeRef<'_>) -> String {
+    let mut parts = Vec::new();
+    match node {
+        NodeRef::Claim(c) if c.thesis => parts.push("thesis".to_owned()),
+        NodeRef::Quote(q) => {
+            if let Some(s) = map.source(&q.source) {
+                parts.push(format!("from {}", s.short_name()));
+            }
+        }
+        NodeRef::Claim(_) => {}
+    }
+    let id = node.id();
+    for l in &map.links {
+        let (verb, other) = if &l.from == id {
+            (l.relation.as_str(), &l.to)
+        } else if &l.to == id {
+            (passive(l.relation), &l.from)
+        } else {
+            continue;
+        };
+        if let Some(other) = map.node(other) {
+            parts.push(format!("{verb}: {}", gist(other)));
+        }
+    }
+    if let NodeRef::Claim(c) = node {
+        let holders: Vec<&str> = c
+            .actors
+            .iter()
+            .filter_map(|a| map.actor(a))
+            .map(|a| a.name.as_str())
+            .collect();
+        if !holders.is_empty() {
+            parts.push(format!("held by {}", holders.join(", ")));
+        }
+    }
+    parts.join(", ")
+}
+
+/// What a screen reader says for a link ("Quote: … supports Claim: …").
+pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
+    let name = |id| map.node(id).map_or_else(|| "?".to_owned(), gist);
+    format!(
+        "{} {} {}",
+        name(&link.from),
+        link.relation.as_str(),
+        name(&link.to)
+    )
+}
+
+fn passive(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Supports => "supported by",
+        Relation::Opposes => "opposed by",
+        Relation::Contradicts => "contradicted by",
+        Relation::Qualifies => "qualified by",
+    }
+}
+
+/// A card named briefly: its kind and the first words of its text.
+fn gist(node: NodeRef<'_>) -> String {
+    const WORDS: usize = 8;
+    let label = card_label(node);
+    let mut words = label.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(WORDS).collect();
+    if words.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);

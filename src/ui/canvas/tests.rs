@@ -8,7 +8,7 @@ use crate::ui::app::Selection;
 use crate::ui::command::Command;
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 /// The canvas and just enough of an app around it: the commands it sends are logged, and
 /// edits and selections are applied as the app would.
@@ -36,7 +36,7 @@ fn small_map() -> Map {
     let mut map = Map::new("Test");
     let mut s = Source::new("Memo", "NATO is a relic of the Cold War, say officials.");
     s.id = SourceId("s1".into());
-    let anchor = crate::anchor::anchor_from_range(&s.text, 0, 20).unwrap();
+    let anchor = crate::anchor::anchor_from_range(&s.text, 0, 22).unwrap();
     map.sources = vec![s];
     map.claims = vec![
         claim("c1", "NATO is a relic", 0.0, 0.0),
@@ -125,7 +125,8 @@ fn clicking_a_card_selects_it_and_a_quote_shows_its_passage() {
     assert_eq!(h.state().sent, vec![Command::Select(ids(&["c1", "c2"]))]);
     h.state_mut().sent.clear();
 
-    h.get_by_label_contains("Quote: NATO is a relic").click();
+    h.get_by_role_and_label(egui::Role::Button, "Quote: NATO is a relic of the")
+        .click();
     h.run();
     assert_eq!(
         h.state().sent,
@@ -205,4 +206,31 @@ fn arrow_keys_walk_along_links_and_esc_clears() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().sent.last(), Some(&Command::Select(Vec::new())));
+}
+
+#[test]
+fn cards_and_links_are_named_for_a_screen_reader() {
+    let mut map = small_map();
+    map.actors = vec![crate::model::Actor {
+        id: crate::model::ActorId("a1".into()),
+        name: "Russian officials".into(),
+        color: crate::model::Color::rgb(200, 30, 30),
+    }];
+    map.claims[0].actors = vec![crate::model::ActorId("a1".into())];
+    let mut h = desk(map);
+    h.run();
+    let claim = h.get_by_role_and_label(egui::Role::Button, "Claim: NATO is a relic");
+    assert_eq!(
+        claim.accesskit_node().description().as_deref(),
+        Some("supported by: Quote: NATO is a relic of the, held by Russian officials")
+    );
+    let quote = h.get_by_role_and_label(egui::Role::Button, "Quote: NATO is a relic of the");
+    assert_eq!(
+        quote.accesskit_node().description().as_deref(),
+        Some("from Memo, supports: Claim: NATO is a relic")
+    );
+    h.get_by_role_and_label(
+        egui::Role::Link,
+        "Quote: NATO is a relic of the supports Claim: NATO is a relic",
+    );
 }

@@ -2,7 +2,7 @@
 
 use super::app::Selection;
 use crate::edit::Edit;
-use crate::model::NodeId;
+use crate::model::{LinkId, NodeId, Point, SourceId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
@@ -109,6 +109,22 @@ pub enum Command {
     PresentFrom(usize),
     /// Choose a reference map to compare this one with.
     CompareWith,
+    /// Select one link.
+    SelectLink(LinkId),
+    /// Bring a card into view on the canvas.
+    Reveal(NodeId),
+    /// Add an empty claim at this canvas point and start writing it.
+    NewClaimAt(Point),
+    /// Ask which relation links the first card to the second.
+    LinkCards(NodeId, NodeId),
+    /// Quote chars `start..end` of a source's stored text.
+    QuotePassage {
+        source: SourceId,
+        start: usize,
+        end: usize,
+    },
+    /// Tell the user something.
+    Notice(String),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -118,6 +134,11 @@ const CMD_SHIFT: Modifiers = Modifiers {
 };
 
 impl Command {
+    /// Select these cards (none: clear the selection).
+    pub fn select_nodes(nodes: Vec<NodeId>) -> Self {
+        Command::Select(Selection { nodes, link: None })
+    }
+
     /// The menu label.
     pub fn label(&self) -> &'static str {
         match self {
@@ -134,9 +155,9 @@ impl Command {
             Command::Redo => "Redo",
             Command::Delete => "Delete",
             Command::SelectAll => "Select all",
-            Command::NewClaim => "New claim",
+            Command::NewClaim | Command::NewClaimAt(_) => "New claim",
             Command::LinkSelected => "Link selected",
-            Command::QuoteSelection => "Quote selection",
+            Command::QuoteSelection | Command::QuotePassage { .. } => "Quote selection",
             Command::EditSelected => "Edit text",
             Command::Copy => "Copy cards",
             Command::Paste => "Paste cards",
@@ -161,6 +182,10 @@ impl Command {
             Command::Error(_) => "Error",
             Command::PresentFrom(_) => "Preview",
             Command::CompareWith => "Choose a reference map…",
+            Command::SelectLink(_) => "Select",
+            Command::Reveal(_) => "Show card",
+            Command::LinkCards(..) => "Link cards",
+            Command::Notice(_) => "Notice",
         }
     }
 
@@ -207,8 +232,14 @@ impl Command {
             | Command::Submit { .. }
             | Command::Seal
             | Command::Select(_)
+            | Command::SelectLink(_)
             | Command::Frame(_)
             | Command::ShowQuote(_)
+            | Command::Reveal(_)
+            | Command::NewClaimAt(_)
+            | Command::LinkCards(..)
+            | Command::QuotePassage { .. }
+            | Command::Notice(_)
             | Command::Error(_)
             | Command::PresentFrom(_)
             | Command::CompareWith => None,

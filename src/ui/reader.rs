@@ -4,9 +4,13 @@
 //! The text is a read-only `TextEdit` over the reflowed display text (see `anchor::Reflow`):
 //! its cursor gives the selection as display char offsets, which the reflow maps back to offsets
 //! in the stored source text.
+//!
+//! The panel reads a narrow [`ReaderCtx`] and sends [`Command`]s (quote this passage, select
+//! that card…); it owns only its [`ReaderState`].
 
-use super::app::{Selection, WarrantApp};
+use super::app::Selection;
 use super::command::Command;
+use crate::analysis::Analysis;
 use crate::anchor::Reflow;
 use crate::edit::Edit;
 use crate::edit::ops::{self, SourceDetails};
@@ -132,10 +136,22 @@ fn segment_format(
     }
 }
 
-/// The reader panel.
-#[allow(clippy::too_many_lines)]
-pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let mut commands = Vec::new();
+/// What the reader reads of the app.
+pub struct ReaderCtx<'a> {
+    pub map: &'a Map,
+    /// The selected cards (their passages are highlighted more strongly).
+    pub selection: &'a Selection,
+    /// The analysis of the map (how much of each article is quoted).
+    pub findings: &'a Analysis,
+}
+
+/// The reader panel: reads `cx`, changes only `reader`, sends the rest as commands.
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    cx: &ReaderCtx<'_>,
+    reader: &mut ReaderState,
+    commands: &mut Vec<Command>,
+) {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading("Articles");
@@ -145,39 +161,48 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             }
         });
     });
-    let map = app.history.map();
+    let map = cx.map;
     if map.sources.is_empty() {
         ui.add_space(20.0);
         ui.label("This map has no articles yet. Add one (a .txt or .md file) with the button above, or drop the file on the window.");
-        for c in commands {
-            app.push(c);
-        }
         return;
     }
-    if app
-        .reader
+    if reader
         .current
         .as_ref()
         .is_none_or(|c| map.source(c).is_none())
     {
-        app.reader.current = Some(map.sources[0].id.clone());
+        reader.current = Some(map.sources[0].id.clone());
     }
     ui.horizontal_wrapped(|ui| {
         for s in &map.sources {
-            let selected = app.reader.current.as_ref() == Some(&s.id);
+            let selected = reader.current.as_ref() == Some(&s.id);
             if ui
                 .selectable_label(selected, s.short_name())
                 .on_hover_text(&s.title)
                 .clicked()
             {
-                app.reader.current = Some(s.id.clone());
+                reader.current = Some(s.id.clone());
             }
         }
     });
-    let Some(source) = app.reader.current.as_ref().and_then(|c| map.source(c)) else {
+    let Some(source) = reader.current.as_ref().and_then(|c| map.source(c)) else {
         return;
     };
     ui.separator();
+    source_header_ui(ui, cx, source, commands);
+    quote_bar_ui(ui, map, reader, source, commands);
+    ui.separator();
+    article_ui(ui, cx, reader, source, commands);
+}
+
+/// The article's title and byline, its details, and how much of it the map quotes.
+fn source_header_ui(
+    ui: &mut egui::Ui,
+    cx: &ReaderCtx<'_>,
+    source: &Source,
+    commands: &mut Vec<Command>,
+) {
     ui.label(RichText::new(&source.title).strong().size(15.0));
     let meta: Vec<&str> = [
         source.author.as_str(),
@@ -190,37 +215,45 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     if !meta.is_empty() {
         ui.label(RichText::new(meta.join(" · ")).weak());
     }
-    let details_edits = details_ui(ui, map, source);
-    // Coverage: which parts of the article the map quotes, as a strip, and how much.
-    let revision = app.history.content_revision();
-    if let Some(c) = app
-        .findings
-        .of(map, revision)
-        .coverage
-        .iter()
-        .find(|c| c.source == source.id)
-    {
-        let (rect, resp) =
-            ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::hover());
-        let painter = ui.painter();
-        painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
-        let len = source.text.chars().count().max(1) as f32;
-        for &(a, b) in &c.ranges {
-            let x0 = rect.left() + rect.width() * a as f32 / len;
-            let x1 = rect.left() + rect.width() * b as f32 / len;
-            painter.rect_filled(
-                egui::Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), rect.y_range()),
-                0.0,
-                super::theme::Palette::warning(),
-            );
-        }
-        resp.on_hover_text(
-            "The article from start to end; the coloured parts are quoted in the map",
-        );
-        ui.label(RichText::new(format!("{:.0} % of this article is quoted", c.percent)).weak());
+    let details_edits = details_ui(ui, cx.map, source);
+    if !details_edits.is_empty() {
+        commands.push(Command::Submit {
+            label: "Edit article details".into(),
+            merge: Some(format!("source details {}", source.id)),
+            edits: details_edits,
+        });
     }
-    let has_selection = app
-        .reader
+    // Coverage: which parts of the article the map quotes, as a strip, and how much.
+    let Some(c) = cx.findings.coverage.iter().find(|c| c.source == source.id) else {
+        return;
+    };
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    let len = source.text.chars().count().max(1) as f32;
+    for &(a, b) in &c.ranges {
+        let x0 = rect.left() + rect.width() * a as f32 / len;
+        let x1 = rect.left() + rect.width() * b as f32 / len;
+        painter.rect_filled(
+            egui::Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), rect.y_range()),
+            0.0,
+            super::theme::Palette::warning(),
+        );
+    }
+    resp.on_hover_text("The article from start to end; the coloured parts are quoted in the map");
+    ui.label(RichText::new(format!("{:.0} % of this article is quoted", c.percent)).weak());
+}
+
+/// The "Quote selection" button and the article's number of quotes.
+fn quote_bar_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    reader: &ReaderState,
+    source: &Source,
+    commands: &mut Vec<Command>,
+) {
+    let has_selection = reader
         .selection
         .as_ref()
         .is_some_and(|(s, r)| *s == source.id && !r.is_empty());
@@ -230,59 +263,77 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             .on_hover_text("Make a quote card of the selected passage (Ctrl+E); it supports the selected claim, if one is selected")
             .on_disabled_hover_text("Select a passage in the text first");
         if quote.clicked() {
-            commands.push(Command::QuoteSelection);
+            commands.push(match reader.selection_in_source(map) {
+                Some((source, start, end)) => Command::QuotePassage { source, start, end },
+                // Nothing quotable (only spaces): the app says what to do.
+                None => Command::QuoteSelection,
+            });
         }
         let n = map.quotes.iter().filter(|q| q.source == source.id).count();
         ui.label(RichText::new(format!("{n} quotes")).weak());
     });
-    ui.separator();
+}
 
+/// The highlights of the article's quoted passages (display char ranges, the selected or
+/// flashing quote last, so it is drawn on top).
+fn marks(
+    ui: &egui::Ui,
+    reader: &mut ReaderState,
+    selection: &Selection,
+    quotes: &[(NodeId, usize, usize)],
+    reflow: &Reflow,
+    colors: &super::theme::ReaderColors,
+) -> Vec<(Range<usize>, Color32)> {
     let now = ui.input(|i| i.time);
-    let dark = ui.visuals().dark_mode;
-    let palette = super::theme::ReaderColors::new(dark);
-    let source_id = source.id.clone();
-    let quotes: Vec<(NodeId, usize, usize)> = map
-        .quotes
-        .iter()
-        .filter(|q| q.source == source_id)
-        .map(|q| (q.id.clone(), q.anchor.start, q.anchor.end))
-        .collect();
-    let reflow = app.reader.reflow_for(source).clone();
-    let selected_nodes = app.selection.nodes.clone();
-    if let Some((_, t)) = &mut app.reader.flash
+    if let Some((_, t)) = &mut reader.flash
         && t.is_nan()
     {
         *t = now;
     }
-    let flashing = app
-        .reader
+    let flashing = reader
         .flash
         .as_ref()
-        .filter(|(_, t)| now - *t < FLASH_SECONDS)
-        .map(|(id, t)| (id.clone(), *t));
+        .filter(|(_, t)| now - *t < FLASH_SECONDS);
     let mut marks: Vec<(Range<usize>, Color32)> = Vec::new();
-    for (id, s, e) in &quotes {
+    for (id, s, e) in quotes {
         let (a, b) = reflow.range_to_display(*s, *e);
-        let color = if flashing
-            .as_ref()
-            .is_some_and(|(f, t)| f == id && ((now - t) * 4.0) as i64 % 2 == 0)
-        {
-            palette.flash
-        } else if selected_nodes.contains(id) {
-            palette.selected
+        let color = if flashing.is_some_and(|(f, t)| f == id && ((now - t) * 4.0) as i64 % 2 == 0) {
+            colors.flash
+        } else if selection.contains(id) {
+            colors.selected
         } else {
-            palette.quoted
+            colors.quoted
         };
         marks.push((a..b, color));
     }
-    // The selected or flashing quote on top.
-    marks.sort_by_key(|(_, c)| *c != palette.quoted);
+    marks.sort_by_key(|(_, c)| *c != colors.quoted);
     if flashing.is_some() {
         ui.ctx().request_repaint();
     }
+    marks
+}
 
-    let text_id = egui::Id::unique(("reader text", source_id.as_str()));
-    if let Some((s, e)) = app.reader.select_next.take() {
+/// The article's text: select a passage, click a highlighted one to select its card.
+fn article_ui(
+    ui: &mut egui::Ui,
+    cx: &ReaderCtx<'_>,
+    reader: &mut ReaderState,
+    source: &Source,
+    commands: &mut Vec<Command>,
+) {
+    let palette = super::theme::ReaderColors::new(ui.visuals().dark_mode);
+    let quotes: Vec<(NodeId, usize, usize)> = cx
+        .map
+        .quotes
+        .iter()
+        .filter(|q| q.source == source.id)
+        .map(|q| (q.id.clone(), q.anchor.start, q.anchor.end))
+        .collect();
+    let reflow = reader.reflow_for(source).clone();
+    let marks = marks(ui, reader, cx.selection, &quotes, &reflow, &palette);
+
+    let text_id = egui::Id::unique(("reader text", source.id.as_str()));
+    if let Some((s, e)) = reader.select_next.take() {
         let (a, b) = reflow.range_to_display(s, e);
         let mut state = egui::text_edit::TextEditState::load(ui.ctx(), text_id).unwrap_or_default();
         state
@@ -290,17 +341,15 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             .set_char_range(Some(CCursorRange::two(CCursor::new(a), CCursor::new(b))));
         state.store(ui.ctx(), text_id);
         ui.memory_mut(|m| m.request_focus(text_id));
-        app.reader.selection = Some((source_id.clone(), a..b));
+        reader.selection = Some((source.id.clone(), a..b));
     }
-
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let font = egui::FontId::proportional(body.size + 1.0);
-    let text_color = ui.visuals().text_color();
-    let scroll_to = app
-        .reader
+    let scroll_to = reader
         .scroll_to
         .take()
         .map(|(s, e)| reflow.range_to_display(s, e));
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let font = egui::FontId::proportional(body.size + 1.0);
+    let text_color = ui.visuals().text_color();
     let mut clicked_at = None;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -320,6 +369,8 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             let mut view: &str = &reflow.display;
             let out = egui::TextEdit::multiline(&mut view)
                 .id(text_id)
+                // Reached with Tab, the caret starts where reading does.
+                .cursor_at_end(false)
                 .desired_width(f32::INFINITY)
                 .frame(egui::Frame::NONE)
                 .layouter(&mut layouter)
@@ -334,9 +385,12 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             if out.response.has_focus()
                 && let Some(r) = out.state.cursor.char_range()
             {
+                if r.is_empty() {
+                    paint_caret(ui, &out, r.primary);
+                }
                 let r = r.as_sorted_char_range();
                 if r.start.0 != r.end.0 {
-                    app.reader.selection = Some((source_id.clone(), r.start.0..r.end.0));
+                    reader.selection = Some((source.id.clone(), r.start.0..r.end.0));
                 } else if out.response.clicked() {
                     clicked_at = Some(r.start.0);
                 }
@@ -355,17 +409,22 @@ pub fn reader_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
     if let Some(at) = clicked_at {
         let s = reflow.to_source(at);
         if let Some((id, _, _)) = quotes.iter().find(|(_, a, b)| *a <= s && s < *b) {
-            app.selection = Selection::one(id.clone());
-            app.canvas.reveal = Some(id.clone());
+            commands.push(Command::select_nodes(vec![id.clone()]));
+            commands.push(Command::Reveal(id.clone()));
         }
     }
-    if !details_edits.is_empty() {
-        let merge = format!("source details {source_id}");
-        app.submit("Edit article details", Some(merge), details_edits);
-    }
-    for c in commands {
-        app.push(c);
-    }
+}
+
+/// The caret, where a read-only text draws none: a passage is selected from it with
+/// Shift+arrows, so the keyboard user must see where it is.
+fn paint_caret(ui: &egui::Ui, out: &egui::text_edit::TextEditOutput, at: CCursor) {
+    let r = out
+        .galley
+        .pos_from_cursor(at)
+        .translate(out.galley_pos.to_vec2());
+    let stroke = ui.visuals().text_cursor.stroke;
+    ui.painter()
+        .line_segment([r.center_top(), r.center_bottom()], stroke);
 }
 
 /// The article's title, author, outlet, date and URL as fields, folded away until wanted; each
@@ -406,4 +465,129 @@ fn details_ui(ui: &mut egui::Ui, map: &Map, source: &Source) -> Vec<Edit> {
                 });
         });
     ops::set_source_details(map, &source.id, details)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ReaderCtx, ReaderState, reader_ui};
+    use crate::analysis::{Analysis, analyse};
+    use crate::model::{Map, NodeId, Point, Quote, Source, SourceId};
+    use crate::ui::app::Selection;
+    use crate::ui::command::Command;
+    use egui::{Key, Modifiers, vec2};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    const TEXT: &str = "NATO is a relic of the Cold War, say officials. It is also too strong.";
+
+    struct Desk {
+        map: Map,
+        selection: Selection,
+        findings: Analysis,
+        reader: ReaderState,
+        sent: Vec<Command>,
+    }
+
+    /// One article with its first sentence quoted.
+    fn desk() -> Harness<'static, Desk> {
+        let mut map = Map::new("Test");
+        let mut s = Source::new("Memo", TEXT);
+        s.id = SourceId("s1".into());
+        let end = TEXT.find('.').unwrap() + 1;
+        map.quotes = vec![Quote {
+            id: NodeId("q1".into()),
+            source: s.id.clone(),
+            anchor: crate::anchor::anchor_from_range(TEXT, 0, end).unwrap(),
+            note: String::new(),
+            pos: Point::default(),
+        }];
+        map.sources = vec![s];
+        let desk = Desk {
+            findings: analyse(&map),
+            map,
+            selection: Selection::default(),
+            reader: ReaderState::default(),
+            sent: Vec::new(),
+        };
+        Harness::builder()
+            .with_size(vec2(440.0, 700.0))
+            .build_ui_state(
+                |ui, d: &mut Desk| {
+                    let cx = ReaderCtx {
+                        map: &d.map,
+                        selection: &d.selection,
+                        findings: &d.findings,
+                    };
+                    reader_ui(ui, &cx, &mut d.reader, &mut d.sent);
+                },
+                desk,
+            )
+    }
+
+    fn quoted(h: &Harness<'static, Desk>) -> Vec<(usize, usize)> {
+        h.state()
+            .sent
+            .iter()
+            .filter_map(|c| match c {
+                Command::QuotePassage { source, start, end } if source.0 == "s1" => {
+                    Some((*start, *end))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_selected_passage_is_sent_to_be_quoted() {
+        let mut h = desk();
+        h.run();
+        let start = TEXT.find("say officials").unwrap();
+        h.state_mut().reader.select_source_range(start, start + 13);
+        h.run();
+        h.get_by_label("Quote selection").click();
+        h.run();
+        assert_eq!(quoted(&h), vec![(start, start + 13)]);
+    }
+
+    #[test]
+    fn a_passage_is_selected_with_shift_and_the_arrows_and_quoted() {
+        let mut h = desk();
+        h.run();
+        h.get_by_label("Article text: Memo").focus();
+        h.run();
+        // From the caret at the start: Shift+Right four times selects "NATO".
+        for _ in 0..4 {
+            h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+            h.run();
+        }
+        h.get_by_label("Quote selection").click();
+        h.run();
+        assert_eq!(quoted(&h), vec![(0, 4)]);
+    }
+
+    #[test]
+    fn clicking_a_quoted_passage_selects_its_card() {
+        let mut h = desk();
+        h.run();
+        let text = h.get_by_label("Article text: Memo").rect();
+        h.get_by_label("Article text: Memo").hover();
+        h.event(egui::Event::PointerMoved(text.left_top() + vec2(8.0, 8.0)));
+        h.run();
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: text.left_top() + vec2(8.0, 8.0),
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+        let q1 = NodeId("q1".into());
+        assert!(
+            h.state()
+                .sent
+                .contains(&Command::select_nodes(vec![q1.clone()]))
+        );
+        assert!(h.state().sent.contains(&Command::Reveal(q1)));
+    }
 }

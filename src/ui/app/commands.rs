@@ -96,9 +96,9 @@ impl WarrantApp {
             Command::ZoomIn => self.canvas.zoom_by(1.25),
             Command::ZoomOut => self.canvas.zoom_by(0.8),
             Command::FitMap => self.canvas.fit_pending = true,
-            Command::FoldBranch => crate::ui::canvas::folds::toggle_selected_folds(self),
+            Command::FoldBranch => self.toggle_selected_folds(),
             Command::UnfoldAll => self.canvas.visibility.expand_all(),
-            Command::FocusMode => crate::ui::canvas::folds::toggle_focus(self),
+            Command::FocusMode => self.toggle_focus(),
             Command::Present => {
                 self.canvas.editing = None;
                 let mut p = crate::ui::present::Presentation::start(
@@ -130,10 +130,16 @@ impl WarrantApp {
                 };
                 self.apply_theme(ctx);
             }
-            // panels
+            // sent by the panels while drawing
             command @ (Command::Submit { .. }
             | Command::Seal
             | Command::Select(_)
+            | Command::SelectLink(_)
+            | Command::Reveal(_)
+            | Command::NewClaimAt(_)
+            | Command::LinkCards(..)
+            | Command::QuotePassage { .. }
+            | Command::Notice(_)
             | Command::Frame(_)
             | Command::ShowQuote(_)
             | Command::Error(_)
@@ -177,6 +183,16 @@ impl WarrantApp {
             );
             return;
         };
+        self.quote_passage(&source, start, end);
+    }
+
+    /// Makes a quote of chars `start..end` of a source, linked as support to the selected claim.
+    pub(super) fn quote_passage(
+        &mut self,
+        source: &crate::model::SourceId,
+        start: usize,
+        end: usize,
+    ) {
         let claim = match self.selection.nodes.as_slice() {
             [id] if self.map().claim(id).is_some() => Some(id.clone()),
             _ => None,
@@ -184,7 +200,7 @@ impl WarrantApp {
         let pos = self
             .canvas
             .spot_for_quote(self.history.map(), claim.as_ref());
-        match ops::add_quote(self.history.map(), &source, start, end, pos, claim.as_ref()) {
+        match ops::add_quote(self.history.map(), source, start, end, pos, claim.as_ref()) {
             Ok((id, edits)) => {
                 self.submit("Add quote", None, edits);
                 self.selection = Selection::one(id.clone());

@@ -2,6 +2,7 @@
 
 mod commands;
 mod documents;
+mod folds;
 mod panels;
 
 use super::canvas::CanvasState;
@@ -408,11 +409,26 @@ impl WarrantApp {
                 .resizable(true)
                 .default_size(440.0)
                 .min_size(240.0)
-                .show(ui, |ui| super::reader::reader_ui(self, ui));
+                .show(ui, |ui| {
+                    let cx = super::reader::ReaderCtx {
+                        map: self.history.map(),
+                        selection: &self.selection,
+                        findings: self.findings.latest(),
+                    };
+                    super::reader::reader_ui(ui, &cx, &mut self.reader, &mut self.pending);
+                });
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
-            .show(ui, |ui| super::canvas::canvas_ui(self, ui));
+            .show(ui, |ui| {
+                let cx = super::canvas::CanvasCtx {
+                    map: self.history.map(),
+                    generation: self.history.generation(),
+                    selection: &self.selection,
+                    findings: self.findings.latest(),
+                };
+                super::canvas::canvas_ui(ui, &cx, &mut self.canvas, &mut self.pending);
+            });
         super::export_dialog::export_dialog_ui(self, &ctx);
         super::dialogs::dialogs_ui(self, &ctx);
         self.files.prompt_ui(&ctx, &mut self.pending);

@@ -1,7 +1,7 @@
 //! The left panel's tabs, each drawn from a narrow read-only context: what a panel asks for
 //! goes into the app's command queue, run after the frame is drawn.
 
-use super::{LeftTab, WarrantApp};
+use super::{LeftTab, Selection, WarrantApp};
 use crate::ui::command::Command;
 use crate::ui::findings::{FindingsCtx, findings_ui};
 use crate::ui::inspector::{InspectorCtx, inspector_ui};
@@ -71,6 +71,17 @@ impl WarrantApp {
                 self.run_command(ctx, Command::Present);
             }
             Command::CompareWith => self.request_reference(),
+            Command::SelectLink(link) => {
+                self.selection = Selection {
+                    nodes: Vec::new(),
+                    link: Some(link),
+                };
+            }
+            Command::Reveal(id) => self.canvas.reveal = Some(id),
+            Command::NewClaimAt(p) => self.new_claim_at(p),
+            Command::LinkCards(from, to) => self.dialogs.relation = Some((from, to, None)),
+            Command::QuotePassage { source, start, end } => self.quote_passage(&source, start, end),
+            Command::Notice(text) => self.dialogs.notice = Some(text),
             _ => {}
         }
     }

@@ -2,9 +2,8 @@
 //! decided by [`crate::view`]; this draws the fold buttons and the focus bar and keeps the view
 //! in step with the selection.
 
-use super::CanvasState;
+use super::{CanvasCtx, CanvasState};
 use crate::model::{Map, NodeId};
-use crate::ui::app::{Selection, WarrantApp};
 use crate::ui::theme::Palette;
 use crate::view::{Focus, neighbourhood};
 use egui::{Align2, FontId, Rect, Sense, Stroke, WidgetInfo, pos2, vec2};
@@ -64,25 +63,23 @@ impl CanvasState {
 /// Before drawing: the focus follows the selection (once the mouse is up, so a drag is not
 /// disturbed), a selected card inside a fold unfolds it, and the hidden cards are brought up
 /// to date.
-pub(super) fn sync(app: &mut WarrantApp, ui: &egui::Ui) {
-    let map = app.history.map();
-    let generation = app.history.generation();
-    let canvas = &mut app.canvas;
+pub(super) fn sync(canvas: &mut CanvasState, cx: &CanvasCtx<'_>, ui: &egui::Ui) {
+    let (map, generation, selection) = (cx.map, cx.generation, cx.selection);
     canvas.visibility.prune(map);
     let mouse_up = !ui.input(|i| i.pointer.any_down());
     if let Some(f) = canvas.visibility.focus()
         && mouse_up
-        && !app.selection.nodes.is_empty()
-        && f.around != app.selection.nodes
+        && !selection.nodes.is_empty()
+        && f.around != selection.nodes
     {
         let depth = f.depth;
-        canvas.set_focus(map, Some(app.selection.nodes.clone()), depth);
+        canvas.set_focus(map, Some(selection.nodes.clone()), depth);
     }
     canvas
         .layout
         .update_hidden(map, generation, &canvas.visibility);
     let mut unfolded = false;
-    for id in &app.selection.nodes {
+    for id in &selection.nodes {
         if !canvas.layout.is_shown(id) {
             unfolded |= canvas.visibility.unfold_to(map, id);
         }
@@ -169,14 +166,13 @@ pub(super) fn fold_button(
 
 /// The bar over the canvas while focus mode or folds hide cards: what is shown, the focus
 /// depth, and the way back to the whole map.
-pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
-    let hidden = app.canvas.layout.hidden_count();
-    let focus = app.canvas.visibility.focus().cloned();
-    let folds = app.canvas.visibility.any_collapsed();
+pub(super) fn bar_ui(canvas: &mut CanvasState, map: &Map, ui: &mut egui::Ui, rect: Rect) {
+    let hidden = canvas.layout.hidden_count();
+    let focus = canvas.visibility.focus().cloned();
+    let folds = canvas.visibility.any_collapsed();
     if focus.is_none() && !folds {
         return;
     }
-    let map = app.history.map();
     let total = map.claims.len() + map.quotes.len();
     let mut action = None;
     egui::Area::new(egui::Id::unique("focus bar"))
@@ -218,22 +214,20 @@ pub(super) fn bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui, rect: Rect) {
                 });
             });
         });
-    let map = app.history.map();
     match action {
         Some(Bar::Depth(d)) => {
             let around = focus.map(|f| f.around);
-            app.canvas.set_focus(map, around, d);
+            canvas.set_focus(map, around, d);
         }
-        Some(Bar::LeaveFocus) => app.canvas.set_focus(map, None, 1),
+        Some(Bar::LeaveFocus) => canvas.set_focus(map, None, 1),
         Some(Bar::Arrange(on)) => {
             if let Some(mut f) = focus {
                 f.arrange = on;
-                app.canvas.frame =
-                    Some(neighbourhood(map, &f.around, f.depth).into_iter().collect());
-                app.canvas.visibility.set_focus(Some(f));
+                canvas.frame = Some(neighbourhood(map, &f.around, f.depth).into_iter().collect());
+                canvas.visibility.set_focus(Some(f));
             }
         }
-        Some(Bar::UnfoldAll) => app.canvas.visibility.expand_all(),
+        Some(Bar::UnfoldAll) => canvas.visibility.expand_all(),
         None => {}
     }
 }
@@ -243,41 +237,4 @@ enum Bar {
     Arrange(bool),
     LeaveFocus,
     UnfoldAll,
-}
-
-/// Focus mode on or off: on shows the selection's neighbourhood.
-pub fn toggle_focus(app: &mut WarrantApp) {
-    let map = app.history.map();
-    if app.canvas.visibility.focus().is_some() {
-        app.canvas.set_focus(map, None, 1);
-    } else if app.selection.nodes.is_empty() {
-        app.dialogs.notice =
-            Some("Select a card first: focus mode shows it and what is linked to it.".into());
-    } else {
-        let around = app.selection.nodes.clone();
-        app.canvas.set_focus(map, Some(around), 1);
-    }
-}
-
-/// Folds or unfolds the selected cards' branches.
-pub fn toggle_selected_folds(app: &mut WarrantApp) {
-    let map = app.history.map();
-    let ids = app.selection.nodes.clone();
-    if !ids
-        .iter()
-        .any(|id| app.canvas.visibility.is_collapsed(id) || crate::view::has_branch(map, id))
-    {
-        app.dialogs.notice = Some(
-            "Select a card that has reasons, objections or quotes pointing at it to fold them away."
-                .into(),
-        );
-        return;
-    }
-    app.canvas.toggle_folds(map, &ids);
-    // The selection stays on the folded card; cards folded away are no longer selected.
-    let hidden = app.canvas.visibility.hidden(map);
-    app.selection = Selection {
-        nodes: ids.into_iter().filter(|id| !hidden.contains(id)).collect(),
-        link: None,
-    };
 }

@@ -1,9 +1,9 @@
 //! The keyboard on the canvas, and editing a claim's text in place.
 
-use super::{CanvasState, Deferred};
+use super::{CanvasCtx, CanvasState};
 use crate::edit::{Edit, Item};
 use crate::model::{Map, NodeId};
-use crate::ui::app::Selection;
+use crate::ui::command::Command;
 use crate::ui::theme::CARD_FONT;
 use egui::{Rect, Vec2, WidgetInfo, vec2};
 
@@ -11,10 +11,11 @@ use egui::{Rect, Vec2, WidgetInfo, vec2};
 /// keyboard focus through every control, cards included; a card that gets focus is selected.)
 pub(super) fn keyboard(
     canvas: &mut CanvasState,
-    selection: &mut Selection,
+    cx: &CanvasCtx<'_>,
     ui: &egui::Ui,
-    map: &Map,
+    commands: &mut Vec<Command>,
 ) {
+    let (map, selection) = (cx.map, cx.selection);
     if ui.ctx().egui_wants_keyboard_input() || canvas.editing.is_some() {
         return;
     }
@@ -38,14 +39,14 @@ pub(super) fn keyboard(
         if selection.is_empty() && canvas.visibility.focus().is_some() {
             canvas.set_focus(map, None, 1);
         }
-        *selection = Selection::default();
+        commands.push(Command::select_nodes(Vec::new()));
         return;
     }
     let Some(d) = dir else { return };
     let layout = &canvas.layout;
     let Some(cur) = selection.nodes.last().cloned() else {
         if let Some(first) = layout.ids.iter().find(|id| layout.is_shown(id)) {
-            *selection = Selection::one(first.clone());
+            commands.push(Command::select_nodes(vec![first.clone()]));
             canvas.reveal = Some(first.clone());
         }
         return;
@@ -78,7 +79,7 @@ pub(super) fn keyboard(
         )
     });
     if let Some(n) = next {
-        *selection = Selection::one(n.clone());
+        commands.push(Command::select_nodes(vec![n.clone()]));
         canvas.reveal = Some(n);
     }
 }
@@ -90,7 +91,7 @@ pub(super) fn edit_in_place_ui(
     map: &Map,
     ui: &mut egui::Ui,
     zoom: f32,
-    deferred: &mut Vec<Deferred>,
+    commands: &mut Vec<Command>,
 ) {
     let Some(id) = canvas.editing.clone() else {
         return;
@@ -129,14 +130,14 @@ pub(super) fn edit_in_place_ui(
         && let Some(mut claim) = map.claim(&id).cloned()
     {
         claim.text.clone_from(&canvas.edit_buffer);
-        deferred.push(Deferred::Submit(
-            "Edit text",
-            Some(format!("text {id}")),
-            vec![Edit::Replace(Item::Claim(claim))],
-        ));
+        commands.push(Command::Submit {
+            label: "Edit text".into(),
+            merge: Some(format!("text {id}")),
+            edits: vec![Edit::Replace(Item::Claim(claim))],
+        });
     }
     if finish || out.lost_focus() {
         canvas.editing = None;
-        deferred.push(Deferred::Seal);
+        commands.push(Command::Seal);
     }
 }

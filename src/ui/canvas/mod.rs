@@ -4,6 +4,9 @@
 //! Text is laid out at its on-screen size so it stays crisp at every zoom; below a legible size a
 //! card shows grey bars instead. Card geometry is cached per map change ([`layout::Layout`]);
 //! cards and links outside the view are skipped before any drawing.
+//!
+//! The canvas reads a narrow [`CanvasCtx`] and sends [`Command`]s (select, submit edits, show a
+//! quote…), which the app runs after the frame; it owns only its [`CanvasState`].
 
 pub(super) mod folds;
 mod gestures;
@@ -12,12 +15,13 @@ pub(super) mod layout;
 mod overview;
 pub(super) mod paint;
 
-use super::app::WarrantApp;
+use super::app::Selection;
+use super::command::Command;
 use super::theme::{CARD_FONT, CARD_WIDTH, MIN_TEXT_PX, Palette};
-use crate::edit::Edit;
+use crate::analysis::Analysis;
 use crate::model::{Map, NodeId, Point};
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2};
-use gestures::{app_parts, clicks, drags, hit_test_by_hand, pan_and_zoom};
+use gestures::{clicks, drags, hit_test_by_hand, pan_and_zoom};
 use layout::Layout;
 use paint::{card_label, distance_to_segment, legend_ui, paint_card, paint_route};
 
@@ -30,9 +34,16 @@ const MAX_CARD_WIDGETS: usize = 300;
 /// What a mouse drag is doing.
 #[derive(Clone, Debug)]
 enum Drag {
-    Move,
-    Band { start: Pos2 },
-    Link { from: NodeId },
+    /// Moving these cards (the selection when the drag began).
+    Move {
+        ids: Vec<NodeId>,
+    },
+    Band {
+        start: Pos2,
+    },
+    Link {
+        from: NodeId,
+    },
 }
 
 /// Camera, in-place editing and drag state of the canvas.
@@ -180,11 +191,14 @@ impl CanvasState {
     }
 }
 
-/// Changes found while drawing (the map is borrowed then), made once drawing is done.
-enum Deferred {
-    Submit(&'static str, Option<String>, Vec<Edit>),
-    Seal,
-    NewClaim(Point),
+/// What the canvas reads of the app.
+pub struct CanvasCtx<'a> {
+    pub map: &'a Map,
+    /// The map's history generation: card geometry is recomputed when it changes.
+    pub generation: u64,
+    pub selection: &'a Selection,
+    /// The analysis of the map (claims of an actor who holds both sides get a badge).
+    pub findings: &'a Analysis,
 }
 
 /// What the mouse did to the cards this frame.
@@ -198,72 +212,158 @@ struct Gestures {
     released: bool,
     /// A card's fold button.
     fold: Option<NodeId>,
+    /// The link under the pointer.
+    hovered_link: Option<crate::model::LinkId>,
 }
 
-/// The canvas, for one frame.
-pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
+/// What this frame draws with: the painter, the zoom, and the cards in view.
+struct Pass {
+    painter: egui::Painter,
+    palette: Palette,
+    /// The canvas background's response (clicks and drags off the cards).
+    bg: egui::Response,
+    zoom: f32,
+    /// The width of a link's line.
+    width: f32,
+    /// The view in canvas units, with a margin.
+    visible: Rect,
+    /// The cards in view (indices into the layout).
+    shown: Vec<usize>,
+    pointer: Option<Pos2>,
+    /// Whether the cards are widgets (else they are hit-tested by hand).
+    widgets: bool,
+}
+
+impl Pass {
+    fn new(ui: &egui::Ui, canvas: &CanvasState, bg: egui::Response, palette: Palette) -> Self {
+        let rect = canvas.view;
+        let zoom = canvas.zoom;
+        let visible = Rect::from_min_max(canvas.to_canvas(rect.min), canvas.to_canvas(rect.max))
+            .expand(40.0 / zoom);
+        let layout = &canvas.layout;
+        let shown: Vec<usize> = (0..layout.rects.len())
+            .filter(|&i| !layout.is_hidden(i) && layout.rects[i].intersects(visible))
+            .collect();
+        Self {
+            painter: ui.painter_at(rect),
+            palette,
+            bg,
+            zoom,
+            width: (2.0 * zoom).clamp(1.0, 4.0),
+            visible,
+            widgets: shown.len() <= MAX_CARD_WIDGETS,
+            shown,
+            pointer: ui.input(|i| i.pointer.hover_pos()),
+        }
+    }
+}
+
+/// The canvas, for one frame: reads `cx`, changes only `canvas`, sends the rest as commands.
+pub fn canvas_ui(
+    ui: &mut egui::Ui,
+    cx: &CanvasCtx<'_>,
+    canvas: &mut CanvasState,
+    commands: &mut Vec<Command>,
+) {
     let rect = ui.available_rect_before_wrap();
     let palette = Palette::new(ui.visuals().dark_mode);
-    app.canvas.view = rect;
+    canvas.view = rect;
     let bg = ui.allocate_rect(rect, Sense::click_and_drag());
     bg.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 0.0, palette.canvas);
+    ui.painter_at(rect).rect_filled(rect, 0.0, palette.canvas);
 
-    let generation = app.history.generation();
-    app.canvas.layout.update(app.history.map(), generation);
-    folds::sync(app, ui);
-    let map: &Map = app.history.map();
-    let canvas = &mut app.canvas;
-    if canvas.fit_pending {
-        canvas.fit_pending = false;
-        canvas.opening = false;
-        canvas.fit_legibly(map);
-    }
-    if let Some(id) = canvas.reveal.take()
-        && let Some(r) = canvas.layout.rect_of(&id)
-        && !rect.shrink(20.0).contains_rect(canvas.rect_to_screen(r))
-    {
-        canvas.center = r.center();
-    }
-    if let Some(ids) = canvas.frame.take() {
-        let rects: Vec<Rect> = ids
-            .iter()
-            .filter_map(|id| canvas.layout.rect_of(id))
-            .collect();
-        if let Some(b) = rects.into_iter().reduce(Rect::union) {
-            let b = b.expand(80.0);
-            canvas.zoom = (rect.width() / b.width())
-                .min(rect.height() / b.height())
-                .clamp(MIN_ZOOM, 1.2);
-            canvas.center = b.center();
-        }
-    }
+    canvas.layout.update(cx.map, cx.generation);
+    folds::sync(canvas, cx, ui);
+    canvas.place_camera(cx.map);
     pan_and_zoom(canvas, ui, &bg, rect);
 
-    let canvas = &app.canvas;
-    let zoom = canvas.zoom;
-    let visible = Rect::from_min_max(canvas.to_canvas(rect.min), canvas.to_canvas(rect.max))
-        .expand(40.0 / zoom);
-    let shown: Vec<usize> = (0..canvas.layout.rects.len())
-        .filter(|&i| !canvas.layout.is_hidden(i) && canvas.layout.rects[i].intersects(visible))
-        .collect();
-    let screen = |i: usize| canvas.rect_to_screen(canvas.layout.rects[i]);
-    let width = (2.0 * zoom).clamp(1.0, 4.0);
-    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let pass = Pass::new(ui, canvas, bg, palette);
+    let mut g = Gestures {
+        hovered_link: links_ui(ui, canvas, cx, &pass),
+        ..Gestures::default()
+    };
+    cards_ui(ui, canvas, cx, &pass, &mut g);
+    if !pass.widgets {
+        hit_test_by_hand(canvas, cx.map, &pass, &mut g);
+    }
+    keys::edit_in_place_ui(canvas, cx.map, ui, pass.zoom, commands);
+    drags(canvas, cx, ui, &pass, &g, commands);
+    if let Some(id) = g.fold.take() {
+        canvas.toggle_folds(cx.map, &[id]);
+    }
+    clicks(canvas, cx, ui, &pass.bg, g, commands);
 
-    // Links, under the cards.
-    let mut hovered_link = None;
-    for &(a, b, relation, li) in &canvas.layout.links {
-        if canvas.layout.is_hidden(a) || canvas.layout.is_hidden(b) {
+    keys::keyboard(canvas, cx, ui, commands);
+    legend_ui(ui, rect, &palette);
+    overview::overview_ui(canvas, ui, &palette);
+    if cx.map.claims.is_empty() && cx.map.quotes.is_empty() {
+        pass.painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Double-click to add a claim, or select a passage in the article and press “Quote selection”.",
+            FontId::proportional(15.0),
+            palette.weak_text,
+        );
+    }
+    folds::bar_ui(canvas, cx.map, ui, rect);
+}
+
+impl CanvasState {
+    /// Moves the camera where it was asked to go: fit the map, bring a card into view, frame
+    /// some cards.
+    fn place_camera(&mut self, map: &Map) {
+        let rect = self.view;
+        if self.fit_pending {
+            self.fit_pending = false;
+            self.opening = false;
+            self.fit_legibly(map);
+        }
+        if let Some(id) = self.reveal.take()
+            && let Some(r) = self.layout.rect_of(&id)
+            && !rect.shrink(20.0).contains_rect(self.rect_to_screen(r))
+        {
+            self.center = r.center();
+        }
+        if let Some(ids) = self.frame.take() {
+            let rects: Vec<Rect> = ids
+                .iter()
+                .filter_map(|id| self.layout.rect_of(id))
+                .collect();
+            if let Some(b) = rects.into_iter().reduce(Rect::union) {
+                let b = b.expand(80.0);
+                self.zoom = (rect.width() / b.width())
+                    .min(rect.height() / b.height())
+                    .clamp(MIN_ZOOM, 1.2);
+                self.center = b.center();
+            }
+        }
+    }
+}
+
+/// Draws the links under the cards; returns the one under the pointer.
+fn links_ui(
+    ui: &egui::Ui,
+    canvas: &CanvasState,
+    cx: &CanvasCtx<'_>,
+    pass: &Pass,
+) -> Option<crate::model::LinkId> {
+    let layout = &canvas.layout;
+    let mut hovered = None;
+    for &(a, b, relation, li) in &layout.links {
+        if layout.is_hidden(a) || layout.is_hidden(b) {
             continue;
         }
-        let (ra, rb) = (canvas.layout.rects[a], canvas.layout.rects[b]);
-        if !visible.intersects(ra.union(rb)) {
+        if !pass
+            .visible
+            .intersects(layout.rects[a].union(layout.rects[b]))
+        {
             continue;
         }
         // The route (at most three points: straight, or round a quote stack) on screen.
-        let Some(route) = canvas.layout.routes.get(li).and_then(Option::as_ref) else {
+        let Some(route) = layout.routes.get(li).and_then(Option::as_ref) else {
+            continue;
+        };
+        let Some(link) = cx.map.links.get(li) else {
             continue;
         };
         let mut pts = [Pos2::ZERO; 3];
@@ -272,179 +372,223 @@ pub fn canvas_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
             *slot = canvas.to_screen(*p);
         }
         let pts = &pts[..n];
-        let link = &map.links[li];
-        if app.selection.link.as_ref() == Some(&link.id) {
-            painter.line(
+        if cx.selection.link.as_ref() == Some(&link.id) {
+            pass.painter.line(
                 pts.to_vec(),
-                Stroke::new(width + 6.0, palette.selection.gamma_multiply(0.5)),
+                Stroke::new(pass.width + 6.0, pass.palette.selection.gamma_multiply(0.5)),
             );
         }
-        paint_route(&painter, pts, relation, Palette::relation(relation), width);
-        if let Some(p) = pointer.filter(|_| bg.hovered())
+        link_node(ui, cx.map, link, pts);
+        paint_route(
+            &pass.painter,
+            pts,
+            relation,
+            Palette::relation(relation),
+            pass.width,
+        );
+        if let Some(p) = pass.pointer.filter(|_| pass.bg.hovered())
             && pts
                 .windows(2)
                 .any(|w| distance_to_segment(p, w[0], w[1]) < 6.0)
         {
-            hovered_link = Some(link.id.clone());
+            hovered = Some(link.id.clone());
         }
     }
+    hovered
+}
 
-    // Cards.
-    let show_text = CARD_FONT * zoom >= MIN_TEXT_PX;
-    let widgets = shown.len() <= MAX_CARD_WIDGETS;
+/// A link in the accessibility tree: not a widget (clicks on it go to the background), but
+/// named and placed, so a screen reader can read the map's links as well as its cards.
+fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2]) {
+    let id = egui::Id::unique(("link", link.id.as_str()));
+    ui.ctx().accesskit_node_builder(id, |n| {
+        n.set_role(egui::accesskit::Role::Link);
+        n.set_label(paint::link_label(map, link));
+        if let Some(b) = pts
+            .iter()
+            .map(|p| Rect::from_center_size(*p, Vec2::ZERO))
+            .reduce(Rect::union)
+        {
+            n.set_bounds(egui::accesskit::Rect {
+                x0: b.min.x.into(),
+                y0: b.min.y.into(),
+                x1: b.max.x.into(),
+                y1: b.max.y.into(),
+            });
+        }
+    });
+}
+
+/// Draws the cards in view and, when they are widgets, gathers what the mouse did to them.
+fn cards_ui(
+    ui: &egui::Ui,
+    canvas: &CanvasState,
+    cx: &CanvasCtx<'_>,
+    pass: &Pass,
+    g: &mut Gestures,
+) {
+    let show_text = CARD_FONT * pass.zoom >= MIN_TEXT_PX;
     // Claims held by an actor who also holds a claim against them get a badge.
-    let flagged: std::collections::HashSet<&NodeId> = app
+    let flagged: std::collections::HashSet<&NodeId> = cx
         .findings
-        .of(map, app.history.content_revision())
         .inconsistent_actors
         .iter()
         .flat_map(|f| f.claims.iter())
         .collect();
-    let mut g = Gestures::default();
-    for &i in &shown {
-        let Some(node) = Layout::node(map, i) else {
+    for &i in &pass.shown {
+        let Some(node) = Layout::node(cx.map, i) else {
             continue;
         };
         let id = node.id();
-        let r = screen(i);
-        let selected = app.selection.contains(id);
+        let r = canvas.rect_to_screen(canvas.layout.rects[i]);
+        let selected = cx.selection.contains(id);
         paint_card(
-            &painter,
+            &pass.painter,
             node,
-            map,
+            cx.map,
             r,
             &canvas.layout.lines[i],
             selected,
             show_text,
-            zoom,
-            &palette,
+            pass.zoom,
+            &pass.palette,
         );
-        if flagged.contains(id) && zoom > 0.2 {
-            let c = pos2(r.right() - 2.0, r.top() + 2.0);
-            let radius = (9.0 * zoom).clamp(5.0, 12.0);
-            painter.circle(
-                c,
-                radius,
-                Palette::warning(),
-                Stroke::new(1.5, palette.claim_fill),
-            );
-            painter.text(
-                c,
-                Align2::CENTER_CENTER,
-                "!",
-                FontId::proportional(radius * 1.5),
-                egui::Color32::WHITE,
-            );
+        if flagged.contains(id) && pass.zoom > 0.2 {
+            paint_badge(pass, r);
         }
         let folded = canvas.layout.folded.get(id).copied();
         if let Some(n) = folded
-            && !widgets
-            && zoom > 0.1
+            && !pass.widgets
+            && pass.zoom > 0.1
         {
-            painter.text(
+            pass.painter.text(
                 pos2(r.center().x, r.bottom() + 4.0),
                 Align2::CENTER_TOP,
                 format!("+{n}"),
                 FontId::proportional(11.0),
-                palette.selection,
+                pass.palette.selection,
             );
         }
-        if !widgets || canvas.editing.as_ref() == Some(id) {
-            continue;
-        }
-        let resp = ui.interact(
-            r,
-            egui::Id::unique(("card", id.as_str())),
-            Sense::click_and_drag(),
-        );
-        let label = card_label(node);
-        resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
-        if resp.clicked() || (resp.gained_focus() && !selected) {
-            g.clicked = Some(id.clone());
-        }
-        if resp.double_clicked() {
-            g.double_clicked = Some(id.clone());
-        }
-        if resp.drag_started_by(egui::PointerButton::Primary) {
-            g.drag_started = Some(id.clone());
-        }
-        if resp.dragged_by(egui::PointerButton::Primary) {
-            g.dragged = Some(resp.drag_delta());
-        }
-        g.released |= resp.drag_stopped();
-        let near = pointer.is_some_and(|p| r.expand2(vec2(0.0, 22.0)).contains(p));
-        if canvas.layout.has_branch.get(i).copied().unwrap_or(false)
-            && zoom > 0.25
-            && (folded.is_some() || selected || near)
-            && folds::fold_button(ui, &painter, r, id, &label, folded, &palette)
-        {
-            g.fold = Some(id.clone());
-        }
-        // The link handle: a dot on the right edge, shown on hover and selection.
-        if (resp.hovered() || selected) && zoom > 0.25 {
-            // Outside the card, so a drag that starts on it is never taken for moving the card.
-            let c = pos2(r.right() + 10.0, r.center().y);
-            let h = ui.interact(
-                Rect::from_center_size(c, vec2(14.0, 14.0)),
-                egui::Id::unique(("handle", id.as_str())),
-                Sense::drag(),
+        if pass.widgets && canvas.editing.as_ref() != Some(id) {
+            card_widget_ui(
+                ui,
+                canvas,
+                pass,
+                &CardAt {
+                    map: cx.map,
+                    i,
+                    node,
+                    r,
+                    selected,
+                },
+                g,
             );
-            h.widget_info(|| {
-                WidgetInfo::labeled(egui::Role::Button, true, format!("Link from {label}"))
-            });
-            painter.circle(
-                c,
-                if h.hovered() { 7.0 } else { 5.0 },
-                palette.selection,
-                Stroke::new(1.5, palette.claim_fill),
-            );
-            if h.drag_started() {
-                g.link_from = Some(id.clone());
-            }
-        }
-    }
-    if !widgets {
-        hit_test_by_hand(&bg, canvas, &shown, map, &mut g);
-    }
-
-    let mut deferred = Vec::new();
-    keys::edit_in_place_ui(&mut app.canvas, map, ui, zoom, &mut deferred);
-    drags(
-        app_parts(&mut app.canvas, &mut app.selection, &mut app.dialogs),
-        ui,
-        &bg,
-        map,
-        &shown,
-        &g,
-        &palette,
-        width,
-        &mut deferred,
-    );
-    let fold = g.fold.take();
-    clicks(app, ui, &bg, g, hovered_link, &mut deferred);
-    if let Some(id) = fold {
-        app.canvas.toggle_folds(app.history.map(), &[id]);
-    }
-
-    let map: &Map = app.history.map();
-    keys::keyboard(&mut app.canvas, &mut app.selection, ui, map);
-    legend_ui(ui, rect, &palette);
-    overview::overview_ui(&mut app.canvas, ui, &palette);
-    if map.claims.is_empty() && map.quotes.is_empty() {
-        painter.text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            "Double-click to add a claim, or select a passage in the article and press “Quote selection”.",
-            FontId::proportional(15.0),
-            palette.weak_text,
-        );
-    }
-    folds::bar_ui(app, ui, rect);
-    for d in deferred {
-        match d {
-            Deferred::Submit(label, merge, edits) => app.submit(label, merge, edits),
-            Deferred::Seal => app.history.seal(),
-            Deferred::NewClaim(p) => app.new_claim_at(p),
         }
     }
 }
+
+/// The "!" badge in a card's corner.
+fn paint_badge(pass: &Pass, r: Rect) {
+    let c = pos2(r.right() - 2.0, r.top() + 2.0);
+    let radius = (9.0 * pass.zoom).clamp(5.0, 12.0);
+    pass.painter.circle(
+        c,
+        radius,
+        Palette::warning(),
+        Stroke::new(1.5, pass.palette.claim_fill),
+    );
+    pass.painter.text(
+        c,
+        Align2::CENTER_CENTER,
+        "!",
+        FontId::proportional(radius * 1.5),
+        egui::Color32::WHITE,
+    );
+}
+
+/// A card drawn this frame: its layout index, what it shows, where on screen.
+struct CardAt<'a> {
+    map: &'a Map,
+    i: usize,
+    node: crate::model::NodeRef<'a>,
+    r: Rect,
+    selected: bool,
+}
+
+/// A card as a widget: clicks, drags, its fold button and its link handle.
+fn card_widget_ui(
+    ui: &egui::Ui,
+    canvas: &CanvasState,
+    pass: &Pass,
+    card: &CardAt<'_>,
+    g: &mut Gestures,
+) {
+    let &CardAt {
+        map,
+        i,
+        node,
+        r,
+        selected,
+    } = card;
+    let id = node.id();
+    let resp = ui.interact(
+        r,
+        egui::Id::unique(("card", id.as_str())),
+        Sense::click_and_drag(),
+    );
+    let label = card_label(node);
+    resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
+    // Only built when a screen reader (or a test) asks for the accessibility tree.
+    ui.ctx().accesskit_node_builder(resp.id, |n| {
+        n.set_description(paint::card_description(map, node));
+    });
+    if resp.clicked() || (resp.gained_focus() && !selected) {
+        g.clicked = Some(id.clone());
+    }
+    if resp.double_clicked() {
+        g.double_clicked = Some(id.clone());
+    }
+    if resp.drag_started_by(egui::PointerButton::Primary) {
+        g.drag_started = Some(id.clone());
+    }
+    if resp.dragged_by(egui::PointerButton::Primary) {
+        g.dragged = Some(resp.drag_delta());
+    }
+    g.released |= resp.drag_stopped();
+    let folded = canvas.layout.folded.get(id).copied();
+    let near = pass
+        .pointer
+        .is_some_and(|p| r.expand2(vec2(0.0, 22.0)).contains(p));
+    if canvas.layout.has_branch.get(i).copied().unwrap_or(false)
+        && pass.zoom > 0.25
+        && (folded.is_some() || selected || near)
+        && folds::fold_button(ui, &pass.painter, r, id, &label, folded, &pass.palette)
+    {
+        g.fold = Some(id.clone());
+    }
+    // The link handle: a dot on the right edge, shown on hover and selection.
+    if (resp.hovered() || selected) && pass.zoom > 0.25 {
+        // Outside the card, so a drag that starts on it is never taken for moving the card.
+        let c = pos2(r.right() + 10.0, r.center().y);
+        let h = ui.interact(
+            Rect::from_center_size(c, vec2(14.0, 14.0)),
+            egui::Id::unique(("handle", id.as_str())),
+            Sense::drag(),
+        );
+        h.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Button, true, format!("Link from {label}"))
+        });
+        pass.painter.circle(
+            c,
+            if h.hovered() { 7.0 } else { 5.0 },
+            pass.palette.selection,
+            Stroke::new(1.5, pass.palette.claim_fill),
+        );
+        if h.drag_started() {
+            g.link_from = Some(id.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

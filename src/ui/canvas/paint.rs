@@ -15,6 +15,79 @@ pub fn card_label(node: NodeRef<'_>) -> String {
     }
 }
 
+/// What a screen reader says after a card's name: thesis, where a quote is from, what the card
+/// bears on and what bears on it, and who holds it ("supports: NATO is a relic…, held by
+/// Russian officials").
+pub fn card_description(map: &Map, node: NodeRef<'_>) -> String {
+    let mut parts = Vec::new();
+    match node {
+        NodeRef::Claim(c) if c.thesis => parts.push("thesis".to_owned()),
+        NodeRef::Quote(q) => {
+            if let Some(s) = map.source(&q.source) {
+                parts.push(format!("from {}", s.short_name()));
+            }
+        }
+        NodeRef::Claim(_) => {}
+    }
+    let id = node.id();
+    for l in &map.links {
+        let (verb, other) = if &l.from == id {
+            (l.relation.as_str(), &l.to)
+        } else if &l.to == id {
+            (passive(l.relation), &l.from)
+        } else {
+            continue;
+        };
+        if let Some(other) = map.node(other) {
+            parts.push(format!("{verb}: {}", gist(other)));
+        }
+    }
+    if let NodeRef::Claim(c) = node {
+        let holders: Vec<&str> = c
+            .actors
+            .iter()
+            .filter_map(|a| map.actor(a))
+            .map(|a| a.name.as_str())
+            .collect();
+        if !holders.is_empty() {
+            parts.push(format!("held by {}", holders.join(", ")));
+        }
+    }
+    parts.join(", ")
+}
+
+/// What a screen reader says for a link ("Quote: … supports Claim: …").
+pub fn link_label(map: &Map, link: &crate::model::Link) -> String {
+    let name = |id| map.node(id).map_or_else(|| "?".to_owned(), gist);
+    format!(
+        "{} {} {}",
+        name(&link.from),
+        link.relation.as_str(),
+        name(&link.to)
+    )
+}
+
+fn passive(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Supports => "supported by",
+        Relation::Opposes => "opposed by",
+        Relation::Contradicts => "contradicted by",
+        Relation::Qualifies => "qualified by",
+    }
+}
+
+/// A card named briefly: its kind and the first words of its text.
+fn gist(node: NodeRef<'_>) -> String {
+    const WORDS: usize = 8;
+    let label = card_label(node);
+    let mut words = label.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(WORDS).collect();
+    if words.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
@@ -174,87 +247,14 @@ pub fn paint_card(
     }
     let pad = CARD_PAD * zoom;
     if !show_text {
-        // Level of detail: two grey bars where the text would be (cheap to draw and tessellate).
-        let bar = palette.weak_text.gamma_multiply(0.5);
-        let w = r.width() - 2.0 * pad;
-        let h = (8.0 * zoom).max(1.0);
-        painter.rect_filled(
-            Rect::from_min_size(pos2(r.left() + pad, r.top() + pad), vec2(w, h)),
-            0.0,
-            bar,
-        );
-        if r.height() > 4.0 * pad {
-            painter.rect_filled(
-                Rect::from_min_size(
-                    pos2(r.left() + pad, r.top() + pad + 2.0 * h),
-                    vec2(w * 0.6, h),
-                ),
-                0.0,
-                bar,
-            );
-        }
+        paint_bars(painter, r, pad, zoom, palette);
         return;
     }
-    let empty = matches!(node, NodeRef::Claim(c) if c.text.trim().is_empty());
-    let ink = if empty {
-        palette.weak_text
-    } else {
-        palette.text
-    };
-    // The lines as the layout wrapped them (the exports draw the very same), each set on the
-    // export's baseline: `LINE_HEIGHT` apart, the first a font size below the padding.
-    let oblique = matches!(node, NodeRef::Quote(_));
-    let font = theme::card_font(CARD_FONT * zoom, oblique);
-    let rise = ascent(if oblique {
-        Face::Oblique
-    } else {
-        Face::Regular
-    }) * CARD_FONT
-        * zoom;
     let clip = painter.with_clip_rect(r.intersect(painter.clip_rect()));
-    for (i, line) in lines.iter().enumerate() {
-        let baseline = r.top() + pad + (i as f32 * LINE_HEIGHT + CARD_FONT) * zoom;
-        clip.text(
-            pos2(r.left() + pad, baseline - rise),
-            Align2::LEFT_TOP,
-            line,
-            font.clone(),
-            ink,
-        );
-    }
-
+    paint_lines(&clip, node, r, lines, pad, zoom, palette);
     // Footer: who holds a claim, or where a quote comes from.
-    let small = theme::card_font((palette.footer_font * zoom).max(1.0), false);
-    let y = r.bottom() - pad - 6.0 * zoom;
     match node {
-        NodeRef::Claim(c) => {
-            let mut x = r.left() + pad;
-            if c.thesis {
-                let g = clip.layout_no_wrap("THESIS".into(), small.clone(), palette.thesis_stroke);
-                let w = g.size().x;
-                clip.galley(pos2(x, y - g.size().y / 2.0), g, palette.thesis_stroke);
-                x += w + 8.0 * zoom;
-            }
-            for a in c.actors.iter().filter_map(|a| map.actor(a)) {
-                let color = theme::color32(a.color);
-                let ink = theme::ink_on(color);
-                let g = clip.layout_no_wrap(a.name.clone(), small.clone(), ink);
-                let chip = Rect::from_min_size(
-                    pos2(x, y - g.size().y / 2.0 - 2.0 * zoom),
-                    g.size() + vec2(10.0 * zoom, 4.0 * zoom),
-                );
-                if chip.right() > r.right() - pad {
-                    break;
-                }
-                clip.rect_filled(
-                    chip,
-                    CornerRadius::same((8.0 * zoom).min(255.0) as u8),
-                    color,
-                );
-                clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, ink);
-                x = chip.right() + 4.0 * zoom;
-            }
-        }
+        NodeRef::Claim(c) => paint_holders(&clip, c, map, r, zoom, palette),
         NodeRef::Quote(q) => {
             let name = map
                 .source(&q.source)
@@ -267,12 +267,119 @@ pub fn paint_card(
                 CARD_WIDTH - 2.0 * CARD_PAD - 4.0,
             );
             clip.text(
-                pos2(r.right() - pad, y),
+                pos2(r.right() - pad, footer_y(r, zoom)),
                 Align2::RIGHT_CENTER,
                 line,
-                small,
+                footer_font(zoom, palette),
                 palette.weak_text,
             );
         }
+    }
+}
+
+/// The middle of a card's footer line.
+fn footer_y(r: Rect, zoom: f32) -> f32 {
+    r.bottom() - CARD_PAD * zoom - 6.0 * zoom
+}
+
+fn footer_font(zoom: f32, palette: &Palette) -> FontId {
+    theme::card_font((palette.footer_font * zoom).max(1.0), false)
+}
+
+/// Level of detail: two grey bars where the text would be (cheap to draw and tessellate).
+fn paint_bars(painter: &egui::Painter, r: Rect, pad: f32, zoom: f32, palette: &Palette) {
+    let bar = palette.weak_text.gamma_multiply(0.5);
+    let w = r.width() - 2.0 * pad;
+    let h = (8.0 * zoom).max(1.0);
+    painter.rect_filled(
+        Rect::from_min_size(pos2(r.left() + pad, r.top() + pad), vec2(w, h)),
+        0.0,
+        bar,
+    );
+    if r.height() > 4.0 * pad {
+        painter.rect_filled(
+            Rect::from_min_size(
+                pos2(r.left() + pad, r.top() + pad + 2.0 * h),
+                vec2(w * 0.6, h),
+            ),
+            0.0,
+            bar,
+        );
+    }
+}
+
+/// The card's text, as the layout wrapped it (the exports draw the very same lines), each set
+/// on the export's baseline: `LINE_HEIGHT` apart, the first a font size below the padding.
+fn paint_lines(
+    clip: &egui::Painter,
+    node: NodeRef<'_>,
+    r: Rect,
+    lines: &[String],
+    pad: f32,
+    zoom: f32,
+    palette: &Palette,
+) {
+    let empty = matches!(node, NodeRef::Claim(c) if c.text.trim().is_empty());
+    let ink = if empty {
+        palette.weak_text
+    } else {
+        palette.text
+    };
+    let oblique = matches!(node, NodeRef::Quote(_));
+    let font = theme::card_font(CARD_FONT * zoom, oblique);
+    let rise = ascent(if oblique {
+        Face::Oblique
+    } else {
+        Face::Regular
+    }) * CARD_FONT
+        * zoom;
+    for (i, line) in lines.iter().enumerate() {
+        let baseline = r.top() + pad + (i as f32 * LINE_HEIGHT + CARD_FONT) * zoom;
+        clip.text(
+            pos2(r.left() + pad, baseline - rise),
+            Align2::LEFT_TOP,
+            line,
+            font.clone(),
+            ink,
+        );
+    }
+}
+
+/// A claim's footer: "THESIS" and a chip per actor holding it, as many as fit.
+fn paint_holders(
+    clip: &egui::Painter,
+    c: &crate::model::Claim,
+    map: &Map,
+    r: Rect,
+    zoom: f32,
+    palette: &Palette,
+) {
+    let pad = CARD_PAD * zoom;
+    let (y, small) = (footer_y(r, zoom), &footer_font(zoom, palette));
+    let mut x = r.left() + pad;
+    if c.thesis {
+        let g = clip.layout_no_wrap("THESIS".into(), small.clone(), palette.thesis_stroke);
+        let w = g.size().x;
+        clip.galley(pos2(x, y - g.size().y / 2.0), g, palette.thesis_stroke);
+        x += w + 8.0 * zoom;
+    }
+    for a in c.actors.iter().filter_map(|a| map.actor(a)) {
+        let color = theme::color32(a.color);
+        let ink = theme::ink_on(color);
+        let g = clip.layout_no_wrap(a.name.clone(), small.clone(), ink);
+        let chip = Rect::from_min_size(
+            pos2(x, y - g.size().y / 2.0 - 2.0 * zoom),
+            g.size() + vec2(10.0 * zoom, 4.0 * zoom),
+        );
+        if chip.right() > r.right() - pad {
+            break;
+        }
+        clip.rect_filled(
+            chip,
+            CornerRadius::same((8.0 * zoom).min(255.0) as u8),
+            color,
+        );
+        clip.galley(chip.min + vec2(5.0 * zoom, 2.0 * zoom), g, ink);
+        x = chip.right() + 4.0 * zoom;
     }
 }

@@ -17,7 +17,7 @@ pub use recovery::{Autosave, Recovery, RecoveryWriter};
 pub use save::{backup_path, write_atomic, write_new};
 
 use crate::model::Map;
-use read::ReadError;
+pub(crate) use read::{ReadError, read_regular};
 use std::path::Path;
 
 /// The largest map file read: the five sample articles with thousands of cards come to about

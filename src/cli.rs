@@ -411,6 +411,8 @@ pub enum ExportFormat {
     Dot,
     /// Argdown document.
     Argdown,
+    /// AIF JSON (Argument Interchange Format).
+    Aif,
 }
 
 /// `--pages`: what becomes of a map too big for one readable PDF page.
@@ -483,7 +485,7 @@ fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, S
 
 /// Refuses option combinations that mean nothing, with the reason.
 fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
-    use ExportFormat::{Argdown, Dot, Md, Pdf, Png};
+    use ExportFormat::{Aif, Argdown, Dot, Md, Pdf, Png};
     if req.scale.is_some() && req.format != Png {
         return Err("--scale applies to PNG only (SVG and PDF are vector drawings)".into());
     }
@@ -502,8 +504,10 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
         if req.format == Md {
             return Err("--step does not apply to the Markdown outline".into());
         }
-        if matches!(req.format, Dot | Argdown) {
-            return Err("--step does not apply to DOT or Argdown (they hold the whole map)".into());
+        if matches!(req.format, Dot | Argdown | Aif) {
+            return Err(
+                "--step does not apply to DOT, Argdown or AIF (they hold the whole map)".into(),
+            );
         }
         if step == 0 || step > map.story.len() {
             return Err(if map.story.is_empty() {
@@ -519,7 +523,8 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
     Ok(())
 }
 
-/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF, Markdown, DOT or Argdown.
+/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF, Markdown, DOT,
+/// Argdown or AIF.
 pub fn export(req: &ExportRequest) -> i32 {
     use crate::export::{self as ex, Scope};
     let mut map = match io::load(&req.map) {
@@ -562,6 +567,7 @@ pub fn export(req: &ExportRequest) -> i32 {
             ExportFormat::Md => ex::Format::Markdown,
             ExportFormat::Dot => ex::Format::Dot,
             ExportFormat::Argdown => ex::Format::Argdown,
+            ExportFormat::Aif => ex::Format::Aif,
         },
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
         scale: req.scale.unwrap_or(ex::PngSettings::default().scale),

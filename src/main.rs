@@ -56,8 +56,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as SVG, PNG, PDF, a Markdown outline, a Graphviz graph or Argdown (no window
-    /// needed).
+    /// Export a map as SVG, PNG, PDF, a Markdown outline, a Graphviz graph, Argdown or AIF JSON
+    /// (no window needed).
     ///
     /// Exit status: 0 written, 2 the map cannot be read, the options make no sense, or OUT
     /// cannot be written.

@@ -120,8 +120,11 @@ fn read_edges(
     Ok(edges)
 }
 
-/// Who spoke each locution: `personID` → participant name, from `locutions` and `participants`.
-fn speakers(aif: &Object<String, Value>) -> Result<HashMap<String, String>, ImportError> {
+/// Who spoke each locution, by its node id: the participant's name when `participants` has
+/// one, else the `personID`.
+fn speakers(
+    aif: &Object<String, Value>,
+) -> Result<HashMap<String, Result<String, String>>, ImportError> {
     let mut people = HashMap::new();
     for p in list(aif, "participants")? {
         let Some(id) = id_of(p.get("participantID")) else {
@@ -140,8 +143,7 @@ fn speakers(aif: &Object<String, Value>) -> Result<HashMap<String, String>, Impo
         let (Some(node), Some(person)) = (id_of(l.get("nodeID")), id_of(l.get("personID"))) else {
             continue;
         };
-        let name = people.get(&person).cloned();
-        out.insert(node, name.unwrap_or_else(|| format!("Speaker {person}")));
+        out.insert(node, people.get(&person).cloned().ok_or(person));
     }
     Ok(out)
 }
@@ -319,17 +321,22 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
     let said_by = speakers(aif)?;
     let mut speaking = 0;
     for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "L") {
-        let who = said_by
-            .get(&n.id)
-            .map(String::as_str)
-            .or_else(|| speaker_in_text(&n.text));
+        // A participant's name, else the name the locution's text starts with ("CL : …"),
+        // else the person's id.
+        let who = match said_by.get(&n.id) {
+            Some(Ok(name)) => Some(name.clone()),
+            Some(Err(person)) => Some(
+                speaker_in_text(&n.text).map_or_else(|| format!("Speaker {person}"), str::to_owned),
+            ),
+            None => speaker_in_text(&n.text).map(str::to_owned),
+        };
         for &ya in outs[i].iter().filter(|&&y| nodes[y].kind == "YA") {
             for &c in outs[ya].iter() {
                 let Some(claim) = claims.get(&c) else {
                     continue;
                 };
                 let claim = claim.clone();
-                match who {
+                match &who {
                     Some(who) => {
                         let actor = b.actor(who);
                         b.hold(&claim, &actor);

@@ -368,7 +368,7 @@ impl Reader {
         symbol: &str,
         line: usize,
     ) -> Result<(), ImportError> {
-        let (from, to) = if symbol.ends_with('>') {
+        let (from, to) = if symbol.ends_with('>') || symbol == "><" {
             (parent, child)
         } else {
             (child, parent)

@@ -282,7 +282,7 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
                     } else {
                         b.report.note(
                             "scheme nodes pointing at dialogue nodes, not drawn",
-                            format!("{} {} → {}", n.kind, n.id, nodes[target].id),
+                            format!("{} {} to {}", n.kind, n.id, nodes[target].id),
                         );
                         Vec::new()
                     };

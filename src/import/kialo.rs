@@ -218,7 +218,7 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             Some(target) => {
                 b.report.note(
                     "“-> See” references, drawn as links from the claim referred to",
-                    format!("{} → {target}", e.id),
+                    format!("{} refers to {target}", e.id),
                 );
                 ids.get(target).ok_or_else(|| ImportError::Line {
                     line: e.line,

@@ -80,6 +80,9 @@ pub enum Command {
     StopPresenting,
     /// Keep the presentation's theme and size for next time.
     RememberPresentation(super::present::PresentPrefs),
+    // interchange: a map from an Argdown, AIF or Kialo file, opened as a new untitled map.
+    Import,
+    ImportPath(PathBuf),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -121,6 +124,8 @@ impl Command {
             Command::Present => "Present",
             Command::StopPresenting => "Leave presentation",
             Command::RememberPresentation(_) => "Remember presentation settings",
+            // interchange
+            Command::Import | Command::ImportPath(_) => "Import…",
         }
     }
 
@@ -160,7 +165,10 @@ impl Command {
             | Command::AddArticlePath(_)
             | Command::CompareWithPath(_)
             | Command::Tidy
-            | Command::ExportTo(..) => None,
+            | Command::ExportTo(..)
+            // interchange
+            | Command::Import
+            | Command::ImportPath(_) => None,
         }
     }
 

@@ -602,7 +602,7 @@ pub fn export(req: &ExportRequest) -> i32 {
 pub enum ImportFrom {
     /// Argdown document.
     Argdown,
-    /// AIF JSON (AIFdb, OVA3 or xAIF).
+    /// AIF JSON (`AIFdb`, OVA3 or xAIF).
     Aif,
     /// Kialo discussion export (text).
     Kialo,

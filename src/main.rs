@@ -91,7 +91,7 @@ enum Command {
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
     },
-    /// Import a map from Argdown (.argdown), AIF JSON (AIFdb, OVA3, xAIF) or a Kialo text
+    /// Import a map from Argdown (.argdown), AIF JSON (`AIFdb`, OVA3, xAIF) or a Kialo text
     /// export, and say what the map holds differently (undercuts, rephrases, dialogue…).
     ///
     /// The cards have no positions: they are laid out when the map is opened.

@@ -1,6 +1,6 @@
 //! Import and AIF export against the field's own readers: the real files in
-//! `/work/shared/formats` (or `$WARRANT_FORMATS`) import with the counts arguebuf reads, and every
-//! sample map's AIF and Argdown exports load in arguebuf (PyPI, installed by `.ci/run` into
+//! `/work/shared/formats` (or `$WARRANT_FORMATS`) import with the counts `arguebuf` reads, and every
+//! sample map's AIF and Argdown exports load in `arguebuf` (from `PyPI`, installed by `.ci/run` into
 //! `.ci/venv`) and the Argdown CLI (`.ci/node`). Tests fail, never skip, when a validator is
 //! missing or rejects a file.
 

@@ -1,10 +1,10 @@
-//! AIF JSON of the map (the Argument Interchange Format as AIFdb writes it), for argument-mining
+//! AIF JSON of the map (the Argument Interchange Format as `AIFdb` writes it), for argument-mining
 //! and research tools: every claim and quote is an I-node, every link one scheme node between
 //! them — supports an inference (RA), opposes a conflict (CA "Default Conflict"), contradicts a
 //! CA "Logical Conflict", qualifies a CA "Qualification" (AIF has no point granted; Warrant reads
 //! the name back). A quote's I-node text is the passage; its source and offsets are fields of
 //! the node (`source`, `sourceID`, `start`, `end`, counted in characters). Who holds a claim is a
-//! participant whose locution (L) asserts it (YA "Asserting"), as AIFdb records speakers.
+//! participant whose locution (L) asserts it (YA "Asserting"), as `AIFdb` records speakers.
 
 use super::markdown::citation;
 use crate::model::{Map, NodeId, Relation};
@@ -47,7 +47,7 @@ fn scheme(relation: Relation) -> (&'static str, &'static str) {
     }
 }
 
-/// Builds the node and edge lists with AIFdb-style numeric string ids.
+/// Builds the node and edge lists with `AIFdb`-style numeric string ids.
 #[derive(Default)]
 struct Graph {
     nodes: Vec<Value>,

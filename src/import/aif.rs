@@ -1,4 +1,4 @@
-//! AIF JSON, the Argument Interchange Format as AIFdb exports it (`{nodes, edges, locutions}`),
+//! AIF JSON, the Argument Interchange Format as `AIFdb` exports it (`{nodes, edges, locutions}`),
 //! and wrapped in `{"AIF": {…}}` as OVA3 saves it and ARG-tech's xAIF passes it on.
 //!
 //! AIF draws every relation through a scheme node: premise I → RA → conclusion I is an inference
@@ -331,7 +331,7 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             None => speaker_in_text(&n.text).map(str::to_owned),
         };
         for &ya in outs[i].iter().filter(|&&y| nodes[y].kind == "YA") {
-            for &c in outs[ya].iter() {
+            for &c in &outs[ya] {
                 let Some(claim) = claims.get(&c) else {
                     continue;
                 };

@@ -271,7 +271,6 @@ struct Reader {
     titles: HashMap<NodeId, String>,
     kinds: HashMap<NodeId, Kind>,
     marks: HashSet<(String, String)>,
-    untitled: usize,
 }
 
 impl Reader {
@@ -287,60 +286,15 @@ impl Reader {
                 .report
                 .note("data ({…}) is not kept", format!("line {line}"));
         }
-        let id = match &el.title {
-            Some(title) => {
-                let key = format!(
-                    "{}{title}",
-                    if el.kind == Kind::Argument { '<' } else { '[' }
-                );
-                match self.named.get(&key) {
-                    Some(id) => {
-                        let id = id.clone();
-                        if el.text.is_some() && !text.is_empty() {
-                            if self.untexted.remove(&id) {
-                                if let Some(c) = self.b.claim_mut(&id) {
-                                    c.text.clone_from(&text);
-                                }
-                            } else if self.b.claim_mut(&id).is_some_and(|c| c.text != text) {
-                                self.b.report.note(
-                                    "statements given more than one text; the first is kept",
-                                    format!("{key} (line {line})"),
-                                );
-                            }
-                        }
-                        id
-                    }
-                    None => {
-                        let shown = unescape(title);
-                        let id = if text.is_empty() {
-                            let id = self.b.claim(&shown)?;
-                            self.untexted.insert(id.clone());
-                            id
-                        } else {
-                            self.b.claim(&text)?
-                        };
-                        self.named.insert(key, id.clone());
-                        self.titles.insert(id.clone(), title.clone());
-                        self.kinds.insert(id.clone(), el.kind);
-                        if el.kind == Kind::Argument {
-                            self.b.report.note(
-                                "arguments, kept as claims standing for their reasoning",
-                                format!("<{shown}>"),
-                            );
-                        }
-                        id
-                    }
-                }
+        let id = if let Some(title) = &el.title {
+            self.titled(el.kind, title, &text, el.text.is_some(), line)?
+        } else {
+            if text.is_empty() {
+                return Err(err(line, "a statement with no text"));
             }
-            None => {
-                if text.is_empty() {
-                    return Err(err(line, "a statement with no text"));
-                }
-                self.untitled += 1;
-                let id = self.b.claim(&text)?;
-                self.kinds.insert(id.clone(), Kind::Statement);
-                id
-            }
+            let id = self.b.claim(&text)?;
+            self.kinds.insert(id.clone(), Kind::Statement);
+            id
         };
         for tag in tags {
             match tag.as_str() {
@@ -357,6 +311,51 @@ impl Reader {
                 }
                 _ => self.b.tag(&id, &tag),
             }
+        }
+        Ok(id)
+    }
+
+    /// The claim titled `title`: found (its text set if it had none yet), or made.
+    fn titled(
+        &mut self,
+        kind: Kind,
+        title: &str,
+        text: &str,
+        defines: bool,
+        line: usize,
+    ) -> Result<NodeId, ImportError> {
+        let key = format!("{}{title}", if kind == Kind::Argument { '<' } else { '[' });
+        if let Some(id) = self.named.get(&key).cloned() {
+            if defines && !text.is_empty() {
+                if self.untexted.remove(&id) {
+                    if let Some(c) = self.b.claim_mut(&id) {
+                        text.clone_into(&mut c.text);
+                    }
+                } else if self.b.claim_mut(&id).is_some_and(|c| c.text != text) {
+                    self.b.report.note(
+                        "statements given more than one text; the first is kept",
+                        format!("{key} (line {line})"),
+                    );
+                }
+            }
+            return Ok(id);
+        }
+        let shown = unescape(title);
+        let id = if text.is_empty() {
+            let id = self.b.claim(&shown)?;
+            self.untexted.insert(id.clone());
+            id
+        } else {
+            self.b.claim(text)?
+        };
+        self.named.insert(key, id.clone());
+        self.titles.insert(id.clone(), title.to_owned());
+        self.kinds.insert(id.clone(), kind);
+        if kind == Kind::Argument {
+            self.b.report.note(
+                "arguments, kept as claims standing for their reasoning",
+                format!("<{shown}>"),
+            );
         }
         Ok(id)
     }
@@ -466,7 +465,6 @@ pub fn argdown_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
         titles: HashMap::new(),
         kinds: HashMap::new(),
         marks,
-        untitled: 0,
     };
     let mut stack: Vec<(usize, NodeId)> = Vec::new();
     // The claim whose text the next plain line continues (none after a blank line).
@@ -594,7 +592,6 @@ pub fn argdown_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
     if r.b.map.claims.is_empty() {
         return Err(err(lines.len().max(1), "the document has no statements"));
     }
-    let _ = r.untitled;
     r.b.finish()
 }
 

@@ -6,7 +6,7 @@ use crate::model::{
     Actor, ActorId, Claim, Color, Link, LinkId, Map, NodeId, Point, Relation, Tag, TagId,
 };
 use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// An imported map and what it says about the import.
 #[derive(Clone, Debug)]
@@ -77,7 +77,7 @@ impl ImportReport {
                     line.push_str(": ");
                     line.push_str(&examples.join("; "));
                     if *count > examples.len() && examples.len() > 1 {
-                        line.push_str(&format!("; and {} more", count - examples.len()));
+                        let _ = write!(line, "; and {} more", count - examples.len());
                     }
                 }
                 line

@@ -16,6 +16,7 @@ use super::build::{Builder, Imported, excerpt};
 use super::{ImportError, ImportFormat};
 use crate::model::{NodeId, Relation};
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// One claim line (with its continuation lines), before the tree is known.
 struct Entry {
@@ -81,20 +82,19 @@ fn links_as_text(text: &str) -> String {
                 open + 1 + close + 2 + end + 1,
             ))
         });
-        match link {
-            Some((label, url, used)) => {
+        if let Some((label, url, used)) = link {
+            {
                 out.push_str(&rest[..open]);
                 if label == url || label.is_empty() {
                     out.push_str(url);
                 } else {
-                    out.push_str(&format!("{label} ({url})"));
+                    let _ = write!(out, "{label} ({url})");
                 }
                 rest = &rest[used..];
             }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
+        } else {
+            out.push_str(&rest[..=open]);
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -178,15 +178,11 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
                 message: format!("claim {} is already on line {prev}", e.id),
             });
         }
-        match (parent_of(&e.id), e.stance) {
-            (None, _) => {}
-            (Some(_), None) => {
-                return Err(ImportError::Line {
-                    line: e.line,
-                    message: format!("claim {} has no stance (“Pro:” or “Con:”)", e.id),
-                });
-            }
-            (Some(_), Some(_)) => {}
+        if parent_of(&e.id).is_some() && e.stance.is_none() {
+            return Err(ImportError::Line {
+                line: e.line,
+                message: format!("claim {} has no stance (“Pro:” or “Con:”)", e.id),
+            });
         }
         if see_target(&e.text).is_some() {
             continue;
@@ -199,10 +195,10 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             });
         }
         let id = b.claim(&text)?;
-        if parent_of(&e.id).is_none() {
-            if let Some(c) = b.claim_mut(&id) {
-                c.thesis = true;
-            }
+        if parent_of(&e.id).is_none()
+            && let Some(c) = b.claim_mut(&id)
+        {
+            c.thesis = true;
         }
         ids.insert(&e.id, id);
     }

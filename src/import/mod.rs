@@ -1,4 +1,4 @@
-//! Maps from other argument tools: Argdown documents, AIF JSON (as AIFdb, OVA3 and ARG-tech's
+//! Maps from other argument tools: Argdown documents, AIF JSON (as `AIFdb`, OVA3 and ARG-tech's
 //! xAIF write it) and Kialo discussion exports.
 //!
 //! Each importer is a pure function from the file's text to an [`Imported`] map and a
@@ -29,7 +29,7 @@ pub const MAX_ITEMS: usize = 200_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
     Argdown,
-    /// AIF JSON: AIFdb's `{nodes, edges, locutions}`, or OVA3's and xAIF's `{"AIF": {…}, …}`.
+    /// AIF JSON: `AIFdb`'s `{nodes, edges, locutions}`, or OVA3's and xAIF's `{"AIF": {…}, …}`.
     Aif,
     /// A Kialo discussion exported as text.
     Kialo,

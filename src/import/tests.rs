@@ -27,6 +27,7 @@ fn kialo_errors_name_the_line() {
 
 #[test]
 fn kialo_reads_stance_links_and_continued_text() {
+    use crate::model::Relation::{Opposes, Supports};
     let text = "Discussion Title: T\r\n\r\n1. Thesis\r\n1.1. Con: No \\(really\\)\r\nsecond line\r\n\
                 1.1.1. Pro: Yes\r\n1.2. Pro: -> See 1.1.1.\r\n";
     let i = import_text(text, ImportFormat::Kialo, "x").unwrap();
@@ -40,7 +41,6 @@ fn kialo_reads_stance_links_and_continued_text() {
         .iter()
         .map(|l| (l.from.as_str(), l.to.as_str(), l.relation))
         .collect();
-    use crate::model::Relation::{Opposes, Supports};
     assert_eq!(
         links,
         [

@@ -411,6 +411,8 @@ pub enum ExportFormat {
     Dot,
     /// Argdown document.
     Argdown,
+    /// AIF JSON (Argument Interchange Format).
+    Aif,
 }
 
 /// `--pages`: what becomes of a map too big for one readable PDF page.
@@ -483,7 +485,7 @@ fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, S
 
 /// Refuses option combinations that mean nothing, with the reason.
 fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
-    use ExportFormat::{Argdown, Dot, Md, Pdf, Png};
+    use ExportFormat::{Aif, Argdown, Dot, Md, Pdf, Png};
     if req.scale.is_some() && req.format != Png {
         return Err("--scale applies to PNG only (SVG and PDF are vector drawings)".into());
     }
@@ -502,8 +504,10 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
         if req.format == Md {
             return Err("--step does not apply to the Markdown outline".into());
         }
-        if matches!(req.format, Dot | Argdown) {
-            return Err("--step does not apply to DOT or Argdown (they hold the whole map)".into());
+        if matches!(req.format, Dot | Argdown | Aif) {
+            return Err(
+                "--step does not apply to DOT, Argdown or AIF (they hold the whole map)".into(),
+            );
         }
         if step == 0 || step > map.story.len() {
             return Err(if map.story.is_empty() {
@@ -519,7 +523,8 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
     Ok(())
 }
 
-/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF, Markdown, DOT or Argdown.
+/// `warrant export MAP --format F -o OUT`: writes the map as SVG, PNG, PDF, Markdown, DOT,
+/// Argdown or AIF.
 pub fn export(req: &ExportRequest) -> i32 {
     use crate::export::{self as ex, Scope};
     let mut map = match io::load(&req.map) {
@@ -562,6 +567,7 @@ pub fn export(req: &ExportRequest) -> i32 {
             ExportFormat::Md => ex::Format::Markdown,
             ExportFormat::Dot => ex::Format::Dot,
             ExportFormat::Argdown => ex::Format::Argdown,
+            ExportFormat::Aif => ex::Format::Aif,
         },
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
         scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
@@ -589,4 +595,87 @@ pub fn export(req: &ExportRequest) -> i32 {
             exit::UNREADABLE
         }
     }
+}
+
+/// The formats `warrant import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFrom {
+    /// Argdown document.
+    Argdown,
+    /// AIF JSON (`AIFdb`, OVA3 or xAIF).
+    Aif,
+    /// Kialo discussion export (text).
+    Kialo,
+}
+
+/// `warrant import FILE -o MAP.json`: a map from an Argdown, AIF or Kialo file, with a report of
+/// what the map holds differently. Exit 0 written, 2 the file cannot be imported or OUT written.
+pub fn import(file: &Path, from: Option<ImportFrom>, out: &Path, force: bool) -> i32 {
+    use crate::import::{ImportFormat, import_file};
+    if io::same_file(out, file) {
+        warn(&format!(
+            "warrant import: {} is the file imported; the map cannot be written over it",
+            file.display()
+        ));
+        return exit::UNREADABLE;
+    }
+    let format = from.map(|f| match f {
+        ImportFrom::Argdown => ImportFormat::Argdown,
+        ImportFrom::Aif => ImportFormat::Aif,
+        ImportFrom::Kialo => ImportFormat::Kialo,
+    });
+    let imported = match import_file(file, format) {
+        Ok(i) => i,
+        Err(e) => {
+            warn(&format!("warrant import: {}: {e}", file.display()));
+            return exit::UNREADABLE;
+        }
+    };
+    let bytes = match io::map_to_json(&imported.map) {
+        Ok(b) => b,
+        Err(e) => {
+            warn(&format!("warrant: {e}"));
+            return exit::UNREADABLE;
+        }
+    };
+    let saved = if force {
+        io::write_atomic(out, &bytes, true)
+    } else {
+        io::write_new(out, &bytes)
+    };
+    if let Err(e) = saved {
+        warn(&format!("warrant: {e}"));
+        return exit::UNREADABLE;
+    }
+    let (supports, opposes, contradicts, qualifies) = imported.map.link_counts();
+    let mut lines = vec![format!(
+        "{}: {} from {} “{}”: {}, {} ({supports} supports, {opposes} opposes, {contradicts} \
+         contradicts{}), {}, {}",
+        out.display(),
+        "imported",
+        imported.report.format.name(),
+        file.display(),
+        plural(imported.map.claims.len(), "claim", "claims"),
+        plural(imported.map.links.len(), "link", "links"),
+        if qualifies > 0 {
+            format!(", {qualifies} qualifies")
+        } else {
+            String::new()
+        },
+        plural(imported.map.actors.len(), "actor", "actors"),
+        plural(imported.map.tags.len(), "tag", "tags"),
+    )];
+    lines.extend(
+        imported
+            .report
+            .lines()
+            .into_iter()
+            .map(|l| format!("  note: {l}")),
+    );
+    for line in lines {
+        if !say(&line) {
+            break;
+        }
+    }
+    exit::CLEAN
 }

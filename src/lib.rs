@@ -11,6 +11,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod frame;
+pub mod import;
 pub mod io;
 pub mod layout;
 pub mod model;

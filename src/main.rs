@@ -56,8 +56,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as SVG, PNG, PDF, a Markdown outline, a Graphviz graph or Argdown (no window
-    /// needed).
+    /// Export a map as SVG, PNG, PDF, a Markdown outline, a Graphviz graph, Argdown or AIF JSON
+    /// (no window needed).
     ///
     /// Exit status: 0 written, 2 the map cannot be read, the options make no sense, or OUT
     /// cannot be written.
@@ -90,6 +90,24 @@ enum Command {
         /// The file to write (replaced if it exists).
         #[arg(long, short, value_name = "OUT")]
         out: PathBuf,
+    },
+    /// Import a map from Argdown (.argdown), AIF JSON (`AIFdb`, OVA3, xAIF) or a Kialo text
+    /// export, and say what the map holds differently (undercuts, rephrases, dialogue…).
+    ///
+    /// The cards have no positions: they are laid out when the map is opened.
+    /// Exit status: 0 written, 2 the file cannot be imported or OUT cannot be written.
+    Import {
+        /// The file to import.
+        file: PathBuf,
+        /// Its format (default: told from its content and name).
+        #[arg(long, value_enum)]
+        from: Option<cli::ImportFrom>,
+        /// The map file to write (.json).
+        #[arg(long, short, value_name = "MAP")]
+        out: PathBuf,
+        /// Replace OUT if it exists (the old file is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -133,6 +151,12 @@ fn main() -> ExitCode {
             pages,
             size,
         })),
+        Some(Command::Import {
+            file,
+            from,
+            out,
+            force,
+        }) => code(cli::import(&file, from, &out, force)),
         None => match warrant::ui::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

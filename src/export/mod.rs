@@ -1,11 +1,12 @@
 //! Exports for slides and handouts: SVG, PNG and PDF of the map (or a selection, or one story
 //! step), a Markdown outline, and the map as a graph for other tools (Graphviz DOT,
-//! an Argdown document).
+//! an Argdown document, AIF JSON).
 //!
 //! Each exporter is a pure function with a settings struct and its own error type. PNG and PDF
 //! are drawn from the SVG, so all three look alike; they use the bundled DejaVu Sans (registered
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
+pub mod aif;
 pub mod argdown;
 pub mod dot;
 pub mod frame_svg;
@@ -15,6 +16,7 @@ pub mod png;
 pub mod style;
 pub mod svg;
 
+pub use aif::{AifError, AifSettings, map_to_aif};
 pub use argdown::{ArgdownError, ArgdownSettings, map_to_argdown};
 pub use dot::{DotError, DotSettings, map_to_dot};
 pub use markdown::{MarkdownError, MarkdownSettings, map_to_markdown};
@@ -38,6 +40,8 @@ pub enum Format {
     Dot,
     /// Argdown text.
     Argdown,
+    /// AIF JSON.
+    Aif,
 }
 
 /// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and
@@ -69,6 +73,8 @@ pub enum ExportError {
     Dot(#[from] DotError),
     #[error(transparent)]
     Argdown(#[from] ArgdownError),
+    #[error(transparent)]
+    Aif(#[from] AifError),
 }
 
 /// The bytes of the exported file.
@@ -92,6 +98,7 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
         Format::Markdown => map_to_markdown(map, &MarkdownSettings::default())?.into_bytes(),
         Format::Dot => map_to_dot(map, &DotSettings::default())?.into_bytes(),
         Format::Argdown => map_to_argdown(map, &ArgdownSettings::default())?.into_bytes(),
+        Format::Aif => map_to_aif(map, &AifSettings::default())?.into_bytes(),
     })
 }
 

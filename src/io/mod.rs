@@ -17,7 +17,7 @@ pub use recovery::{Autosave, Recovery, RecoveryWriter};
 pub use save::{backup_path, write_atomic, write_new};
 
 use crate::model::Map;
-use read::ReadError;
+pub(crate) use read::{ReadError, read_regular};
 use std::path::Path;
 
 /// The extension new maps are saved with: a file type of its own, so a double-click opens Warrant

@@ -9,6 +9,12 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A card not laid out yet is written without `pos` (JSON has no NaN), and laid out on load.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_unplaced(p: &Point) -> bool {
+    !p.is_placed()
+}
+
 /// A whole argument map: what a student hands in, self-contained.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,7 +77,7 @@ pub struct Claim {
     #[serde(default)]
     pub note: String,
     /// Top-left corner on the canvas. Optional in files: cards without one are laid out on load.
-    #[serde(default = "Point::unplaced")]
+    #[serde(default = "Point::unplaced", skip_serializing_if = "is_unplaced")]
     pub pos: Point,
 }
 
@@ -86,7 +92,7 @@ pub struct Quote {
     #[serde(default)]
     pub note: String,
     /// Top-left corner on the canvas. Optional in files: cards without one are laid out on load.
-    #[serde(default = "Point::unplaced")]
+    #[serde(default = "Point::unplaced", skip_serializing_if = "is_unplaced")]
     pub pos: Point,
 }
 

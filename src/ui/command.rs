@@ -125,6 +125,9 @@ pub enum Command {
     },
     /// Tell the user something.
     Notice(String),
+    // interchange: a map from an Argdown, AIF or Kialo file, opened as a new untitled map.
+    Import,
+    ImportPath(PathBuf),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -186,6 +189,8 @@ impl Command {
             Command::Reveal(_) => "Show card",
             Command::LinkCards(..) => "Link cards",
             Command::Notice(_) => "Notice",
+            // interchange
+            Command::Import | Command::ImportPath(_) => "Import…",
         }
     }
 
@@ -242,7 +247,10 @@ impl Command {
             | Command::Notice(_)
             | Command::Error(_)
             | Command::PresentFrom(_)
-            | Command::CompareWith => None,
+            | Command::CompareWith
+            // interchange
+            | Command::Import
+            | Command::ImportPath(_) => None,
         }
     }
 

@@ -18,6 +18,8 @@ pub enum Pending {
     Quit(egui::Context),
     /// Open sample map number N.
     Sample(usize),
+    /// interchange: import this file as a new map, or ask which (`None`).
+    Import(Option<PathBuf>),
 }
 
 /// What to do about a map file another program changed while it was open here.
@@ -91,6 +93,7 @@ pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
                     }
                 }
             });
+            command_button(app, ui, Command::Import, true); // interchange
             ui.separator();
             command_button(app, ui, Command::Save, true);
             command_button(app, ui, Command::SaveAs, true);

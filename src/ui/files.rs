@@ -18,6 +18,8 @@ pub enum FileRequest {
     AddArticle,
     OpenReference,
     Export(ExportKind),
+    /// interchange: a file of another argument tool.
+    ImportMap,
 }
 
 impl FileRequest {
@@ -28,6 +30,7 @@ impl FileRequest {
             FileRequest::AddArticle => "Add article",
             FileRequest::OpenReference => "Compare with a reference map",
             FileRequest::Export(_) => "Export",
+            FileRequest::ImportMap => "Import a map (Argdown, AIF, Kialo)",
         }
     }
 
@@ -38,6 +41,7 @@ impl FileRequest {
             FileRequest::AddArticle => Command::AddArticlePath(path),
             FileRequest::OpenReference => Command::CompareWithPath(path),
             FileRequest::Export(kind) => Command::ExportTo(kind, path),
+            FileRequest::ImportMap => Command::ImportPath(path),
         }
     }
 }
@@ -117,6 +121,12 @@ impl FileDialogs {
                     .save_file(),
                 FileRequest::AddArticle => dialog
                     .add_filter("Article (text or Markdown)", &["txt", "md"])
+                    .pick_file(),
+                FileRequest::ImportMap => dialog
+                    .add_filter(
+                        "Argdown, AIF JSON, Kialo export",
+                        &["argdown", "ad", "json", "txt"],
+                    )
                     .pick_file(),
             };
             let _ = tx.send(Answer {

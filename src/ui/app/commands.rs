@@ -16,6 +16,9 @@ impl WarrantApp {
             Command::Welcome => self.dialogs.welcome = true,
             Command::Open => self.guard(Pending::Open(None)),
             Command::OpenPath(p) => self.guard(Pending::Open(Some(p))),
+            // interchange
+            Command::Import => self.guard(Pending::Import(None)),
+            Command::ImportPath(p) => self.guard(Pending::Import(Some(p))),
             Command::Save => match self.path.clone() {
                 Some(p) => {
                     self.save_to(&p);

@@ -1,0 +1,79 @@
+//! File → Import in the window: a Kialo discussion opens as a new untitled map, laid out, with
+//! the import report as a notice; a broken file leaves the open map alone and says why.
+
+#![allow(clippy::unwrap_used)] // tests: failing loudly is right
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::{Path, PathBuf};
+use warrant::model::Map;
+use warrant::ui::{Settings, WarrantApp};
+
+fn formats() -> PathBuf {
+    std::env::var_os("WARRANT_FORMATS")
+        .map_or_else(|| PathBuf::from("/work/shared/formats"), PathBuf::from)
+}
+
+fn harness() -> Harness<'static, WarrantApp> {
+    let mut app = WarrantApp::with_map(Map::new("Homework"), Settings::default());
+    app.use_path_prompt();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// File → Import…, then the path typed into the prompt.
+fn import_through_the_menu(h: &mut Harness<'static, WarrantApp>, path: &Path) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import…").click();
+    h.run();
+    h.get_by_label("File path").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+}
+
+#[test]
+fn file_import_opens_a_kialo_discussion_as_a_new_laid_out_map_with_its_report() {
+    let mut h = harness();
+    import_through_the_menu(
+        &mut h,
+        &formats().join("kialo/kialo_6148_should-hate-speech-be-illegal.txt"),
+    );
+    let app = h.state();
+    assert_eq!(app.map().title, "Should hate speech be illegal?");
+    assert_eq!(app.map().claims.len(), 105);
+    assert_eq!(app.map().links.len(), 105);
+    assert!(
+        app.map().claims.iter().all(|c| c.pos.is_placed()),
+        "laid out"
+    );
+    assert!(app.path.is_none(), "a new untitled map, not the Kialo file");
+    assert!(app.history.is_dirty(), "closing asks to save it");
+    let notice = app.dialogs.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("105 claims") && notice.contains("-> See"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn a_broken_file_leaves_the_open_map_and_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.argdown");
+    std::fs::write(&bad, "[A]: fine\n  + [B: never closed\n").unwrap();
+    let mut h = harness();
+    import_through_the_menu(&mut h, &bad);
+    assert_eq!(h.state().map().title, "Homework");
+    let error = h.state().dialogs.error.clone().unwrap_or_default();
+    assert!(error.contains("line 2"), "{error}");
+}

@@ -500,7 +500,7 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
             && Path::new(&suggested).extension() == Some("svg".as_ref()),
         "{suggested}"
     );
-    assert_eq!(h.state().settings.export.kind, warrant::ui::ExportKind::Svg);
+    assert_eq!(h.state().settings.export.kind, warrant::export::Format::Svg);
 }
 
 /// good-small.json with a thesis on top and one more reason under "NATO is obsolete".

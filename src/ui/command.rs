@@ -3,43 +3,6 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
 
-/// What File → Export writes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ExportKind {
-    Svg,
-    #[default]
-    Png,
-    Pdf,
-    Markdown,
-}
-
-impl ExportKind {
-    pub const ALL: [ExportKind; 4] = [
-        ExportKind::Svg,
-        ExportKind::Png,
-        ExportKind::Pdf,
-        ExportKind::Markdown,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ExportKind::Svg => "SVG drawing",
-            ExportKind::Png => "PNG image (for slides)",
-            ExportKind::Pdf => "PDF handout",
-            ExportKind::Markdown => "Markdown outline",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::Svg => "svg",
-            ExportKind::Png => "png",
-            ExportKind::Pdf => "pdf",
-            ExportKind::Markdown => "md",
-        }
-    }
-}
-
 /// Something the user asked for. UI code pushes commands while drawing; the app runs them after.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -54,7 +17,7 @@ pub enum Command {
     CompareWithPath(PathBuf),
     Tidy,
     Export,
-    ExportTo(ExportKind, PathBuf),
+    ExportTo(crate::export::Format, PathBuf),
     Quit,
     Undo,
     Redo,

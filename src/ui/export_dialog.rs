@@ -2,9 +2,8 @@
 //! the PDF's story pages and the folder are remembered across runs.
 
 use super::app::WarrantApp;
-use super::command::ExportKind;
 use super::files::FileRequest;
-use crate::export::{self, Scope};
+use crate::export::{self, Format, Scope};
 use crate::model::{Map, NodeId};
 use egui::{Modal, RichText};
 use serde::{Deserialize, Serialize};
@@ -14,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExportPrefs {
-    pub kind: ExportKind,
+    pub kind: Format,
     /// The folder the last export went to.
     pub folder: Option<PathBuf>,
     /// PNG pixels per canvas unit.
@@ -28,7 +27,7 @@ pub struct ExportPrefs {
 impl Default for ExportPrefs {
     fn default() -> Self {
         Self {
-            kind: ExportKind::Png,
+            kind: Format::Png,
             folder: None,
             scale: 2.0,
             story_pages: false,
@@ -70,12 +69,7 @@ pub fn export_bytes(
         Part::Step(i) => Scope::Step(i),
     };
     let render = export::Render {
-        format: match prefs.kind {
-            ExportKind::Svg => export::Format::Svg,
-            ExportKind::Png => export::Format::Png,
-            ExportKind::Pdf => export::Format::Pdf,
-            ExportKind::Markdown => export::Format::Markdown,
-        },
+        format: prefs.kind,
         scope,
         scale: prefs.scale.clamp(0.25, 8.0),
         story_pages: prefs.story_pages,
@@ -102,7 +96,8 @@ pub fn suggested_path(
         |s| s.to_string_lossy().into_owned(),
     );
     let stem = match (prefs.kind, part) {
-        (ExportKind::Markdown, _) | (_, Part::Map) => stem,
+        (kind, _) if kind.whole_map_only() => stem,
+        (_, Part::Map) => stem,
         (_, Part::Selection) => format!("{stem}-selection"),
         (_, Part::Shown) => format!("{stem}-view"),
         (_, Part::Step(i)) => format!("{stem}-step-{}", i + 1),
@@ -201,11 +196,11 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
         ui.add_space(4.0);
         let prefs = &mut app.settings.export;
         ui.label(RichText::new("Format").strong());
-        for kind in ExportKind::ALL {
+        for kind in Format::IN_DIALOG {
             ui.radio_value(&mut prefs.kind, kind, kind.label());
         }
         ui.add_space(6.0);
-        if prefs.kind == ExportKind::Markdown {
+        if prefs.kind == Format::Markdown {
             ui.label("The outline covers the whole map: thesis, reasons, objections, quotes.");
         } else {
             ui.label(RichText::new("What to draw").strong());
@@ -250,7 +245,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
             });
         }
         match prefs.kind {
-            ExportKind::Png => {
+            Format::Png => {
                 ui.add_space(6.0);
                 ui.add(
                     egui::Slider::new(&mut prefs.scale, 0.5..=4.0)
@@ -258,7 +253,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                         .text("× the canvas at 100 % (2 is sharp on slides)"),
                 );
             }
-            ExportKind::Pdf => {
+            Format::Pdf => {
                 ui.add_space(6.0);
                 ui.add_enabled_ui(steps > 0, |ui| {
                     ui.checkbox(&mut prefs.story_pages, "Then one page per story step");
@@ -276,7 +271,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
                     "As its outline (text pages)",
                 );
             }
-            ExportKind::Svg | ExportKind::Markdown => {}
+            Format::Svg | Format::Markdown | Format::Dot | Format::Argdown => {}
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -293,7 +288,7 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
     }
     if choose {
         app.export.open = false;
-        if app.settings.export.kind == ExportKind::Markdown {
+        if app.settings.export.kind == Format::Markdown {
             app.export.part = Part::Map;
         }
         let near = suggested_path(
@@ -320,12 +315,12 @@ mod tests {
             Path::new("/maps/memo.png")
         );
         prefs.folder = Some("/slides".into());
-        prefs.kind = ExportKind::Svg;
+        prefs.kind = Format::Svg;
         assert_eq!(
             suggested_path(&prefs, Some(map), "", Part::Step(2)),
             Path::new("/slides/memo-step-3.svg")
         );
-        prefs.kind = ExportKind::Markdown;
+        prefs.kind = Format::Markdown;
         assert_eq!(
             suggested_path(&prefs, None, "NATO: a relic?", Part::Selection),
             Path::new("/slides/nato-a-relic.md")

@@ -15,7 +15,7 @@ mod story_panel;
 mod theme;
 
 pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
-pub use command::{Command, ExportKind};
+pub use command::Command;
 
 use std::path::PathBuf;
 

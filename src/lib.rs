@@ -16,5 +16,6 @@ pub mod layout;
 pub mod model;
 pub mod output;
 pub mod story;
+pub mod text;
 pub mod ui;
 pub mod view;

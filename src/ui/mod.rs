@@ -8,6 +8,7 @@ mod export_dialog;
 mod files;
 mod findings;
 mod inspector;
+mod menus;
 mod present;
 mod presenter;
 mod reader;
@@ -15,7 +16,7 @@ mod story_panel;
 mod theme;
 
 pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
-pub use command::Command;
+pub use command::{Command, Entry, Menu, TABLE};
 
 use std::path::PathBuf;
 

@@ -6,7 +6,7 @@ mod documents;
 use super::canvas::CanvasState;
 use super::command::Command;
 use super::dialogs::{Dialogs, Pending};
-use super::files::{FileDialogs, FileRequest};
+use super::files::FileDialogs;
 use super::reader::ReaderState;
 use crate::check::{Problem, problems};
 use crate::edit::{Edit, History, Item};
@@ -145,6 +145,10 @@ pub struct WarrantApp {
     articles: documents::ArticleReads,
     /// Commands collected while drawing, run after the frame's UI.
     pending: Vec<Command>,
+    /// The last commands run (see [`WarrantApp::commands_run`]).
+    ran: Vec<Command>,
+    /// Quitting was confirmed: close the window at the end of the frame.
+    close_now: bool,
     clipboard: Vec<Item>,
     shown_title: String,
     allow_close: bool,
@@ -211,6 +215,8 @@ impl WarrantApp {
             disk_stamp: None,
             articles: documents::ArticleReads::default(),
             pending: Vec::new(),
+            ran: Vec::new(),
+            close_now: false,
             clipboard: Vec::new(),
             shown_title: String::new(),
             allow_close: false,
@@ -221,11 +227,6 @@ impl WarrantApp {
     /// Asks for file paths in the app's own prompt instead of native dialogs (tests use this).
     pub fn use_path_prompt(&mut self) {
         self.files.use_path_prompt();
-    }
-
-    /// Asks the user for a file (a native dialog, or the app's own prompt).
-    pub(crate) fn request_file(&mut self, request: FileRequest, near: Option<&std::path::Path>) {
-        self.files.request(request, near);
     }
 
     /// Sets where recovery copies go (tests point it at a temporary folder).
@@ -347,10 +348,8 @@ impl WarrantApp {
             };
             super::present::present_ui(ui, &cx, p, &mut self.pending);
             super::presenter::presenter_window(self, &ctx);
-            super::dialogs::dialogs_ui(self, &ctx);
-            for command in std::mem::take(&mut self.pending) {
-                self.run_command(&ctx, command);
-            }
+            self.dialogs_ui(&ctx);
+            self.run_pending(&ctx);
             return;
         }
         self.shortcuts(&ctx);
@@ -362,8 +361,7 @@ impl WarrantApp {
         self.findings
             .update(&ctx, self.history.map(), self.history.content_revision());
 
-        egui::Panel::top("menu").show(ui, |ui| super::dialogs::menu_bar_ui(self, ui));
-        egui::Panel::top("toolbar").show(ui, |ui| super::dialogs::toolbar_ui(self, ui));
+        self.bars_ui(ui);
         if self.settings.show_inspector {
             egui::Panel::left("inspector")
                 .resizable(true)
@@ -401,13 +399,17 @@ impl WarrantApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| super::canvas::canvas_ui(self, ui));
-        super::export_dialog::export_dialog_ui(self, &ctx);
-        super::dialogs::dialogs_ui(self, &ctx);
+        let export = super::export_dialog::ExportCtx {
+            map: self.history.map(),
+            path: self.path.as_deref(),
+            prefs: &self.settings.export,
+            selected: self.selection.nodes.len(),
+            on_canvas: self.canvas.shown_ids().map(|ids| ids.len()),
+        };
+        super::export_dialog::export_dialog_ui(&ctx, &mut self.export, &export, &mut self.pending);
+        self.dialogs_ui(&ctx);
         self.files.prompt_ui(&ctx, &mut self.pending);
-
-        for command in std::mem::take(&mut self.pending) {
-            self.run_command(&ctx, command);
-        }
+        self.run_pending(&ctx);
         // An edit made by this frame's commands goes to the analysis now, not at the next input.
         self.findings
             .update(&ctx, self.history.map(), self.history.content_revision());
@@ -421,12 +423,64 @@ impl WarrantApp {
         self.settings.canvas_zoom = self.canvas.zoom;
     }
 
+    /// Runs the commands collected this frame, then closes the window if quitting was confirmed.
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.pending) {
+            self.run_command(ctx, command);
+        }
+        if std::mem::take(&mut self.close_now) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// What the menus and the toolbar grey out and tick.
+    fn command_state<'a>(
+        history: &'a History,
+        selection: &Selection,
+        canvas: &CanvasState,
+    ) -> super::command::CommandState<'a> {
+        super::command::CommandState {
+            selected_cards: selection.nodes.len(),
+            link_selected: selection.link.is_some(),
+            undo: history.undo_label(),
+            redo: history.redo_label(),
+            any_folded: canvas.visibility.any_collapsed(),
+            focused: canvas.visibility.focus().is_some(),
+        }
+    }
+
+    /// The menu bar and the toolbar.
+    fn bars_ui(&mut self, ui: &mut egui::Ui) {
+        let reading_articles = self.reading_articles();
+        let cx = super::menus::BarCtx {
+            commands: Self::command_state(&self.history, &self.selection, &self.canvas),
+            recent: &self.settings.recent,
+            show_inspector: self.settings.show_inspector,
+            show_reader: self.settings.show_reader,
+            theme: self.settings.theme,
+            canvas_zoom: self.canvas.zoom,
+            reading_articles,
+        };
+        let out = &mut self.pending;
+        egui::Panel::top("menu").show(ui, |ui| super::menus::menu_bar_ui(ui, &cx, out));
+        egui::Panel::top("toolbar").show(ui, |ui| super::menus::toolbar_ui(ui, &cx, out));
+    }
+
+    /// The modal dialogs and the notice.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let cx = super::dialogs::DialogCtx {
+            map: self.history.map(),
+            path: self.path.as_deref(),
+        };
+        super::dialogs::dialogs_ui(ctx, &mut self.dialogs, &cx, &mut self.pending);
+    }
+
     /// The window's close button: ask first if there are unsaved changes.
     fn closing(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.history.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialogs.unsaved = Some(Pending::Quit(ctx.clone()));
+                self.dialogs.unsaved = Some(Pending::Quit);
             } else {
                 self.discard_recovery();
             }

@@ -145,7 +145,7 @@ impl WarrantApp {
             self.dialogs.error = Some(why);
             return;
         }
-        let map = self.history.map();
+        let map = self.map();
         let (map, cards) = match self.export.part {
             // As drawn: an arranged focus has moved the cards (in the view only).
             Part::Shown => {

@@ -109,8 +109,10 @@ impl Selection {
 
 /// The whole app state. The eframe `App` and the UI tests drive the same value.
 pub struct WarrantApp {
-    /// The open map and every change made to it.
-    pub history: History,
+    /// The open map and every change made to it: changed only through `submit`, `undo`, `redo`.
+    /// Not public; the panels inside the crate still read it field by field until they are
+    /// given contexts (then it becomes private to `app`).
+    pub(crate) history: History,
     /// Where the map is saved; `None` for a new or sample map.
     pub path: Option<PathBuf>,
     pub selection: Selection,
@@ -237,6 +239,16 @@ impl WarrantApp {
     /// The map as it is now.
     pub fn map(&self) -> &Map {
         self.history.map()
+    }
+
+    /// The open map's history, to read (undo labels, unsaved changes, revisions).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Whether the map has changes not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
     }
 
     /// Queues a command to run after this frame's UI.

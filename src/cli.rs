@@ -434,10 +434,10 @@ fn parse_size(s: &str) -> Result<(f32, f32), String> {
 fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, String> {
     use crate::export::{self as ex, Format};
     let (w, h) = parse_size(size)?;
-    let format = match req.format {
-        f @ (Format::Svg | Format::Png) => f,
-        _ => return Err("--size applies to SVG and PNG (a presentation frame)".into()),
+    let (Format::Svg | Format::Png) = req.format else {
+        return Err("--size applies to SVG and PNG (a presentation frame)".into());
     };
+    let format = req.format;
     if req.scale.is_some() || req.story {
         return Err("--size sets the frame's pixels: leave out --scale and --story".into());
     }

@@ -168,7 +168,10 @@ fn save_as_and_reopen(h: &mut Harness<'static, WarrantApp>, dir: &Path, after: &
     menu(h, "File", "Save as");
     type_path(h, &saved);
     assert!(!h.state().is_dirty());
-    assert_eq!(&warrant::io::load(&saved).unwrap(), after);
+    assert_eq!(
+        &warrant::io::load(&saved).expect("the saved map loads"),
+        after
+    );
     assert!(h.state().window_title().starts_with("homework.json"));
     *h.state_mut() = app_with(Map::new("something else"), dir);
     menu(h, "File", "Open…");

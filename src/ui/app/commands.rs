@@ -47,7 +47,7 @@ impl WarrantApp {
             | Command::SetTheme(_)
             | Command::ShowInspector(_)
             | Command::ShowReader(_)
-            | Command::ShowHelp => self.run_view_command(ctx, command),
+            | Command::ShowHelp => self.run_view_command(ctx, &command),
             Command::Tidy
             | Command::Undo
             | Command::Redo
@@ -118,8 +118,8 @@ impl WarrantApp {
     }
 
     /// The view: zoom, folds, focus, presenting, theme, panels.
-    fn run_view_command(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
+    fn run_view_command(&mut self, ctx: &egui::Context, command: &Command) {
+        match *command {
             Command::ZoomIn => self.canvas.zoom_by(1.25),
             Command::ZoomOut => self.canvas.zoom_by(0.8),
             Command::FitMap => self.canvas.fit_pending = true,
@@ -127,16 +127,7 @@ impl WarrantApp {
             Command::UnfoldAll => self.canvas.visibility.expand_all(),
             Command::FocusMode => crate::ui::canvas::folds::toggle_focus(self),
             Command::Present => self.start_presenting(ctx),
-            Command::StopPresenting => {
-                // The editor's camera and selection were never touched.
-                if self.presenting.take().is_some() {
-                    // To the main window, even when Esc was pressed in the presenter view.
-                    ctx.send_viewport_cmd_to(
-                        egui::ViewportId::ROOT,
-                        egui::ViewportCommand::Fullscreen(false),
-                    );
-                }
-            }
+            Command::StopPresenting => self.stop_presenting(ctx),
             Command::RememberPresentation(prefs) => self.settings.present = prefs,
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -146,6 +137,17 @@ impl WarrantApp {
             Command::ShowReader(on) => self.settings.show_reader = on,
             Command::ShowHelp => self.dialogs.help = true,
             _ => {}
+        }
+    }
+
+    /// Leaves the presentation: the editor's camera and selection were never touched.
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if self.presenting.take().is_some() {
+            // To the main window, even when Esc was pressed in the presenter view.
+            ctx.send_viewport_cmd_to(
+                egui::ViewportId::ROOT,
+                egui::ViewportCommand::Fullscreen(false),
+            );
         }
     }
 

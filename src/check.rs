@@ -76,6 +76,30 @@ pub fn problems(map: &Map) -> Vec<Problem> {
 
 /// [`problems`], with the quotes already located by [`analysis::quote_integrity`].
 pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
+    let mut out = source_problems(map);
+    // Each source's length, counted once (not once per quote: a map may hold thousands).
+    let lens: HashMap<&SourceId, usize> = map
+        .sources
+        .iter()
+        .map(|s| (&s.id, s.text.chars().count()))
+        .collect();
+    for (quote, check) in map.quotes.iter().zip(checks) {
+        let Some(&len) = lens.get(&quote.source) else {
+            continue; // integrity check refuses such maps on load
+        };
+        if let Some((kind, message)) = quote_problem(quote, &check.status, len) {
+            out.push(Problem {
+                kind,
+                item: quote.id.0.clone(),
+                message,
+            });
+        }
+    }
+    out
+}
+
+/// Articles with no text, or whose text no longer matches its recorded hash.
+fn source_problems(map: &Map) -> Vec<Problem> {
     let mut out = Vec::new();
     for source in &map.sources {
         if source.text.trim().is_empty() {
@@ -95,89 +119,79 @@ pub fn problems_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Problem> {
             });
         }
     }
-    // Each source's length, counted once (not once per quote: a map may hold thousands).
-    let lens: HashMap<&SourceId, usize> = map
-        .sources
-        .iter()
-        .map(|s| (&s.id, s.text.chars().count()))
-        .collect();
-    for (quote, check) in map.quotes.iter().zip(checks) {
-        if check.status == QuoteStatus::Ok {
-            continue;
-        }
-        let Some(&len) = lens.get(&quote.source) else {
-            continue; // integrity check refuses such maps on load
-        };
-        let a = &quote.anchor;
-        let at = if a.start > a.end {
-            format!(
-                "its offsets {}..{} are reversed (the start is after the end)",
-                a.start, a.end
-            )
-        } else if a.end > len {
-            format!(
-                "its offsets {}..{} lie outside the text ({len} characters)",
-                a.start, a.end
-            )
-        } else {
-            format!("the text at {}..{} is not its exact text", a.start, a.end)
-        };
-        let head = format!("quote {} {}", quote.id, analysis::quoted(&a.exact));
-        let (kind, message) = match &check.status {
-            QuoteStatus::Ok => continue,
-            QuoteStatus::Moved { start, end } => (
-                ProblemKind::QuoteMoved,
-                format!("{head}: {at}; it is found at {start}..{end}"),
-            ),
-            QuoteStatus::Ambiguous { count } => (
-                ProblemKind::QuoteAmbiguous,
-                format!(
-                    "{head}: {at}; it occurs {count} times elsewhere and its context does not tell which is meant"
-                ),
-            ),
-            QuoteStatus::Changed {
-                start,
-                end,
-                found,
-                similarity,
-                ..
-            } => (
-                ProblemKind::QuoteChanged,
-                format!(
-                    "{head}: {at}, nor anywhere in source {}; a close match ({:.0} % similar) is at {start}..{end}: {}",
-                    quote.source,
-                    similarity * 100.0,
-                    analysis::quoted(found)
-                ),
-            ),
-            QuoteStatus::Unsearched { limit } => (
-                ProblemKind::QuoteNotFoundExactly,
-                format!(
-                    "{head}: {at}, nor anywhere in source {} exactly; {}",
-                    quote.source,
-                    match limit {
-                        SearchLimit::QuoteTooLong => format!(
-                            "at {} characters it is too long to search for approximately",
-                            a.exact.chars().count()
-                        ),
-                        SearchLimit::TooMuchWork =>
-                            "searching for it approximately would take too long in a map this large"
-                                .to_owned(),
-                    }
-                ),
-            ),
-            QuoteStatus::Orphaned => (
-                ProblemKind::QuoteNotFound,
-                format!("{head}: {at}, and it is nowhere in source {}", quote.source),
-            ),
-        };
-        out.push(Problem {
-            kind,
-            item: quote.id.0.clone(),
-            message,
-        });
-    }
     out
+}
+
+/// What is wrong with a quote whose check found it elsewhere or not at all (`len`: its
+/// source's length in characters); `None` for a quote that is where it says.
+fn quote_problem(
+    quote: &crate::model::Quote,
+    status: &QuoteStatus,
+    len: usize,
+) -> Option<(ProblemKind, String)> {
+    let a = &quote.anchor;
+    let at = if a.start > a.end {
+        format!(
+            "its offsets {}..{} are reversed (the start is after the end)",
+            a.start, a.end
+        )
+    } else if a.end > len {
+        format!(
+            "its offsets {}..{} lie outside the text ({len} characters)",
+            a.start, a.end
+        )
+    } else {
+        format!("the text at {}..{} is not its exact text", a.start, a.end)
+    };
+    let head = format!("quote {} {}", quote.id, analysis::quoted(&a.exact));
+    Some(match status {
+        QuoteStatus::Ok => return None,
+        QuoteStatus::Moved { start, end } => (
+            ProblemKind::QuoteMoved,
+            format!("{head}: {at}; it is found at {start}..{end}"),
+        ),
+        QuoteStatus::Ambiguous { count } => (
+            ProblemKind::QuoteAmbiguous,
+            format!(
+                "{head}: {at}; it occurs {count} times elsewhere and its context does not tell which is meant"
+            ),
+        ),
+        QuoteStatus::Changed {
+            start,
+            end,
+            found,
+            similarity,
+            ..
+        } => (
+            ProblemKind::QuoteChanged,
+            format!(
+                "{head}: {at}, nor anywhere in source {}; a close match ({:.0} % similar) is at {start}..{end}: {}",
+                quote.source,
+                similarity * 100.0,
+                analysis::quoted(found)
+            ),
+        ),
+        QuoteStatus::Unsearched { limit } => (
+            ProblemKind::QuoteNotFoundExactly,
+            format!(
+                "{head}: {at}, nor anywhere in source {} exactly; {}",
+                quote.source,
+                match limit {
+                    SearchLimit::QuoteTooLong => format!(
+                        "at {} characters it is too long to search for approximately",
+                        a.exact.chars().count()
+                    ),
+                    SearchLimit::TooMuchWork =>
+                        "searching for it approximately would take too long in a map this large"
+                            .to_owned(),
+                }
+            ),
+        ),
+        QuoteStatus::Orphaned => (
+            ProblemKind::QuoteNotFound,
+            format!("{head}: {at}, and it is nowhere in source {}", quote.source),
+        ),
+    })
 }
 
 /// The kinds of finding, as named in `--json` output. None of them is an error.

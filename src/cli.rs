@@ -396,39 +396,11 @@ pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
     exit::CLEAN
 }
 
-/// The formats `warrant export` writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// Vector drawing with real text.
-    Svg,
-    /// Image for slides.
-    Png,
-    /// Handout.
-    Pdf,
-    /// Outline of the argument.
-    Md,
-    /// Graphviz DOT graph.
-    Dot,
-    /// Argdown document.
-    Argdown,
-    /// AIF JSON (Argument Interchange Format).
-    Aif,
-}
-
-/// `--pages`: what becomes of a map too big for one readable PDF page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum PdfPages {
-    /// At full size over overlapping pages, after an overview page.
-    Tile,
-    /// As its outline, in text pages.
-    Outline,
-}
-
 /// What `warrant export` was asked to do.
 #[derive(Clone, Debug)]
 pub struct ExportRequest {
     pub map: PathBuf,
-    pub format: ExportFormat,
+    pub format: crate::export::Format,
     /// Story step, counting from 1.
     pub step: Option<usize>,
     /// PNG pixels per canvas unit.
@@ -439,7 +411,7 @@ pub struct ExportRequest {
     /// PDF: one page per story step after the map.
     pub story: bool,
     /// PDF: a map too big for one page, tiled or as its outline.
-    pub pages: Option<PdfPages>,
+    pub pages: Option<crate::export::PageMode>,
     /// `WxH`: the presentation's frame of `step` on a screen this size.
     pub size: Option<String>,
 }
@@ -462,11 +434,10 @@ fn parse_size(s: &str) -> Result<(f32, f32), String> {
 fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, String> {
     use crate::export::{self as ex, Format};
     let (w, h) = parse_size(size)?;
-    let format = match req.format {
-        ExportFormat::Svg => Format::Svg,
-        ExportFormat::Png => Format::Png,
-        _ => return Err("--size applies to SVG and PNG (a presentation frame)".into()),
+    let (Format::Svg | Format::Png) = req.format else {
+        return Err("--size applies to SVG and PNG (a presentation frame)".into());
     };
+    let format = req.format;
     if req.scale.is_some() || req.story {
         return Err("--size sets the frame's pixels: leave out --scale and --story".into());
     }
@@ -485,7 +456,7 @@ fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, S
 
 /// Refuses option combinations that mean nothing, with the reason.
 fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
-    use ExportFormat::{Aif, Argdown, Dot, Md, Pdf, Png};
+    use crate::export::Format::{Aif, Argdown, Dot, Markdown, Pdf, Png};
     if req.scale.is_some() && req.format != Png {
         return Err("--scale applies to PNG only (SVG and PDF are vector drawings)".into());
     }
@@ -501,7 +472,7 @@ fn export_usage(req: &ExportRequest, map: &Map) -> Result<(), String> {
         return Err("--pages applies to PDF only".into());
     }
     if let Some(step) = req.step {
-        if req.format == Md {
+        if req.format == Markdown {
             return Err("--step does not apply to the Markdown outline".into());
         }
         if matches!(req.format, Dot | Argdown | Aif) {
@@ -560,22 +531,11 @@ pub fn export(req: &ExportRequest) -> i32 {
         .as_deref()
         .map(|size| export_frame(req, &map, size));
     let render = ex::Render {
-        format: match req.format {
-            ExportFormat::Svg => ex::Format::Svg,
-            ExportFormat::Png => ex::Format::Png,
-            ExportFormat::Pdf => ex::Format::Pdf,
-            ExportFormat::Md => ex::Format::Markdown,
-            ExportFormat::Dot => ex::Format::Dot,
-            ExportFormat::Argdown => ex::Format::Argdown,
-            ExportFormat::Aif => ex::Format::Aif,
-        },
+        format: req.format,
         scope: req.step.map_or(Scope::Map, |s| Scope::Step(s - 1)),
         scale: req.scale.unwrap_or(ex::PngSettings::default().scale),
         story_pages: req.story,
-        pages: match req.pages {
-            Some(PdfPages::Outline) => ex::PageMode::Outline,
-            Some(PdfPages::Tile) | None => ex::PageMode::Tile,
-        },
+        pages: req.pages.unwrap_or_default(),
     };
     let bytes = match framed.unwrap_or_else(|| ex::render(&map, &render).map_err(|e| e.to_string()))
     {

@@ -18,5 +18,6 @@ pub mod model;
 pub mod output;
 pub mod samples;
 pub mod story;
+pub mod text;
 pub mod ui;
 pub mod view;

@@ -66,7 +66,7 @@ enum Command {
         map: PathBuf,
         /// What to write.
         #[arg(long, short, value_enum)]
-        format: cli::ExportFormat,
+        format: warrant::export::Format,
         /// Draw only story step N (from 1): its cards, earlier steps dimmed, its focus ringed.
         #[arg(long, value_name = "N")]
         step: Option<usize>,
@@ -79,7 +79,7 @@ enum Command {
         /// PDF only: a map too big for one page at a readable size is tiled over pages (with
         /// an overview) or given as its outline (default: tile).
         #[arg(long, value_enum, value_name = "HOW")]
-        pages: Option<cli::PdfPages>,
+        pages: Option<warrant::export::PageMode>,
         /// With --step, SVG or PNG: the frame the presentation shows for that step on a
         /// W×H screen (e.g. 1920x1080), in the projector theme.
         #[arg(long, value_name = "WxH")]

@@ -60,86 +60,86 @@ fn claims_that(map: &Map, relation: Relation, to: &NodeId) -> Vec<NodeId> {
         .collect()
 }
 
-/// A walk through a map that has no story of its own.
-pub fn auto_walk(map: &Map) -> Vec<Step> {
-    let mut steps: Vec<Step> = Vec::new();
-    let push = |steps: &mut Vec<Step>,
-                title: String,
-                show: Vec<NodeId>,
-                focus: Vec<NodeId>,
-                note: &str| {
-        if !show.is_empty() {
-            let id = StepId(format!("auto{}", steps.len() + 1));
-            steps.push(Step {
-                id,
-                title,
-                show,
-                focus,
-                note: note.to_owned(),
-            });
-        }
-    };
-    let mut theses: Vec<NodeId> = map
+/// Adds a step showing `show` (none if it is empty), numbered after those before it.
+fn push(steps: &mut Vec<Step>, title: String, show: Vec<NodeId>, focus: Vec<NodeId>, note: &str) {
+    if !show.is_empty() {
+        let id = StepId(format!("auto{}", steps.len() + 1));
+        steps.push(Step {
+            id,
+            title,
+            show,
+            focus,
+            note: note.to_owned(),
+        });
+    }
+}
+
+/// The theses marked, or else the claim with the most reasons given for it.
+fn theses_of(map: &Map) -> Vec<NodeId> {
+    let theses: Vec<NodeId> = map
         .claims
         .iter()
         .filter(|c| c.thesis)
         .map(|c| c.id.clone())
         .collect();
-    if theses.is_empty() {
-        // No thesis marked: the claim with the most reasons given for it.
-        theses = map
-            .claims
-            .iter()
-            .max_by_key(|c| {
-                claims_that(map, Relation::Supports, &c.id).len() + evidence(map, &c.id).len()
-            })
-            .map(|c| vec![c.id.clone()])
-            .unwrap_or_default();
+    if !theses.is_empty() {
+        return theses;
     }
-    for thesis in &theses {
-        let text = map.claim(thesis).map_or("", |c| c.text.as_str());
-        let mut show = vec![thesis.clone()];
-        show.extend(evidence(map, thesis));
-        push(
-            &mut steps,
-            format!("Thesis: {text}"),
-            show,
-            vec![thesis.clone()],
-            "What does the text claim, and on what evidence?",
-        );
-        for reason in claims_that(map, Relation::Supports, thesis)
-            .into_iter()
-            .take(8)
-        {
-            let text = map
-                .claim(&reason)
-                .map_or("", |c| c.text.as_str())
-                .to_owned();
-            let mut show = vec![reason.clone()];
-            show.extend(evidence(map, &reason));
-            push(
-                &mut steps,
-                format!("A reason: {text}"),
-                show,
-                vec![reason],
-                "",
-            );
-        }
-        let objections: Vec<NodeId> = claims_that(map, Relation::Opposes, thesis)
-            .into_iter()
-            .chain(claims_that(map, Relation::Contradicts, thesis))
-            .collect();
-        let mut show = objections.clone();
-        for o in &objections {
-            show.extend(evidence(map, o));
-        }
-        push(
-            &mut steps,
-            "Objections".into(),
-            show,
-            objections,
-            "What speaks against the thesis?",
-        );
+    map.claims
+        .iter()
+        .max_by_key(|c| {
+            claims_that(map, Relation::Supports, &c.id).len() + evidence(map, &c.id).len()
+        })
+        .map(|c| vec![c.id.clone()])
+        .unwrap_or_default()
+}
+
+/// A thesis with its evidence, each of its first reasons with theirs, then its objections.
+fn thesis_steps(map: &Map, thesis: &NodeId, steps: &mut Vec<Step>) {
+    let text = map.claim(thesis).map_or("", |c| c.text.as_str());
+    let mut show = vec![thesis.clone()];
+    show.extend(evidence(map, thesis));
+    push(
+        steps,
+        format!("Thesis: {text}"),
+        show,
+        vec![thesis.clone()],
+        "What does the text claim, and on what evidence?",
+    );
+    for reason in claims_that(map, Relation::Supports, thesis)
+        .into_iter()
+        .take(8)
+    {
+        let text = map
+            .claim(&reason)
+            .map_or("", |c| c.text.as_str())
+            .to_owned();
+        let mut show = vec![reason.clone()];
+        show.extend(evidence(map, &reason));
+        push(steps, format!("A reason: {text}"), show, vec![reason], "");
+    }
+    let objections: Vec<NodeId> = claims_that(map, Relation::Opposes, thesis)
+        .into_iter()
+        .chain(claims_that(map, Relation::Contradicts, thesis))
+        .collect();
+    let mut show = objections.clone();
+    for o in &objections {
+        show.extend(evidence(map, o));
+    }
+    push(
+        steps,
+        "Objections".into(),
+        show,
+        objections,
+        "What speaks against the thesis?",
+    );
+}
+
+/// A walk through a map that has no story of its own.
+pub fn auto_walk(map: &Map) -> Vec<Step> {
+    let mut steps: Vec<Step> = Vec::new();
+    for thesis in &theses_of(map) {
+        thesis_steps(map, thesis, &mut steps);
     }
     let pairs: Vec<NodeId> = map
         .links

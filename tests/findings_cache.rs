@@ -79,7 +79,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
 /// The bound is in frames, generous: the small map's analysis takes a few milliseconds.
 fn until_analysed(h: &mut Harness<'static, WarrantApp>) {
     for _ in 0..20_000 {
-        let revision = h.state().history.content_revision();
+        let revision = h.state().history().content_revision();
         if !h.state().findings.is_stale(revision) {
             h.run();
             return;

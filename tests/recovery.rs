@@ -171,7 +171,7 @@ fn an_untitled_maps_words_survive_a_crash_and_a_start_with_a_file() {
     assert_eq!(map.claims.len(), 1);
     assert_eq!(map.claims[0].text, "Students lose nothing");
     assert_eq!(h.state().path, None);
-    assert!(h.state().history.is_dirty(), "restored changes are unsaved");
+    assert!(h.state().is_dirty(), "restored changes are unsaved");
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn saving_over_a_file_another_program_changed_asks_first() {
     mine(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
     assert!(on_disk().claims.iter().any(|c| c.text == "Mine"));
 
     // Changed on disk: nothing is written until the user answers; Cancel leaves it all.
@@ -216,7 +216,7 @@ fn saving_over_a_file_another_program_changed_asks_first() {
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(on_disk().title, "Changed by another program");
-    assert!(h.state().history.is_dirty());
+    assert!(h.state().is_dirty());
 
     // Overwrite: ours is saved, theirs kept as the backup.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -224,7 +224,7 @@ fn saving_over_a_file_another_program_changed_asks_first() {
     h.get_by_label("Overwrite it").click();
     h.run();
     assert_eq!(on_disk().title, common::hand_made().title);
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
     let bak = warrant::io::load(&warrant::io::backup_path(&path)).unwrap();
     assert_eq!(bak.title, "Changed by another program");
 
@@ -236,12 +236,12 @@ fn saving_over_a_file_another_program_changed_asks_first() {
     h.get_by_label("Reload from disk").click();
     h.run();
     assert_eq!(h.state().map().title, "Changed by another program");
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
     // And after a reload, saving again needs no question.
     mine(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
     assert_eq!(on_disk().title, "Changed by another program");
 }
 
@@ -297,5 +297,5 @@ fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
     let sources = &h.state().map().sources;
     assert_eq!(sources.len(), 1, "and was added to the map");
     assert!(sources[0].text.contains("relic of the Cold War"));
-    assert!(h.state().history.can_undo(), "as an undoable step");
+    assert!(h.state().history().can_undo(), "as an undoable step");
 }

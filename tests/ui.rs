@@ -139,8 +139,13 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     h.run();
     assert_eq!(h.state().map().links[0].relation, Relation::Opposes);
 
-    // Undo three times: opposes → supports, link gone, quote gone. Redo all three.
     let after = h.state().map().clone();
+    undo_three_and_redo(&mut h, &after);
+    save_as_and_reopen(&mut h, dir.path(), &after);
+}
+
+/// Undo three times: opposes → supports, link gone, quote gone. Redo all three.
+fn undo_three_and_redo(h: &mut Harness<'static, WarrantApp>, after: &Map) {
     for _ in 0..3 {
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
@@ -154,19 +159,24 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    assert_eq!(h.state().map(), &after);
+    assert_eq!(h.state().map(), after);
+}
 
-    // Save as, then open it again: the same map.
-    let saved = dir.path().join("homework.json");
-    menu(&mut h, "File", "Save as");
-    type_path(&mut h, &saved);
-    assert!(!h.state().history.is_dirty());
-    assert_eq!(warrant::io::load(&saved).unwrap(), after);
+/// Save as, then open it again: the same map.
+fn save_as_and_reopen(h: &mut Harness<'static, WarrantApp>, dir: &Path, after: &Map) {
+    let saved = dir.join("homework.json");
+    menu(h, "File", "Save as");
+    type_path(h, &saved);
+    assert!(!h.state().is_dirty());
+    assert_eq!(
+        &warrant::io::load(&saved).expect("the saved map loads"),
+        after
+    );
     assert!(h.state().window_title().starts_with("homework.json"));
-    h.state_mut().history = warrant::edit::History::new(Map::new("something else"));
-    menu(&mut h, "File", "Open…");
-    type_path(&mut h, &saved);
-    assert_eq!(h.state().map(), &after);
+    *h.state_mut() = app_with(Map::new("something else"), dir);
+    menu(h, "File", "Open…");
+    type_path(h, &saved);
+    assert_eq!(h.state().map(), after);
 }
 
 #[test]
@@ -211,7 +221,7 @@ fn new_with_unsaved_changes_asks_first() {
     h.key_press(Key::Delete);
     h.run();
     assert_eq!(h.state().map().claims.len(), 1);
-    assert!(h.state().history.is_dirty());
+    assert!(h.state().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert!(h.query_by_label("Save changes?").is_some());
@@ -223,7 +233,7 @@ fn new_with_unsaved_changes_asks_first() {
     h.get_by_label("Don't save").click();
     h.run();
     assert!(h.state().map().claims.is_empty(), "a new, empty map");
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
 }
 
 #[test]
@@ -444,7 +454,7 @@ fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
     h.get_by_label("Tidy").click();
     h.run();
     assert_ne!(h.state().map(), &map, "Tidy moved the cards");
-    assert_eq!(h.state().history.undo_label(), Some("Tidy"));
+    assert_eq!(h.state().history().undo_label(), Some("Tidy"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().map(), &map, "one undo puts every card back");
@@ -500,7 +510,7 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
             && Path::new(&suggested).extension() == Some("svg".as_ref()),
         "{suggested}"
     );
-    assert_eq!(h.state().settings.export.kind, warrant::ui::ExportKind::Svg);
+    assert_eq!(h.state().settings.export.kind, warrant::export::Format::Svg);
 }
 
 /// good-small.json with a thesis on top and one more reason under "NATO is obsolete".
@@ -559,7 +569,7 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     assert!(h.query_by_label("Claim: NATO is a threat").is_some());
     assert!(h.query_by_label_contains("Showing 3 of 5 cards").is_some());
     assert_eq!(h.state().map(), &map, "folding is not an edit");
-    assert_eq!(h.state().history.undo_label(), None);
+    assert_eq!(h.state().history().undo_label(), None);
 
     h.get_by_label("Unfold 2 cards under Claim: NATO is obsolete")
         .click();

@@ -53,7 +53,7 @@ fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
                 .is_some(),
         "a notice confirms the save and names the file"
     );
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn saving_again_is_confirmed_too() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.query_by_label_contains("Saved to").is_some());
-    assert!(!h.state().history.is_dirty());
+    assert!(!h.state().is_dirty());
 }
 
 #[test]

@@ -58,7 +58,7 @@ fn file_import_opens_a_kialo_discussion_as_a_new_laid_out_map_with_its_report() 
         "laid out"
     );
     assert!(app.path.is_none(), "a new untitled map, not the Kialo file");
-    assert!(app.history.is_dirty(), "closing asks to save it");
+    assert!(app.history().is_dirty(), "closing asks to save it");
     let notice = app.dialogs.notice.clone().unwrap_or_default();
     assert!(
         notice.contains("105 claims") && notice.contains("-> See"),

@@ -3,7 +3,7 @@
 //! both an omnipotent bloc and a Cold War relic.
 
 use super::quoted;
-use crate::model::{ActorId, LinkId, Map, NodeId, Relation};
+use crate::model::{ActorId, Claim, LinkId, Map, NodeId, Relation};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -40,6 +40,11 @@ pub fn verb_for(name: &str) -> &'static str {
     if plural { "hold" } else { "holds" }
 }
 
+/// The actors who hold both claims, in `a`'s order.
+pub fn holding_both<'a>(a: &'a Claim, b: &'a Claim) -> impl Iterator<Item = &'a ActorId> {
+    a.actors.iter().filter(|x| b.actors.contains(x))
+}
+
 /// Every actor who holds both ends of a `contradicts` or `opposes` link between claims, in link
 /// order; each actor and pair of claims once.
 pub fn inconsistent_actors(map: &Map) -> Vec<InconsistentActor> {
@@ -59,7 +64,7 @@ pub fn inconsistent_actors(map: &Map) -> Vec<InconsistentActor> {
         } else {
             (&b.id, &a.id)
         };
-        for actor in a.actors.iter().filter(|x| b.actors.contains(x)) {
+        for actor in holding_both(a, b) {
             if !seen.insert((actor, pair.0, pair.1)) {
                 continue;
             }

@@ -70,13 +70,8 @@ const QUOTED_CHARS: usize = 80;
 
 /// `text` in curly quotes for a message, on one line, cut short with an ellipsis if long.
 pub fn quoted(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > QUOTED_CHARS {
-        let cut: String = flat.chars().take(QUOTED_CHARS - 1).collect();
-        format!("“{}…”", cut.trim_end())
-    } else {
-        format!("“{flat}”")
-    }
+    let flat = crate::text::flatten_ws(text);
+    format!("“{}”", crate::text::ellipsize(&flat, QUOTED_CHARS - 1))
 }
 
 #[cfg(test)]

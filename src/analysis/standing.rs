@@ -60,17 +60,18 @@ pub fn evidence(map: &Map) -> HashMap<&NodeId, Evidence> {
     out
 }
 
-/// The label of every claim of `map`, in map order.
-pub fn what_stands(map: &Map) -> Vec<Standing> {
+/// Per claim (by index), its attackers and whether each attack is a contradiction; and the
+/// attacks as the graph's edges (a contradiction attacks both ways).
+type Attacks = (Vec<Vec<(usize, bool)>>, Vec<(u32, u32)>);
+
+fn attacks_of(map: &Map) -> Attacks {
     let index: HashMap<&NodeId, usize> = map
         .claims
         .iter()
         .enumerate()
         .map(|(i, c)| (&c.id, i))
         .collect();
-    let n = map.claims.len();
-    // Per claim, its attackers and whether each attack is a contradiction.
-    let mut attackers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
+    let mut attackers: Vec<Vec<(usize, bool)>> = vec![Vec::new(); map.claims.len()];
     let mut attacks: Vec<(u32, u32)> = Vec::new();
     for link in &map.links {
         let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
@@ -89,86 +90,133 @@ pub fn what_stands(map: &Map) -> Vec<Standing> {
             }
         }
     }
-    let graph = AttackGraph::new(n, &attacks);
+    (attackers, attacks)
+}
+
+/// What the grounded labelling found, to say why each claim got its label.
+struct Verdicts<'a> {
+    map: &'a Map,
+    labels: Vec<Label>,
+    rejected_by: Vec<u32>,
+    attackers: Vec<Vec<(usize, bool)>>,
+    /// The strongly connected component of each undecided claim, and the components' sizes.
+    comp: Vec<usize>,
+    sizes: Vec<usize>,
+}
+
+impl Verdicts<'_> {
+    fn text(&self, i: usize) -> String {
+        quoted(&self.map.claims[i].text)
+    }
+
+    /// Why claim `i` has its label, and the claim that decided it.
+    fn reason(&self, i: usize) -> (String, Option<usize>) {
+        match self.labels[i] {
+            Label::Accepted if self.attackers[i].is_empty() => {
+                ("has nothing in the map against it".to_owned(), None)
+            }
+            Label::Accepted => (
+                "has every objection to it answered in the map".to_owned(),
+                None,
+            ),
+            Label::Rejected => self.rejected(i),
+            Label::Undecided => self.undecided(i),
+        }
+    }
+
+    /// The attacker that settled it, not one accepted only because this claim fell.
+    fn rejected(&self, i: usize) -> (String, Option<usize>) {
+        let attackers = &self.attackers;
+        match attackers[i]
+            .iter()
+            .find(|a| a.0 as u32 == self.rejected_by[i])
+        {
+            Some(&(a, false)) if attackers[a].is_empty() => (
+                format!(
+                    "meets an objection no one in the map answers: {}",
+                    self.text(a)
+                ),
+                Some(a),
+            ),
+            Some(&(a, false)) => (
+                format!(
+                    "meets an objection whose every answer is answered in turn: {}",
+                    self.text(a)
+                ),
+                Some(a),
+            ),
+            Some(&(a, true)) => (
+                format!("is contradicted by {}, which the map upholds", self.text(a)),
+                Some(a),
+            ),
+            None => ("meets an objection the map upholds".to_owned(), None),
+        }
+    }
+
+    /// An undecided claim always has an undecided attacker; prefer one on a cycle with it,
+    /// which is why neither can be settled.
+    fn undecided(&self, i: usize) -> (String, Option<usize>) {
+        let (comp, sizes) = (&self.comp, &self.sizes);
+        let with_label = |x: &&(usize, bool)| self.labels[x.0] == self.labels[i];
+        let in_cycle = self.attackers[i]
+            .iter()
+            .filter(with_label)
+            .find(|&&(a, _)| comp[a] == comp[i] && (a != i || sizes[comp[i]] == 1));
+        match in_cycle.or_else(|| self.attackers[i].iter().find(with_label)) {
+            Some(&(a, _)) if a == i => (
+                "speaks against itself: how would you reword it?".to_owned(),
+                Some(a),
+            ),
+            Some(&(a, true)) if comp[a] == comp[i] && sizes[comp[i]] == 2 => (
+                format!(
+                    "and {} cannot both be true, and nothing in the map settles which: which would you keep, and why?",
+                    self.text(a)
+                ),
+                Some(a),
+            ),
+            Some(&(a, _)) if comp[a] == comp[i] => (
+                format!(
+                    "is caught in a circle of objections with {}: where would you break it?",
+                    self.text(a)
+                ),
+                Some(a),
+            ),
+            Some(&(a, _)) => (
+                format!("hangs on {}, which the map leaves open", self.text(a)),
+                Some(a),
+            ),
+            None => ("is left open by the map".to_owned(), None),
+        }
+    }
+}
+
+/// The label of every claim of `map`, in map order.
+pub fn what_stands(map: &Map) -> Vec<Standing> {
+    let (attackers, attacks) = attacks_of(map);
+    let graph = AttackGraph::new(map.claims.len(), &attacks);
     let Labelling {
         labels,
         rejected_by,
     } = grounded(&graph);
     let undecided: Vec<bool> = labels.iter().map(|&l| l == Label::Undecided).collect();
     let (comp, sizes) = components(&graph, &undecided);
+    let verdicts = Verdicts {
+        map,
+        labels,
+        rejected_by,
+        attackers,
+        comp,
+        sizes,
+    };
     let evidence = evidence(map);
-    let text = |i: usize| quoted(&map.claims[i].text);
-
     map.claims
         .iter()
         .enumerate()
         .map(|(i, claim)| {
-            let label = labels[i];
-            let with_label = |x: &&(usize, bool)| labels[x.0] == label;
-            let (reason, because) = match label {
-                Label::Accepted if attackers[i].is_empty() => {
-                    ("has nothing in the map against it".to_owned(), None)
-                }
-                Label::Accepted => (
-                    "has every objection to it answered in the map".to_owned(),
-                    None,
-                ),
-                // The attacker that settled it, not one accepted only because this claim fell.
-                Label::Rejected => match attackers[i].iter().find(|a| a.0 as u32 == rejected_by[i]) {
-                    Some(&(a, false)) if attackers[a].is_empty() => (
-                        format!("meets an objection no one in the map answers: {}", text(a)),
-                        Some(a),
-                    ),
-                    Some(&(a, false)) => (
-                        format!(
-                            "meets an objection whose every answer is answered in turn: {}",
-                            text(a)
-                        ),
-                        Some(a),
-                    ),
-                    Some(&(a, true)) => (
-                        format!("is contradicted by {}, which the map upholds", text(a)),
-                        Some(a),
-                    ),
-                    None => ("meets an objection the map upholds".to_owned(), None),
-                },
-                Label::Undecided => {
-                    // An undecided claim always has an undecided attacker; prefer one on a
-                    // cycle with it, which is why neither can be settled.
-                    let in_cycle = attackers[i]
-                        .iter()
-                        .filter(with_label)
-                        .find(|&&(a, _)| comp[a] == comp[i] && (a != i || sizes[comp[i]] == 1));
-                    match in_cycle.or_else(|| attackers[i].iter().find(with_label)) {
-                        Some(&(a, _)) if a == i => (
-                            "speaks against itself: how would you reword it?".to_owned(),
-                            Some(a),
-                        ),
-                        Some(&(a, true)) if comp[a] == comp[i] && sizes[comp[i]] == 2 => (
-                            format!(
-                                "and {} cannot both be true, and nothing in the map settles which: which would you keep, and why?",
-                                text(a)
-                            ),
-                            Some(a),
-                        ),
-                        Some(&(a, _)) if comp[a] == comp[i] => (
-                            format!(
-                                "is caught in a circle of objections with {}: where would you break it?",
-                                text(a)
-                            ),
-                            Some(a),
-                        ),
-                        Some(&(a, _)) => (
-                            format!("hangs on {}, which the map leaves open", text(a)),
-                            Some(a),
-                        ),
-                        None => ("is left open by the map".to_owned(), None),
-                    }
-                }
-            };
+            let (reason, because) = verdicts.reason(i);
             Standing {
                 claim: claim.id.clone(),
-                label,
+                label: verdicts.labels[i],
                 reason,
                 because: because.map(|a| map.claims[a].id.clone()),
                 evidence: evidence.get(&claim.id).copied().unwrap_or_default(),

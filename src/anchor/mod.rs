@@ -278,10 +278,6 @@ impl Normalized {
     }
 }
 
-fn normalize_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// How many chars at the end of `a` equal those at the end of `b`.
 fn common_suffix(a: &str, b: &str) -> usize {
     a.chars()
@@ -309,14 +305,14 @@ fn first_chars(s: &str, n: usize) -> &str {
 }
 
 fn find_again(hay: &Normalized, anchor: &TextAnchor) -> Located {
-    let needle = normalize_ws(&anchor.exact);
+    let needle = crate::text::flatten_ws(&anchor.exact);
     if needle.is_empty() {
         return Located::NotFound;
     }
     // Anchors keep CONTEXT_CHARS of context; a map with more (made by hand, or to be slow) is
     // judged on that much, so scoring each occurrence stays cheap.
-    let prefix = normalize_ws(last_chars(&anchor.prefix, 2 * CONTEXT_CHARS));
-    let suffix = normalize_ws(first_chars(&anchor.suffix, 2 * CONTEXT_CHARS));
+    let prefix = crate::text::flatten_ws(last_chars(&anchor.prefix, 2 * CONTEXT_CHARS));
+    let suffix = crate::text::flatten_ws(first_chars(&anchor.suffix, 2 * CONTEXT_CHARS));
     // Score each occurrence by how much of the remembered context agrees with it.
     // memchr's SIMD search: every quote not at its offsets reads the whole text once, and a map
     // may hold thousands of them (str::match_indices is several times slower on long needles).

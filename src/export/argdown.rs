@@ -41,13 +41,7 @@ pub enum ArgdownError {
 /// Argdown gives a meaning to (references, tags, data, emphasis, mentions, comments) escaped
 /// with a backslash, so the text reads back as written.
 fn text(raw: &str) -> String {
-    let kept: String = raw
-        .chars()
-        .filter(|&c| {
-            (c.is_whitespace() || !c.is_control()) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
-        })
-        .collect();
-    let flat = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::text::plain_line(raw);
     let mut out = String::with_capacity(flat.len() + 8);
     for c in flat.chars() {
         if matches!(
@@ -78,7 +72,7 @@ fn tag(name: &str) -> String {
             }
         })
         .collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::flatten_ws(&plain)
 }
 
 /// Statement titles: each node's id made safe for `[…]` (letters, digits, `-`, `_`, `.`) and

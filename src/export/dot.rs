@@ -37,13 +37,7 @@ pub enum DotError {
 /// space), control characters and non-characters dropped, `"` and `\` escaped. Backslashes are
 /// doubled so that none starts a Graphviz escape (`\N`, `\G`, `\l`…) or joins lines.
 fn escape(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|&c| {
-            (c.is_whitespace() || !c.is_control()) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
-        })
-        .collect();
-    let flat = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::text::plain_line(text);
     let mut out = String::with_capacity(flat.len() + 8);
     for c in flat.chars() {
         if matches!(c, '"' | '\\') {
@@ -57,7 +51,7 @@ fn escape(text: &str) -> String {
 /// A label: `text` broken at spaces into lines of about `width` characters, each escaped, joined
 /// by DOT's centred line break `\n`.
 fn wrapped(text: &str, width: usize) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::text::flatten_ws(text);
     if width == 0 {
         return escape(&flat);
     }

@@ -54,13 +54,7 @@ pub fn citation(source: &Source) -> String {
 /// One line of plain text, with Markdown's special characters escaped; control characters and
 /// the non-characters U+FFFE/U+FFFF (never text, and refused by XML and most converters) dropped.
 fn inline(text: &str) -> String {
-    let kept: String = text
-        .chars()
-        .filter(|&c| {
-            (c.is_whitespace() || !c.is_control()) && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
-        })
-        .collect();
-    let flat = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::text::plain_line(text);
     let mut out = String::with_capacity(flat.len());
     for c in flat.chars() {
         if matches!(
@@ -236,10 +230,7 @@ impl<'a> Outline<'a> {
                 }
             };
             writeln!(self.out, "- {}\n  **contradicts** {}\n", side(a), side(b))?;
-            let both: Vec<&str> = a
-                .actors
-                .iter()
-                .filter(|x| b.actors.contains(x))
+            let both: Vec<&str> = crate::analysis::actors::holding_both(a, b)
                 .filter_map(|x| self.map.actor(x))
                 .map(|x| x.name.as_str())
                 .collect();

@@ -29,19 +29,83 @@ use crate::model::Map;
 use std::sync::{Arc, OnceLock};
 use thiserror::Error;
 
-/// What a file is exported as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a file is exported as: one list for `warrant export --format` and File → Export.
+/// The doc text of each variant is the CLI's help; the settings file stores the variant's name.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 pub enum Format {
+    /// Vector drawing with real text.
     Svg,
+    /// Image for slides.
+    #[default]
     Png,
+    /// Handout.
     Pdf,
+    /// Outline of the argument.
+    #[value(name = "md")]
     Markdown,
-    /// Graphviz DOT.
+    /// Graphviz DOT graph.
     Dot,
-    /// Argdown text.
+    /// Argdown document.
     Argdown,
     /// AIF JSON.
     Aif,
+}
+
+impl Format {
+    /// The formats File → Export offers, in its order.
+    pub const IN_DIALOG: [Format; 7] = [
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
+        Format::Markdown,
+        Format::Argdown,
+        Format::Dot,
+        Format::Aif,
+    ];
+
+    /// How the export dialog names the format.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG drawing",
+            Format::Png => "PNG image (for slides)",
+            Format::Pdf => "PDF handout",
+            Format::Markdown => "Markdown outline",
+            Format::Dot => "Graphviz graph",
+            Format::Argdown => "Argdown document",
+            Format::Aif => "AIF JSON (for argument research tools)",
+        }
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Markdown => "md",
+            Format::Dot => "dot",
+            Format::Argdown => "argdown",
+            Format::Aif => "json",
+        }
+    }
+
+    /// Whether the file holds the whole map whatever part is chosen (outlines and graphs).
+    pub fn whole_map_only(self) -> bool {
+        matches!(
+            self,
+            Format::Markdown | Format::Dot | Format::Argdown | Format::Aif
+        )
+    }
 }
 
 /// One export: the format, the part of the map drawn (ignored by the outline), the PNG scale and

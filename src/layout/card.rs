@@ -170,18 +170,8 @@ pub fn card_text(node: NodeRef<'_>) -> (String, bool) {
             (text, !c.actors.is_empty() || c.thesis)
         }
         NodeRef::Quote(q) => {
-            let flat = q
-                .anchor
-                .exact
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let text = if flat.chars().count() > QUOTE_CARD_CHARS {
-                let cut: String = flat.chars().take(QUOTE_CARD_CHARS).collect();
-                format!("“{}…”", cut.trim_end())
-            } else {
-                format!("“{flat}”")
-            };
+            let flat = crate::text::flatten_ws(&q.anchor.exact);
+            let text = format!("“{}”", crate::text::ellipsize(&flat, QUOTE_CARD_CHARS));
             (text, true)
         }
     }

@@ -371,6 +371,19 @@ pub fn text_sha256(text: &str) -> String {
 }
 
 impl Source {
+    /// "author · outlet · date", with whatever is known (empty if nothing is).
+    pub fn byline(&self) -> String {
+        [
+            self.author.as_str(),
+            self.outlet.as_str(),
+            self.date.as_str(),
+        ]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
+
     /// A source for `text`, with its hash; the id is filled in when it is added to a map.
     pub fn new(title: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();

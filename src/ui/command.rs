@@ -1,47 +1,16 @@
-//! Every user command as data: one list feeds menus, shortcuts and tests.
+//! Every user command as data. [`TABLE`] is the one list of what the user can ask for by name:
+//! the menu bar, the toolbar, the keyboard shortcuts and Help's key table are all drawn from it,
+//! so adding a command is one entry. Commands that carry data (a path, an answer to a dialog) are
+//! sent by the code that has the data and have no entry.
 
 use super::app::Selection;
+use super::dialogs::{DiskAnswer, Pending};
+use super::files::FileRequest;
 use crate::edit::Edit;
-use crate::model::{LinkId, NodeId, Point, SourceId};
+use crate::io::Recovery;
+use crate::model::{LinkId, NodeId, Point, Relation, SourceId};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
-
-/// What File → Export writes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum ExportKind {
-    Svg,
-    #[default]
-    Png,
-    Pdf,
-    Markdown,
-}
-
-impl ExportKind {
-    pub const ALL: [ExportKind; 4] = [
-        ExportKind::Svg,
-        ExportKind::Png,
-        ExportKind::Pdf,
-        ExportKind::Markdown,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ExportKind::Svg => "SVG drawing",
-            ExportKind::Png => "PNG image (for slides)",
-            ExportKind::Pdf => "PDF handout",
-            ExportKind::Markdown => "Markdown outline",
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::Svg => "svg",
-            ExportKind::Png => "png",
-            ExportKind::Pdf => "pdf",
-            ExportKind::Markdown => "md",
-        }
-    }
-}
 
 /// Something the user asked for. UI code pushes commands while drawing; the app runs them after.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,7 +26,7 @@ pub enum Command {
     CompareWithPath(PathBuf),
     Tidy,
     Export,
-    ExportTo(ExportKind, PathBuf),
+    ExportTo(crate::export::Format, PathBuf),
     Quit,
     Undo,
     Redo,
@@ -77,19 +46,46 @@ pub enum Command {
     UnfoldAll,
     /// Show only the selection's neighbourhood, or everything again.
     FocusMode,
-    ToggleTheme,
+    /// Light, dark, or as the system says (View → Theme).
+    SetTheme(super::app::ThemeChoice),
+    /// Show or hide the left panel (inspector, story, findings).
+    ShowInspector(bool),
+    /// Show or hide the article reader.
+    ShowReader(bool),
+    /// Help → Keyboard shortcuts.
+    ShowHelp,
     Present,
     /// Leave the presentation (Esc).
     StopPresenting,
+    /// Keep the presentation's theme and size for next time.
+    RememberPresentation(super::present::PresentPrefs),
+    /// The answer to "Save changes?" before `Pending` (Cancel sends nothing).
+    Unsaved(Pending, UnsavedAnswer),
+    /// The answer to "the file was changed by another program" for this path.
+    DiskChanged(PathBuf, DiskAnswer),
+    /// Restore this recovery copy (`true`) or discard it.
+    Recover(Recovery, bool),
+    /// Link `from → to` with this relation, or change link `link` to it.
+    Relate {
+        from: NodeId,
+        to: NodeId,
+        link: Option<LinkId>,
+        relation: Relation,
+    },
+    /// Ask the user for a file, starting near this path.
+    AskFile(FileRequest, Option<PathBuf>),
+    /// File → Export's format and options, as the dialog left them.
+    SetExportPrefs(super::export_dialog::ExportPrefs),
     /// Open sample map number N of `samples::ALL` (a copy: it has no file).
     OpenSample(usize),
     /// Show the welcome (Help → Welcome).
     Welcome,
-    /// Keep the presentation's theme and size for next time.
-    RememberPresentation(super::present::PresentPrefs),
-    // panels: what the inspector, findings and story panels ask for while drawing.
+    // interchange: a map from an Argdown, AIF or Kialo file, opened as a new untitled map.
+    Import,
+    ImportPath(PathBuf),
+    // Sent by the panels (inspector, findings, story, canvas, reader) while drawing.
     /// Apply `edits` to the map as one undo step named `label`; edits with the same `merge` key
-    /// in a row (typing in one field) join one step.
+    /// in a row (typing in one field, a drag) join one step.
     Submit {
         label: &'static str,
         merge: Option<String>,
@@ -99,19 +95,13 @@ pub enum Command {
     Seal,
     /// Select these cards, or a link.
     Select(Selection),
+    /// Select one link.
+    SelectLink(LinkId),
     /// Bring these cards into view on the canvas.
     Frame(Vec<NodeId>),
     /// Show this quote's passage in the reader.
     ShowQuote(NodeId),
-    /// Tell the user something went wrong.
-    Error(String),
-    /// Present the story from this step (the story editor's Preview).
-    PresentFrom(usize),
-    /// Choose a reference map to compare this one with.
-    CompareWith,
-    /// Select one link.
-    SelectLink(LinkId),
-    /// Bring a card into view on the canvas.
+    /// Bring a card into view on the canvas (unfolding what hides it).
     Reveal(NodeId),
     /// Add an empty claim at this canvas point and start writing it.
     NewClaimAt(Point),
@@ -125,9 +115,19 @@ pub enum Command {
     },
     /// Tell the user something.
     Notice(String),
-    // interchange: a map from an Argdown, AIF or Kialo file, opened as a new untitled map.
-    Import,
-    ImportPath(PathBuf),
+    /// Tell the user something went wrong.
+    Error(String),
+    /// Present the story from this step (the story editor's Preview).
+    PresentFrom(usize),
+    /// Choose a reference map to compare this one with.
+    CompareWith,
+}
+
+/// Save first, or go on without saving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    DontSave,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -135,6 +135,246 @@ const CMD_SHIFT: Modifiers = Modifiers {
     shift: true,
     ..Modifiers::COMMAND
 };
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+/// The menus of the menu bar, left to right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 4] = [Menu::File, Menu::Edit, Menu::View, Menu::Help];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+/// A command's button on the toolbar.
+#[derive(Clone, Copy, Debug)]
+pub struct Tool {
+    /// Left to right; a separator where the tens change.
+    pub slot: u8,
+    /// A shorter label than the menu's, if any.
+    pub label: Option<&'static str>,
+    pub hint: Option<&'static str>,
+}
+
+/// One user command: its label, keys, menu place, toolbar button and Help text.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub command: Command,
+    pub label: &'static str,
+    /// What Help says it does.
+    pub help: &'static str,
+    /// The shortcuts; the first is the one menus show.
+    pub keys: &'static [(Modifiers, Key)],
+    /// The menu, and the group in it (a separator between groups), in table order.
+    pub menu: Option<(Menu, u8)>,
+    pub tool: Option<Tool>,
+    /// The keys work while a text field has focus (Ctrl+S); otherwise the field keeps them.
+    pub while_typing: bool,
+}
+
+impl Entry {
+    const fn new(command: Command, label: &'static str, help: &'static str) -> Self {
+        Self {
+            command,
+            label,
+            help,
+            keys: &[],
+            menu: None,
+            tool: None,
+            while_typing: false,
+        }
+    }
+
+    const fn keys(mut self, keys: &'static [(Modifiers, Key)]) -> Self {
+        self.keys = keys;
+        self
+    }
+
+    const fn menu(mut self, menu: Menu, group: u8) -> Self {
+        self.menu = Some((menu, group));
+        self
+    }
+
+    const fn tool(mut self, slot: u8, hint: Option<&'static str>) -> Self {
+        self.tool = Some(Tool {
+            slot,
+            label: None,
+            hint,
+        });
+        self
+    }
+
+    const fn tool_label(mut self, label: &'static str) -> Self {
+        if let Some(t) = &mut self.tool {
+            t.label = Some(label);
+        }
+        self
+    }
+
+    /// The keys also work while typing in a text field.
+    const fn typing(mut self) -> Self {
+        self.while_typing = true;
+        self
+    }
+
+    /// Every shortcut of the command, the menu's first.
+    pub fn shortcuts(&self) -> impl Iterator<Item = KeyboardShortcut> + '_ {
+        self.keys.iter().map(|&(m, k)| KeyboardShortcut::new(m, k))
+    }
+
+    /// Every shortcut as Help lists them ("= / +"); `None` without keys.
+    pub fn keys_text(&self, ctx: &egui::Context) -> Option<String> {
+        let all: Vec<String> = self.shortcuts().map(|s| shortcut_text(ctx, s)).collect();
+        (!all.is_empty()).then(|| all.join(" / "))
+    }
+}
+
+/// Every user command, in menu order.
+pub const TABLE: &[Entry] = &[
+    // File
+    Entry::new(Command::NewMap, "New map", "Start an empty map (asks to save changes first)")
+        .keys(&[(CMD, Key::N)])
+        .menu(Menu::File, 0)
+        .typing(),
+    Entry::new(Command::Open, "Open…", "Open a map file (.warrant or .json)")
+        .keys(&[(CMD, Key::O)])
+        .menu(Menu::File, 0)
+        .typing(),
+    Entry::new(Command::Save, "Save", "Save the map to its file")
+        .keys(&[(CMD, Key::S)])
+        .menu(Menu::File, 1)
+        .typing(),
+    Entry::new(Command::SaveAs, "Save as…", "Save the map to a new file")
+        .keys(&[(CMD_SHIFT, Key::S)])
+        .menu(Menu::File, 1)
+        .typing(),
+    Entry::new(Command::AddArticle, "Add article…", "Add an article (text or Markdown) to quote from")
+        .keys(&[(CMD_SHIFT, Key::A)])
+        .menu(Menu::File, 2)
+        .typing(),
+    Entry::new(
+        Command::Import,
+        "Import…",
+        "Open an Argdown, AIF or Kialo file as a new map",
+    )
+    .menu(Menu::File, 2),
+    Entry::new(Command::Export, "Export…", "Export the map as a drawing, image, handout or outline")
+        .keys(&[(CMD_SHIFT, Key::E)])
+        .menu(Menu::File, 2)
+        .typing(),
+    Entry::new(Command::Quit, "Quit", "Close Warrant (asks to save changes first)")
+        .keys(&[(CMD, Key::Q)])
+        .menu(Menu::File, 3)
+        .typing(),
+    // Edit
+    Entry::new(Command::Undo, "Undo", "Take back the last change")
+        .keys(&[(CMD, Key::Z)])
+        .menu(Menu::Edit, 0)
+        .tool(20, None),
+    Entry::new(Command::Redo, "Redo", "Make the change taken back again")
+        .keys(&[(CMD_SHIFT, Key::Z), (CMD, Key::Y)])
+        .menu(Menu::Edit, 0)
+        .tool(21, None),
+    Entry::new(Command::Copy, "Copy cards", "Copy the selected cards")
+        .keys(&[(CMD, Key::C)])
+        .menu(Menu::Edit, 1),
+    Entry::new(Command::Paste, "Paste cards", "Paste copied cards beside the originals")
+        .keys(&[(CMD, Key::V)])
+        .menu(Menu::Edit, 1),
+    Entry::new(Command::Delete, "Delete", "Delete the selected cards or link")
+        .keys(&[(NONE, Key::Delete), (NONE, Key::Backspace)])
+        .menu(Menu::Edit, 1),
+    Entry::new(Command::SelectAll, "Select all", "Select every card")
+        .keys(&[(CMD, Key::A)])
+        .menu(Menu::Edit, 1),
+    Entry::new(Command::NewClaim, "New claim", "Add a claim and type its text")
+        .keys(&[(NONE, Key::C)])
+        .menu(Menu::Edit, 2)
+        .tool(0, Some("Add a claim in the middle of the view (or double-click the canvas)")),
+    Entry::new(Command::EditSelected, "Edit text", "Edit the selected claim's text")
+        .keys(&[(NONE, Key::Enter)])
+        .menu(Menu::Edit, 2),
+    Entry::new(Command::LinkSelected, "Link selected", "Link the two selected cards")
+        .keys(&[(NONE, Key::L)])
+        .menu(Menu::Edit, 2)
+        .tool(1, Some("Link the two selected cards")),
+    Entry::new(
+        Command::QuoteSelection,
+        "Quote selection",
+        "Make a quote card of the passage selected in the article",
+    )
+    .keys(&[(CMD, Key::E)])
+    .menu(Menu::Edit, 2)
+    .tool(2, Some("Make a quote card of the passage selected in the article"))
+    .typing(),
+    // View
+    Entry::new(Command::ZoomIn, "Zoom in", "Zoom the canvas in")
+        .keys(&[(NONE, Key::Equals), (NONE, Key::Plus)])
+        .menu(Menu::View, 0)
+        .tool(31, None),
+    Entry::new(Command::ZoomOut, "Zoom out", "Zoom the canvas out")
+        .keys(&[(NONE, Key::Minus)])
+        .menu(Menu::View, 0)
+        .tool(30, None),
+    Entry::new(Command::FitMap, "Fit map", "Show the whole map")
+        .keys(&[(NONE, Key::F)])
+        .menu(Menu::View, 0)
+        .tool(32, None),
+    Entry::new(
+        Command::FoldBranch,
+        "Fold / unfold branch",
+        "Hide or show what points at the selected cards",
+    )
+    .keys(&[(NONE, Key::B)])
+    .menu(Menu::View, 1),
+    Entry::new(Command::UnfoldAll, "Unfold all", "Show every folded branch again")
+        .menu(Menu::View, 1),
+    Entry::new(
+        Command::FocusMode,
+        "Focus on selection",
+        "Show only the selected cards and what is linked to them, or everything again",
+    )
+    .keys(&[(SHIFT, Key::F)])
+    .menu(Menu::View, 1)
+    .tool(11, Some("Show only the selected cards and what is linked to them (Shift+F)"))
+    .tool_label("Focus"),
+    Entry::new(Command::Present, "Present", "Present the map's story full screen")
+        .keys(&[(NONE, Key::F5)])
+        .menu(Menu::View, 2)
+        .tool(12, Some("Present the map's story full screen (F5)")),
+    // The toolbar only.
+    Entry::new(
+        Command::Tidy,
+        "Tidy",
+        "Lay the map out: thesis on top, reasons and objections below (undoable)",
+    )
+    .tool(
+        10,
+        Some("Lay the map out: thesis on top, reasons and objections below, quotes under their claims (undoable)"),
+    ),
+    // Help
+    Entry::new(
+        Command::Welcome,
+        "Welcome and how a map is built",
+        "The ways in (new map, samples, recent maps) and the loop in six steps",
+    )
+    .menu(Menu::Help, 0),
+    Entry::new(Command::ShowHelp, "Keyboard shortcuts", "This list").menu(Menu::Help, 0),
+];
 
 impl Command {
     /// Select these cards (none: clear the selection).
@@ -142,145 +382,80 @@ impl Command {
         Command::Select(Selection { nodes, link: None })
     }
 
-    /// The menu label.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Command::NewMap => "New map",
-            Command::Open | Command::OpenPath(_) => "Open…",
-            Command::Save => "Save",
-            Command::SaveAs | Command::SaveTo(_) => "Save as…",
-            Command::AddArticle | Command::AddArticlePath(_) => "Add article…",
-            Command::CompareWithPath(_) => "Compare with a reference map…",
-            Command::Tidy => "Tidy",
-            Command::Export | Command::ExportTo(..) => "Export…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Delete => "Delete",
-            Command::SelectAll => "Select all",
-            Command::NewClaim | Command::NewClaimAt(_) => "New claim",
-            Command::LinkSelected => "Link selected",
-            Command::QuoteSelection | Command::QuotePassage { .. } => "Quote selection",
-            Command::EditSelected => "Edit text",
-            Command::Copy => "Copy cards",
-            Command::Paste => "Paste cards",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::FitMap => "Fit map",
-            Command::FoldBranch => "Fold / unfold branch",
-            Command::UnfoldAll => "Unfold all",
-            Command::FocusMode => "Focus on selection",
-            Command::ToggleTheme => "Light / dark",
-            Command::Present => "Present",
-            Command::StopPresenting => "Leave presentation",
-            Command::OpenSample(_) => "Open a sample map",
-            Command::Welcome => "Welcome and how a map is built",
-            Command::RememberPresentation(_) => "Remember presentation settings",
-            // panels
-            Command::Submit { label, .. } => label,
-            Command::Seal => "End edit",
-            Command::Select(_) => "Select",
-            Command::Frame(_) => "Show cards",
-            Command::ShowQuote(_) => "Show in article",
-            Command::Error(_) => "Error",
-            Command::PresentFrom(_) => "Preview",
-            Command::CompareWith => "Choose a reference map…",
-            Command::SelectLink(_) => "Select",
-            Command::Reveal(_) => "Show card",
-            Command::LinkCards(..) => "Link cards",
-            Command::Notice(_) => "Notice",
-            // interchange
-            Command::Import | Command::ImportPath(_) => "Import…",
+    /// The command's row of [`TABLE`], if it has one.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        TABLE.iter().find(|e| e.command == *self)
+    }
+}
+
+/// What decides whether a command can run now and whether a toggle is on; menus and the toolbar
+/// grey out and tick from it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CommandState<'a> {
+    pub selected_cards: usize,
+    pub link_selected: bool,
+    /// The step Undo and Redo would take back or make again.
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub any_folded: bool,
+    pub focused: bool,
+}
+
+impl CommandState<'_> {
+    /// Whether `command` would do something now.
+    pub fn enabled(&self, command: &Command) -> bool {
+        let cards = self.selected_cards;
+        match command {
+            Command::Undo => self.undo.is_some(),
+            Command::Redo => self.redo.is_some(),
+            Command::Copy | Command::FoldBranch => cards > 0,
+            Command::Delete => cards > 0 || self.link_selected,
+            Command::EditSelected => cards == 1,
+            Command::LinkSelected => cards == 2,
+            Command::UnfoldAll => self.any_folded,
+            Command::FocusMode => cards > 0 || self.focused,
+            _ => true,
         }
     }
 
-    /// The main shortcut. Canvas keys without modifiers only act when no text field has focus.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let k = |m, key| Some(KeyboardShortcut::new(m, key));
-        match self {
-            Command::NewMap => k(CMD, Key::N),
-            Command::Open => k(CMD, Key::O),
-            Command::Save => k(CMD, Key::S),
-            Command::SaveAs => k(CMD_SHIFT, Key::S),
-            Command::AddArticle => k(CMD_SHIFT, Key::A),
-            Command::Quit => k(CMD, Key::Q),
-            Command::Undo => k(CMD, Key::Z),
-            Command::Redo => k(CMD_SHIFT, Key::Z),
-            Command::Delete => k(Modifiers::NONE, Key::Delete),
-            Command::SelectAll => k(CMD, Key::A),
-            Command::Copy => k(CMD, Key::C),
-            Command::Paste => k(CMD, Key::V),
-            Command::NewClaim => k(Modifiers::NONE, Key::C),
-            Command::LinkSelected => k(Modifiers::NONE, Key::L),
-            Command::QuoteSelection => k(CMD, Key::E),
-            Command::EditSelected => k(Modifiers::NONE, Key::Enter),
-            Command::ZoomIn => k(Modifiers::NONE, Key::Equals),
-            Command::ZoomOut => k(Modifiers::NONE, Key::Minus),
-            Command::FitMap => k(Modifiers::NONE, Key::F),
-            Command::FoldBranch => k(Modifiers::NONE, Key::B),
-            Command::FocusMode => k(Modifiers::SHIFT, Key::F),
-            Command::Present => k(Modifiers::NONE, Key::F5),
-            Command::Export => k(CMD_SHIFT, Key::E),
-            Command::ToggleTheme
-            | Command::StopPresenting
-            | Command::OpenSample(_)
-            | Command::Welcome
-            | Command::RememberPresentation(_)
-            | Command::UnfoldAll
-            | Command::OpenPath(_)
-            | Command::SaveTo(_)
-            | Command::AddArticlePath(_)
-            | Command::CompareWithPath(_)
-            | Command::Tidy
-            | Command::ExportTo(..)
-            // panels
-            | Command::Submit { .. }
-            | Command::Seal
-            | Command::Select(_)
-            | Command::SelectLink(_)
-            | Command::Frame(_)
-            | Command::ShowQuote(_)
-            | Command::Reveal(_)
-            | Command::NewClaimAt(_)
-            | Command::LinkCards(..)
-            | Command::QuotePassage { .. }
-            | Command::Notice(_)
-            | Command::Error(_)
-            | Command::PresentFrom(_)
-            | Command::CompareWith
-            // interchange
-            | Command::Import
-            | Command::ImportPath(_) => None,
+    /// For a toggle, whether it is on (the toolbar shows it pressed, and always lets it be
+    /// clicked: turning it on without a selection explains what it needs).
+    pub fn checked(&self, command: &Command) -> Option<bool> {
+        match command {
+            Command::FocusMode => Some(self.focused),
+            _ => None,
         }
     }
 
-    /// Extra shortcuts that do the same.
-    pub fn alternatives(&self) -> &'static [KeyboardShortcut] {
-        const REDO_Y: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
-        const DELETE_BACK: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Backspace)];
-        const ZOOM_PLUS: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Plus)];
-        match self {
-            Command::Redo => &REDO_Y,
-            Command::Delete => &DELETE_BACK,
-            Command::ZoomIn => &ZOOM_PLUS,
-            _ => &[],
+    /// The menu's label: Undo and Redo name their step ("Undo Tidy").
+    pub fn menu_label(&self, entry: &Entry) -> String {
+        match (&entry.command, self.undo, self.redo) {
+            (Command::Undo, Some(step), _) | (Command::Redo, _, Some(step)) => {
+                format!("{} {step}", entry.label)
+            }
+            _ => entry.label.to_owned(),
         }
     }
+}
 
-    /// Whether the shortcut would steal a key from a focused text field.
-    pub fn is_canvas_key(&self) -> bool {
-        self.shortcut().is_some_and(|s| {
-            s.modifiers.is_none()
-                || s.modifiers == Modifiers::SHIFT
-                || *self == Command::Undo
-                || *self == Command::Redo
-                || *self == Command::SelectAll
-                || *self == Command::Copy
-                || *self == Command::Paste
-        })
+/// The commands whose shortcut was pressed this frame (consumed from the input). When a text
+/// field has focus (`typing`), only keys marked `while_typing` count. Shortcuts with more
+/// modifiers are tried first, so Ctrl+Shift+S is Save as and not also Save.
+pub fn pressed(input: &mut egui::InputState, typing: bool) -> Vec<Command> {
+    let mut keys: Vec<(KeyboardShortcut, &Entry)> = TABLE
+        .iter()
+        .filter(|e| !typing || e.while_typing)
+        .flat_map(|e| e.shortcuts().map(move |s| (s, e)))
+        .collect();
+    let weight = |m: Modifiers| u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl);
+    keys.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+    let mut fired: Vec<Command> = Vec::new();
+    for (shortcut, entry) in keys {
+        if !fired.contains(&entry.command) && input.consume_shortcut(&shortcut) {
+            fired.push(entry.command.clone());
+        }
     }
+    fired
 }
 
 /// A key as printed on the keyboard ("=", "-", "+", "/"), where egui would name it ("Equals",
@@ -304,21 +479,9 @@ pub fn shortcut_text(ctx: &egui::Context, shortcut: KeyboardShortcut) -> String 
     }
 }
 
-impl Command {
-    /// Every shortcut of the command, as Help lists them ("= / +").
-    pub fn keys_text(&self, ctx: &egui::Context) -> Option<String> {
-        let main = self.shortcut()?;
-        let all: Vec<String> = std::iter::once(&main)
-            .chain(self.alternatives())
-            .map(|s| shortcut_text(ctx, *s))
-            .collect();
-        Some(all.join(" / "))
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Command, key_cap};
+    use super::{Command, TABLE, key_cap};
     use egui::Key;
 
     #[test]
@@ -330,11 +493,28 @@ mod tests {
         assert_eq!(key_cap(Key::F5), "F5");
         assert_eq!(key_cap(Key::ArrowLeft), "Left");
         let ctx = egui::Context::default();
-        assert_eq!(Command::ZoomIn.keys_text(&ctx).as_deref(), Some("= / +"));
-        assert_eq!(Command::ZoomOut.keys_text(&ctx).as_deref(), Some("-"));
+        let keys = |c: Command| c.entry().and_then(|e| e.keys_text(&ctx));
+        assert_eq!(keys(Command::ZoomIn).as_deref(), Some("= / +"));
+        assert_eq!(keys(Command::ZoomOut).as_deref(), Some("-"));
         assert_eq!(
-            Command::Redo.keys_text(&ctx).as_deref(),
+            keys(Command::Redo).as_deref(),
             Some("Ctrl+Shift+Z / Ctrl+Y")
         );
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_or_an_entry() {
+        let mut seen = Vec::new();
+        for (i, e) in TABLE.iter().enumerate() {
+            assert!(
+                TABLE[..i].iter().all(|o| o.command != e.command),
+                "{:?} has two entries",
+                e.command
+            );
+            for s in e.shortcuts() {
+                assert!(!seen.contains(&s), "{:?} reuses a key", e.command);
+                seen.push(s);
+            }
+        }
     }
 }

@@ -1,21 +1,20 @@
-//! The menu bar, the toolbar, and the modal dialogs (unsaved changes, errors, link relation,
-//! recovery after a crash).
+//! The modal dialogs (unsaved changes, errors, link relation, a file changed on disk, recovery
+//! after a crash, Help) and the notice line. They read a [`DialogCtx`], keep their own state in
+//! [`Dialogs`], and push the user's answers as commands.
 
-use super::app::WarrantApp;
-use super::command::Command;
-use crate::edit::ops;
+use super::command::{Command, TABLE, UnsavedAnswer};
 use crate::io::Recovery;
-use crate::model::{NodeId, Relation};
-use egui::{Button, Modal, RichText};
+use crate::model::{LinkId, Map, NodeId, Relation};
+use egui::{Modal, RichText};
 use std::path::{Path, PathBuf};
 
 /// What to do once the unsaved-changes question is answered.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Pending {
     New,
     /// Open this file, or ask which (`None`).
     Open(Option<PathBuf>),
-    Quit(egui::Context),
+    Quit,
     /// Open sample map number N.
     Sample(usize),
     /// interchange: import this file as a new map, or ask which (`None`).
@@ -48,7 +47,7 @@ pub struct Dialogs {
     /// Run after a Save As chosen from the unsaved prompt.
     pub after_save: Option<Pending>,
     /// Choosing the relation of a new link `from → to` (or of an existing link).
-    pub relation: Option<(NodeId, NodeId, Option<crate::model::LinkId>)>,
+    pub relation: Option<(NodeId, NodeId, Option<LinkId>)>,
     /// Saving was stopped: this map's file was changed on disk by another program.
     pub disk_changed: Option<PathBuf>,
     /// Recovery copies found at start.
@@ -58,236 +57,13 @@ pub struct Dialogs {
     pub welcome: bool,
 }
 
-fn command_button(app: &mut WarrantApp, ui: &mut egui::Ui, command: Command, enabled: bool) {
-    let mut button = Button::new(command.label());
-    if let Some(s) = command.shortcut() {
-        button = button.shortcut_text(super::command::shortcut_text(ui.ctx(), s));
-    }
-    if ui.add_enabled(enabled, button).clicked() {
-        app.push(command);
-    }
-}
-
-/// File, Edit, View, Help.
-pub fn menu_bar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            command_button(app, ui, Command::NewMap, true);
-            command_button(app, ui, Command::Open, true);
-            ui.menu_button("Open recent", |ui| {
-                if app.settings.recent.is_empty() {
-                    ui.label("No recent maps");
-                }
-                for path in app.settings.recent.clone() {
-                    let name = path
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        app.push(Command::OpenPath(path));
-                    }
-                }
-            });
-            command_button(app, ui, Command::Import, true); // interchange
-            ui.separator();
-            command_button(app, ui, Command::Save, true);
-            command_button(app, ui, Command::SaveAs, true);
-            ui.separator();
-            command_button(app, ui, Command::AddArticle, true);
-            command_button(app, ui, Command::Export, true);
-            ui.separator();
-            command_button(app, ui, Command::Quit, true);
-        });
-        ui.menu_button("Edit", |ui| {
-            let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
-            let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
-            let fmt = |c: Command| {
-                c.shortcut()
-                    .map(|s| super::command::shortcut_text(ui.ctx(), s))
-                    .unwrap_or_default()
-            };
-            let (undo_sc, redo_sc) = (fmt(Command::Undo), fmt(Command::Redo));
-            if ui
-                .add_enabled(
-                    undo.is_some(),
-                    Button::new(undo.unwrap_or_else(|| "Undo".into())).shortcut_text(undo_sc),
-                )
-                .clicked()
-            {
-                app.push(Command::Undo);
-            }
-            if ui
-                .add_enabled(
-                    redo.is_some(),
-                    Button::new(redo.unwrap_or_else(|| "Redo".into())).shortcut_text(redo_sc),
-                )
-                .clicked()
-            {
-                app.push(Command::Redo);
-            }
-            ui.separator();
-            let has = !app.selection.is_empty();
-            command_button(app, ui, Command::Copy, !app.selection.nodes.is_empty());
-            command_button(app, ui, Command::Paste, true);
-            command_button(app, ui, Command::Delete, has);
-            command_button(app, ui, Command::SelectAll, true);
-            ui.separator();
-            command_button(app, ui, Command::NewClaim, true);
-            command_button(
-                app,
-                ui,
-                Command::EditSelected,
-                app.selection.nodes.len() == 1,
-            );
-            command_button(
-                app,
-                ui,
-                Command::LinkSelected,
-                app.selection.nodes.len() == 2,
-            );
-            command_button(app, ui, Command::QuoteSelection, true);
-        });
-        ui.menu_button("View", |ui| {
-            command_button(app, ui, Command::ZoomIn, true);
-            command_button(app, ui, Command::ZoomOut, true);
-            command_button(app, ui, Command::FitMap, true);
-            ui.separator();
-            let any = !app.selection.nodes.is_empty();
-            command_button(app, ui, Command::FoldBranch, any);
-            command_button(
-                app,
-                ui,
-                Command::UnfoldAll,
-                app.canvas.visibility.any_collapsed(),
-            );
-            command_button(
-                app,
-                ui,
-                Command::FocusMode,
-                any || app.canvas.visibility.focus().is_some(),
-            );
-            ui.separator();
-            command_button(app, ui, Command::Present, true);
-            ui.separator();
-            ui.checkbox(&mut app.settings.show_inspector, "Inspector panel");
-            ui.checkbox(&mut app.settings.show_reader, "Article reader panel");
-            ui.separator();
-            ui.label("Theme");
-            let before = app.settings.theme;
-            ui.radio_value(
-                &mut app.settings.theme,
-                super::app::ThemeChoice::System,
-                "Follow the system",
-            );
-            ui.radio_value(
-                &mut app.settings.theme,
-                super::app::ThemeChoice::Light,
-                "Light",
-            );
-            ui.radio_value(
-                &mut app.settings.theme,
-                super::app::ThemeChoice::Dark,
-                "Dark",
-            );
-            if before != app.settings.theme {
-                app.apply_theme(ui.ctx());
-            }
-            ui.separator();
-            ui.label(format!(
-                "Interface size: {:.0} % (Ctrl+= / Ctrl+-)",
-                ui.ctx().zoom_factor() * 100.0
-            ));
-        });
-        ui.menu_button("Help", |ui| {
-            command_button(app, ui, Command::Welcome, true);
-            if ui.button("Keyboard shortcuts").clicked() {
-                app.dialogs.help = true;
-            }
-        });
-    });
-}
-
-/// The buttons above the canvas.
-pub fn toolbar_ui(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    ui.horizontal(|ui| {
-        for (command, hint) in [
-            (
-                Command::NewClaim,
-                "Add a claim in the middle of the view (or double-click the canvas)",
-            ),
-            (Command::LinkSelected, "Link the two selected cards"),
-            (
-                Command::QuoteSelection,
-                "Make a quote card of the passage selected in the article",
-            ),
-        ] {
-            let enabled = command != Command::LinkSelected || app.selection.nodes.len() == 2;
-            if ui
-                .add_enabled(enabled, Button::new(command.label()))
-                .on_hover_text(hint)
-                .clicked()
-            {
-                app.push(command);
-            }
-        }
-        ui.separator();
-        if ui
-            .button("Tidy")
-            .on_hover_text("Lay the map out: thesis on top, reasons and objections below, quotes under their claims (undoable)")
-            .clicked()
-        {
-            app.push(Command::Tidy);
-        }
-        let focused = app.canvas.visibility.focus().is_some();
-        if ui
-            .selectable_label(focused, "Focus")
-            .on_hover_text("Show only the selected cards and what is linked to them (Shift+F)")
-            .clicked()
-        {
-            app.push(Command::FocusMode);
-        }
-        if ui
-            .button("Present")
-            .on_hover_text("Present the map's story full screen (F5)")
-            .clicked()
-        {
-            app.push(Command::Present);
-        }
-        ui.separator();
-        if ui
-            .add_enabled(app.history.can_undo(), Button::new("Undo"))
-            .clicked()
-        {
-            app.push(Command::Undo);
-        }
-        if ui
-            .add_enabled(app.history.can_redo(), Button::new("Redo"))
-            .clicked()
-        {
-            app.push(Command::Redo);
-        }
-        ui.separator();
-        for command in [Command::ZoomOut, Command::ZoomIn, Command::FitMap] {
-            if ui.button(command.label()).clicked() {
-                app.push(command);
-            }
-        }
-        ui.label(format!("{:.0} %", app.canvas.zoom * 100.0));
-        if app.reading_articles() {
-            ui.separator();
-            ui.spinner();
-            ui.label("Reading the article…");
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.toggle_value(&mut app.settings.show_reader, "Reader");
-            ui.toggle_value(&mut app.settings.show_inspector, "Left panel");
-        });
-    });
+/// What the dialogs read: the map (card texts, its title) and its file.
+#[derive(Clone, Copy, Debug)]
+pub struct DialogCtx<'a> {
+    pub map: &'a Map,
+    pub path: Option<&'a Path>,
+    /// Recently opened maps, newest first (the welcome lists them).
+    pub recent: &'a [PathBuf],
 }
 
 fn message_modal(ctx: &egui::Context, id: &str, title: &str, text: &str) -> bool {
@@ -309,22 +85,22 @@ fn message_modal(ctx: &egui::Context, id: &str, title: &str, text: &str) -> bool
 const NOTICE_SECONDS: f64 = 8.0;
 
 /// The current notice, at the bottom of the window, until dismissed or timed out.
-fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
-    let Some(text) = app.dialogs.notice.clone() else {
-        app.dialogs.notice_shown = None;
+fn notice_ui(dialogs: &mut Dialogs, ctx: &egui::Context) {
+    let Some(text) = dialogs.notice.clone() else {
+        dialogs.notice_shown = None;
         return;
     };
     let now = ctx.input(|i| i.time);
-    let since = match &app.dialogs.notice_shown {
+    let since = match &dialogs.notice_shown {
         Some((shown, t)) if *shown == text => *t,
         _ => {
-            app.dialogs.notice_shown = Some((text.clone(), now));
+            dialogs.notice_shown = Some((text.clone(), now));
             now
         }
     };
     let left = NOTICE_SECONDS - (now - since);
     if left <= 0.0 {
-        app.dialogs.notice = None;
+        dialogs.notice = None;
         return;
     }
     ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
@@ -344,242 +120,403 @@ fn notice_ui(app: &mut WarrantApp, ctx: &egui::Context) {
             });
         });
     if dismiss {
-        app.dialogs.notice = None;
+        dialogs.notice = None;
     }
 }
 
-/// Every modal dialog that is open.
-pub fn dialogs_ui(app: &mut WarrantApp, ctx: &egui::Context) {
-    if app.dialogs.welcome {
-        let mut out = Vec::new();
-        let w = super::welcome::WelcomeCtx {
-            recent: &app.settings.recent,
-        };
-        app.dialogs.welcome = super::welcome::welcome_ui(ctx, &w, &mut out);
-        for command in out {
-            app.push(command);
-        }
+/// Every modal dialog that is open, and the notice.
+pub fn dialogs_ui(
+    ctx: &egui::Context,
+    dialogs: &mut Dialogs,
+    cx: &DialogCtx<'_>,
+    out: &mut Vec<Command>,
+) {
+    if dialogs.welcome {
+        let w = super::welcome::WelcomeCtx { recent: cx.recent };
+        dialogs.welcome = super::welcome::welcome_ui(ctx, &w, out);
     }
-    if let Some(then) = app.dialogs.unsaved.clone() {
-        // The map by its title (and file), not the window title with its "•" and "— Warrant".
-        let title = &app.map().title;
-        let name = match app.path.as_deref().and_then(Path::file_name) {
-            Some(file) => format!("“{title}” ({})", file.to_string_lossy()),
-            None => format!("“{title}”"),
-        };
-        let mut choice = None;
-        let r = Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading("Save changes?");
-            ui.label(format!(
-                "The map {name} has changes that are not saved. Save them first?"
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    choice = Some(0);
-                }
-                if ui.button("Don't save").clicked() {
-                    choice = Some(1);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(2);
-                }
-            });
-        });
-        if r.should_close() && choice.is_none() {
-            choice = Some(2);
-        }
-        if let Some(c) = choice {
-            app.dialogs.unsaved = None;
-            match c {
-                0 => app.save_then(then),
-                1 => app.proceed(then),
-                _ => {}
-            }
-        }
-    }
-
-    if let Some((from, to, existing)) = app.dialogs.relation.clone() {
-        let mut chosen = None;
-        let mut cancel = false;
-        let r = Modal::new(egui::Id::unique("relation")).show(ctx, |ui| {
-            ui.heading("How are these related?");
-            let text = |id: &NodeId| {
-                app.map().node(id).map_or_else(String::new, |n| match n {
-                    crate::model::NodeRef::Claim(c) => c.text.clone(),
-                    crate::model::NodeRef::Quote(q) => format!("“{}”", q.anchor.exact),
-                })
-            };
-            let short = |s: String| {
-                let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                if s.chars().count() > 70 {
-                    format!("{}…", s.chars().take(69).collect::<String>())
-                } else {
-                    s
-                }
-            };
-            ui.label(RichText::new(short(text(&from))).strong());
-            for r in Relation::ALL {
-                let label = match r {
-                    Relation::Supports => "supports (is a reason for)",
-                    Relation::Opposes => "opposes (is a reason against)",
-                    Relation::Contradicts => "contradicts (they cannot both be true)",
-                    Relation::Qualifies => "qualifies (a point granted that does not defeat it)",
-                };
-                if ui.button(label).clicked() {
-                    chosen = Some(r);
-                }
-            }
-            ui.label(RichText::new(short(text(&to))).strong());
-            ui.add_space(6.0);
-            if ui.button("Cancel").clicked() {
-                cancel = true;
-            }
-        });
-        if let Some(relation) = chosen {
-            app.dialogs.relation = None;
-            let result = match &existing {
-                Some(link) => {
-                    ops::change_link(app.map(), link, relation, false).map(|e| (link.clone(), e))
-                }
-                None => ops::add_link_with_room(app.map(), &from, &to, relation),
-            };
-            match result {
-                Ok((id, edits)) => {
-                    app.submit(
-                        if existing.is_some() {
-                            "Change link"
-                        } else {
-                            "Link"
-                        },
-                        None,
-                        edits,
-                    );
-                    app.selection = super::app::Selection {
-                        nodes: Vec::new(),
-                        link: Some(id),
-                    };
-                }
-                Err(e) => app.dialogs.error = Some(format!("Cannot link these: {e}")),
-            }
-        } else if cancel || r.should_close() {
-            app.dialogs.relation = None;
-        }
-    }
-
-    if let Some(path) = app.dialogs.disk_changed.clone() {
-        let mut answer = None;
-        let r = Modal::new(egui::Id::unique("changed on disk")).show(ctx, |ui| {
-            ui.set_max_width(500.0);
-            ui.heading("The file was changed by another program");
-            ui.label(format!(
-                "{}
-was changed on disk since you opened it here. Saving now would replace those changes with yours.",
-                path.display()
-            ));
-            ui.add_space(8.0);
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .button("Overwrite it")
-                    .on_hover_text(
-                        "Save over the file; its other version is kept as .bak beside it",
-                    )
-                    .clicked()
-                {
-                    answer = Some(DiskAnswer::Overwrite);
-                }
-                if ui.button("Save as…").clicked() {
-                    answer = Some(DiskAnswer::SaveAs);
-                }
-                if ui
-                    .button("Reload from disk")
-                    .on_hover_text("Open the file as it is now; the changes made here are lost")
-                    .clicked()
-                {
-                    answer = Some(DiskAnswer::Reload);
-                }
-                if ui.button("Cancel").clicked() {
-                    answer = Some(DiskAnswer::Cancel);
-                }
-            });
-        });
-        if r.should_close() && answer.is_none() {
-            answer = Some(DiskAnswer::Cancel);
-        }
-        if let Some(answer) = answer {
-            app.dialogs.disk_changed = None;
-            app.answer_disk_changed(&path, answer);
-        }
-    }
-
-    if let Some(recovery) = app.dialogs.recovery.first().cloned() {
-        let origin = recovery
-            .origin()
-            .map_or_else(|| "an unsaved map".to_owned(), |p| p.display().to_string());
-        let mut choice = None;
-        Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.set_max_width(480.0);
-            ui.heading("Restore unsaved changes?");
-            ui.label(format!(
-                "Warrant closed without saving changes to {origin}. A copy of them was kept. Restore it?"
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Restore").clicked() {
-                    choice = Some(true);
-                }
-                if ui.button("Discard the copy").clicked() {
-                    choice = Some(false);
-                }
-            });
-        });
-        if let Some(restore) = choice {
-            app.dialogs.recovery.remove(0);
-            if restore {
-                app.restore(&recovery);
-                app.dialogs.recovery.clear();
-            } else {
-                recovery.discard();
-            }
-        }
-    }
-
-    if let Some(e) = app.dialogs.error.clone()
+    unsaved_ui(ctx, dialogs, cx, out);
+    relation_ui(ctx, dialogs, cx, out);
+    disk_changed_ui(ctx, dialogs, out);
+    recovery_ui(ctx, dialogs, out);
+    if let Some(e) = dialogs.error.clone()
         && message_modal(ctx, "error", "Something went wrong", &e)
     {
-        app.dialogs.error = None;
+        dialogs.error = None;
     }
-    notice_ui(app, ctx);
+    notice_ui(dialogs, ctx);
+    if dialogs.help && help_ui(ctx) {
+        dialogs.help = false;
+    }
+}
 
-    if app.dialogs.help {
-        let rows = WarrantApp::shortcut_help(ctx);
-        let r = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
-            ui.heading("Keyboard");
-            egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                for (label, keys) in rows {
-                    ui.label(label);
-                    ui.label(keys);
-                    ui.end_row();
-                }
-                for (label, keys) in [
-                    ("Move between linked cards", "Arrow keys / Tab"),
-                    ("Leave editing, clear selection", "Esc"),
-                    ("Pan", "drag empty canvas, middle mouse, scroll"),
-                    ("Zoom", "Ctrl + scroll, pinch"),
-                    ("Interface size", "Ctrl+= / Ctrl+-"),
-                ] {
-                    ui.label(label);
-                    ui.label(keys);
-                    ui.end_row();
-                }
-            });
-            if ui.button("Close").clicked() {
-                ui.close();
+/// Save / Don't save / Cancel before the map is closed.
+fn unsaved_ui(
+    ctx: &egui::Context,
+    dialogs: &mut Dialogs,
+    cx: &DialogCtx<'_>,
+    out: &mut Vec<Command>,
+) {
+    let Some(then) = dialogs.unsaved.clone() else {
+        return;
+    };
+    // The map by its title (and file), not the window title with its "•" and "— Warrant".
+    let title = &cx.map.title;
+    let name = match cx.path.and_then(Path::file_name) {
+        Some(file) => format!("“{title}” ({})", file.to_string_lossy()),
+        None => format!("“{title}”"),
+    };
+    let mut choice = None;
+    let r = Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Save changes?");
+        ui.label(format!(
+            "The map {name} has changes that are not saved. Save them first?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(Some(UnsavedAnswer::Save));
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(Some(UnsavedAnswer::DontSave));
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(None);
             }
         });
-        if r.should_close() {
-            app.dialogs.help = false;
+    });
+    if r.should_close() && choice.is_none() {
+        choice = Some(None);
+    }
+    if let Some(answer) = choice {
+        dialogs.unsaved = None;
+        if let Some(answer) = answer {
+            out.push(Command::Unsaved(then, answer));
         }
+    }
+}
+
+/// A card's text on one line, cut short, as the relation dialog names the two ends.
+fn card_line(map: &Map, id: &NodeId) -> String {
+    let text = map.node(id).map_or_else(String::new, |n| match n {
+        crate::model::NodeRef::Claim(c) => c.text.clone(),
+        crate::model::NodeRef::Quote(q) => format!("“{}”", q.anchor.exact),
+    });
+    crate::text::ellipsize(&crate::text::flatten_ws(&text), 69).into_owned()
+}
+
+/// How are these related: the four relations between the two cards, or Cancel.
+fn relation_ui(
+    ctx: &egui::Context,
+    dialogs: &mut Dialogs,
+    cx: &DialogCtx<'_>,
+    out: &mut Vec<Command>,
+) {
+    let Some((from, to, link)) = dialogs.relation.clone() else {
+        return;
+    };
+    let mut chosen = None;
+    let mut cancel = false;
+    let r = Modal::new(egui::Id::unique("relation")).show(ctx, |ui| {
+        ui.heading("How are these related?");
+        ui.label(RichText::new(card_line(cx.map, &from)).strong());
+        for r in Relation::ALL {
+            let label = match r {
+                Relation::Supports => "supports (is a reason for)",
+                Relation::Opposes => "opposes (is a reason against)",
+                Relation::Contradicts => "contradicts (they cannot both be true)",
+                Relation::Qualifies => "qualifies (a point granted that does not defeat it)",
+            };
+            if ui.button(label).clicked() {
+                chosen = Some(r);
+            }
+        }
+        ui.label(RichText::new(card_line(cx.map, &to)).strong());
+        ui.add_space(6.0);
+        if ui.button("Cancel").clicked() {
+            cancel = true;
+        }
+    });
+    if let Some(relation) = chosen {
+        dialogs.relation = None;
+        out.push(Command::Relate {
+            from,
+            to,
+            link,
+            relation,
+        });
+    } else if cancel || r.should_close() {
+        dialogs.relation = None;
+    }
+}
+
+/// Saving was stopped because another program changed the file: overwrite, save as, reload.
+fn disk_changed_ui(ctx: &egui::Context, dialogs: &mut Dialogs, out: &mut Vec<Command>) {
+    let Some(path) = dialogs.disk_changed.clone() else {
+        return;
+    };
+    let mut answer = None;
+    let r = Modal::new(egui::Id::unique("changed on disk")).show(ctx, |ui| {
+        ui.set_max_width(500.0);
+        ui.heading("The file was changed by another program");
+        ui.label(format!(
+            "{}
+was changed on disk since you opened it here. Saving now would replace those changes with yours.",
+            path.display()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Overwrite it")
+                .on_hover_text("Save over the file; its other version is kept as .bak beside it")
+                .clicked()
+            {
+                answer = Some(DiskAnswer::Overwrite);
+            }
+            if ui.button("Save as…").clicked() {
+                answer = Some(DiskAnswer::SaveAs);
+            }
+            if ui
+                .button("Reload from disk")
+                .on_hover_text("Open the file as it is now; the changes made here are lost")
+                .clicked()
+            {
+                answer = Some(DiskAnswer::Reload);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(DiskAnswer::Cancel);
+            }
+        });
+    });
+    if r.should_close() && answer.is_none() {
+        answer = Some(DiskAnswer::Cancel);
+    }
+    if let Some(answer) = answer {
+        dialogs.disk_changed = None;
+        out.push(Command::DiskChanged(path, answer));
+    }
+}
+
+/// Restore or discard each recovery copy found at start; restoring one drops the others'
+/// questions (their files stay).
+fn recovery_ui(ctx: &egui::Context, dialogs: &mut Dialogs, out: &mut Vec<Command>) {
+    let Some(recovery) = dialogs.recovery.first().cloned() else {
+        return;
+    };
+    let origin = recovery
+        .origin()
+        .map_or_else(|| "an unsaved map".to_owned(), |p| p.display().to_string());
+    let mut choice = None;
+    Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading("Restore unsaved changes?");
+        ui.label(format!(
+            "Warrant closed without saving changes to {origin}. A copy of them was kept. Restore it?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Discard the copy").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if let Some(restore) = choice {
+        dialogs.recovery.remove(0);
+        if restore {
+            dialogs.recovery.clear();
+        }
+        out.push(Command::Recover(recovery, restore));
+    }
+}
+
+/// Keys and gestures that are no command of the table.
+const GESTURES: [(&str, &str); 5] = [
+    ("Move between linked cards", "Arrow keys / Tab"),
+    ("Leave editing, clear selection", "Esc"),
+    ("Pan", "drag empty canvas, middle mouse, scroll"),
+    ("Zoom", "Ctrl + scroll, pinch"),
+    ("Interface size", "Ctrl+= / Ctrl+-"),
+];
+
+/// Help: every command of the table with its keys and what it does, then the gestures. True
+/// when closed.
+fn help_ui(ctx: &egui::Context) -> bool {
+    let mut close = false;
+    // No scroll area: inside a modal it kept the Close button from being clicked.
+    let r = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
+        ui.heading("Keyboard");
+        egui::Grid::new("keys").striped(true).show(ui, |ui| {
+            for entry in TABLE {
+                ui.label(entry.label);
+                ui.label(entry.keys_text(ui.ctx()).unwrap_or_default());
+                ui.label(RichText::new(entry.help).weak());
+                ui.end_row();
+            }
+            for (label, keys) in GESTURES {
+                ui.label(label);
+                ui.label(keys);
+                ui.end_row();
+            }
+        });
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
+    close || r.should_close()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Point;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    struct State {
+        dialogs: Dialogs,
+        map: Map,
+        out: Vec<Command>,
+    }
+
+    /// The dialogs alone, over a map of two claims, as the app draws them.
+    fn harness(dialogs: Dialogs) -> Harness<'static, State> {
+        let mut map = Map::new("Memo");
+        for text in ["NATO is omnipotent", "NATO is a relic"] {
+            let (_, edits) = crate::edit::ops::add_claim(&map, text, Point::new(0.0, 0.0));
+            crate::edit::apply_all(&mut map, edits).unwrap();
+        }
+        let state = State {
+            dialogs,
+            map,
+            out: Vec::new(),
+        };
+        Harness::builder()
+            .with_size(egui::vec2(900.0, 900.0))
+            .build_ui_state(
+                |ui, s: &mut State| {
+                    let cx = DialogCtx {
+                        map: &s.map,
+                        path: Some(Path::new("/maps/memo.json")),
+                        recent: &[],
+                    };
+                    dialogs_ui(ui.ctx(), &mut s.dialogs, &cx, &mut s.out);
+                },
+                state,
+            )
+    }
+
+    fn ids(map: &Map) -> (NodeId, NodeId) {
+        (map.claims[0].id.clone(), map.claims[1].id.clone())
+    }
+
+    #[test]
+    fn unsaved_names_the_map_and_sends_save_or_nothing_on_cancel() {
+        let mut h = harness(Dialogs {
+            unsaved: Some(Pending::New),
+            ..Dialogs::default()
+        });
+        h.run();
+        assert!(h.query_by_label_contains("“Memo” (memo.json)").is_some());
+        h.get_by_label("Save").click();
+        h.run();
+        assert_eq!(
+            h.state().out,
+            [Command::Unsaved(Pending::New, UnsavedAnswer::Save)]
+        );
+        assert!(h.state().dialogs.unsaved.is_none());
+        h.state_mut().dialogs.unsaved = Some(Pending::Quit);
+        h.state_mut().out.clear();
+        h.run();
+        h.get_by_label("Cancel").click();
+        h.run();
+        assert!(h.state().out.is_empty() && h.state().dialogs.unsaved.is_none());
+    }
+
+    #[test]
+    fn relation_shows_both_cards_and_sends_the_chosen_relation() {
+        let mut h = harness(Dialogs::default());
+        let (a, b) = ids(&h.state().map);
+        h.state_mut().dialogs.relation = Some((a.clone(), b.clone(), None));
+        h.run();
+        assert!(h.query_by_label("NATO is a relic").is_some());
+        h.get_by_label("contradicts (they cannot both be true)")
+            .click();
+        h.run();
+        assert_eq!(
+            h.state().out,
+            [Command::Relate {
+                from: a,
+                to: b,
+                link: None,
+                relation: Relation::Contradicts
+            }]
+        );
+        assert!(h.state().dialogs.relation.is_none());
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_sends_the_answer_for_its_path() {
+        let path = PathBuf::from("/maps/memo.json");
+        let mut h = harness(Dialogs {
+            disk_changed: Some(path.clone()),
+            ..Dialogs::default()
+        });
+        h.run();
+        h.get_by_label("Reload from disk").click();
+        h.run();
+        assert_eq!(
+            h.state().out,
+            [Command::DiskChanged(path, DiskAnswer::Reload)]
+        );
+    }
+
+    #[test]
+    fn recovery_asks_copy_by_copy_and_restoring_one_ends_the_questions() {
+        let dir = Path::new("/recovery");
+        let first = Recovery::for_map(dir, Some(Path::new("/maps/a.json")));
+        let second = Recovery::for_map(dir, Some(Path::new("/maps/b.json")));
+        let mut h = harness(Dialogs {
+            recovery: vec![first.clone(), second.clone()],
+            ..Dialogs::default()
+        });
+        h.run();
+        h.get_by_label("Discard the copy").click();
+        h.run();
+        assert_eq!(h.state().out, [Command::Recover(first, false)]);
+        h.get_by_label("Restore").click();
+        h.run();
+        assert_eq!(h.state().out.last(), Some(&Command::Recover(second, true)));
+        assert!(h.state().dialogs.recovery.is_empty());
+    }
+
+    #[test]
+    fn help_lists_every_command_and_closes() {
+        let mut h = harness(Dialogs {
+            help: true,
+            ..Dialogs::default()
+        });
+        for entry in TABLE {
+            assert!(h.query_by_label(entry.help).is_some(), "{}", entry.label);
+        }
+        h.get_by_label("Close").click();
+        h.run();
+        assert!(!h.state().dialogs.help);
+    }
+
+    #[test]
+    fn an_error_stays_until_ok() {
+        let mut h = harness(Dialogs {
+            error: Some("The file is not a map.".into()),
+            ..Dialogs::default()
+        });
+        h.run();
+        assert!(h.query_by_label("The file is not a map.").is_some());
+        h.get_by_label("OK").click();
+        h.run();
+        assert!(h.state().dialogs.error.is_none());
     }
 }

@@ -2,9 +2,9 @@
 //! the PDF's story pages and the folder are remembered across runs.
 
 use super::app::WarrantApp;
-use super::command::ExportKind;
+use super::command::Command;
 use super::files::FileRequest;
-use crate::export::{self, Scope};
+use crate::export::{self, Format, Scope};
 use crate::model::{Map, NodeId};
 use egui::{Modal, RichText};
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ExportPrefs {
-    pub kind: ExportKind,
+    pub kind: Format,
     /// The folder the last export went to.
     pub folder: Option<PathBuf>,
     /// PNG pixels per canvas unit.
@@ -28,7 +28,7 @@ pub struct ExportPrefs {
 impl Default for ExportPrefs {
     fn default() -> Self {
         Self {
-            kind: ExportKind::Png,
+            kind: Format::Png,
             folder: None,
             scale: 2.0,
             story_pages: false,
@@ -70,12 +70,7 @@ pub fn export_bytes(
         Part::Step(i) => Scope::Step(i),
     };
     let render = export::Render {
-        format: match prefs.kind {
-            ExportKind::Svg => export::Format::Svg,
-            ExportKind::Png => export::Format::Png,
-            ExportKind::Pdf => export::Format::Pdf,
-            ExportKind::Markdown => export::Format::Markdown,
-        },
+        format: prefs.kind,
         scope,
         scale: prefs.scale.clamp(0.25, 8.0),
         story_pages: prefs.story_pages,
@@ -102,7 +97,8 @@ pub fn suggested_path(
         |s| s.to_string_lossy().into_owned(),
     );
     let stem = match (prefs.kind, part) {
-        (ExportKind::Markdown, _) | (_, Part::Map) => stem,
+        (kind, _) if kind.whole_map_only() => stem,
+        (_, Part::Map) => stem,
         (_, Part::Selection) => format!("{stem}-selection"),
         (_, Part::Shown) => format!("{stem}-view"),
         (_, Part::Step(i)) => format!("{stem}-step-{}", i + 1),
@@ -149,7 +145,7 @@ impl WarrantApp {
             self.dialogs.error = Some(why);
             return;
         }
-        let map = self.history.map();
+        let map = self.map();
         let (map, cards) = match self.export.part {
             // As drawn: an arranged focus has moved the cards (in the view only).
             Part::Shown => {
@@ -186,98 +182,47 @@ impl WarrantApp {
     }
 }
 
-/// The dialog: format, part, options, then a file to write.
-pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
-    if !app.export.open {
+/// What the dialog reads: the map (its title and story), its file, the remembered options, and
+/// how many cards the selection and the canvas hold.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportCtx<'a> {
+    pub map: &'a Map,
+    pub path: Option<&'a Path>,
+    pub prefs: &'a ExportPrefs,
+    /// Cards selected.
+    pub selected: usize,
+    /// Cards the canvas shows, when folds or focus hide some.
+    pub on_canvas: Option<usize>,
+}
+
+/// The dialog: format, part, options, then a file to write. Changed options are sent at once
+/// (they are remembered even if the dialog is cancelled); "Choose file" asks for the file.
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut ExportDialog,
+    cx: &ExportCtx<'_>,
+    out: &mut Vec<Command>,
+) {
+    if !dialog.open {
         return;
     }
-    let steps = app.map().story.len();
-    let selected = app.selection.nodes.len();
-    let on_canvas = app.canvas.shown_ids().map(|ids| ids.len());
+    let mut prefs = cx.prefs.clone();
     let mut choose = false;
     let modal = Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(380.0);
         ui.heading("Export");
         ui.add_space(4.0);
-        let prefs = &mut app.settings.export;
         ui.label(RichText::new("Format").strong());
-        for kind in ExportKind::ALL {
+        for kind in Format::IN_DIALOG {
             ui.radio_value(&mut prefs.kind, kind, kind.label());
         }
         ui.add_space(6.0);
-        if prefs.kind == ExportKind::Markdown {
+        if prefs.kind.whole_map_only() {
             ui.label("The outline covers the whole map: thesis, reasons, objections, quotes.");
         } else {
-            ui.label(RichText::new("What to draw").strong());
-            let part = &mut app.export.part;
-            ui.radio_value(part, Part::Map, "The whole map");
-            ui.add_enabled_ui(selected > 0, |ui| {
-                ui.radio_value(
-                    part,
-                    Part::Selection,
-                    format!(
-                        "The selection ({selected} card{})",
-                        if selected == 1 { "" } else { "s" }
-                    ),
-                );
-            });
-            if let Some(n) = on_canvas {
-                ui.radio_value(
-                    part,
-                    Part::Shown,
-                    format!("What the canvas shows ({n} cards)"),
-                );
-            }
-            ui.add_enabled_ui(steps > 0, |ui| {
-                let story = &app.history.map().story;
-                let title = |i: usize| {
-                    story
-                        .get(i)
-                        .map(|s| format!("{}. {}", i + 1, s.title))
-                        .unwrap_or_default()
-                };
-                let shown = match *part {
-                    Part::Step(i) => title(i),
-                    _ => "choose…".to_owned(),
-                };
-                egui::ComboBox::from_label("One story step")
-                    .selected_text(shown)
-                    .show_ui(ui, |ui| {
-                        for i in 0..steps {
-                            ui.selectable_value(part, Part::Step(i), title(i));
-                        }
-                    });
-            });
+            part_ui(ui, &mut dialog.part, cx);
         }
-        match prefs.kind {
-            ExportKind::Png => {
-                ui.add_space(6.0);
-                ui.add(
-                    egui::Slider::new(&mut prefs.scale, 0.5..=4.0)
-                        .step_by(0.5)
-                        .text("× the canvas at 100 % (2 is sharp on slides)"),
-                );
-            }
-            ExportKind::Pdf => {
-                ui.add_space(6.0);
-                ui.add_enabled_ui(steps > 0, |ui| {
-                    ui.checkbox(&mut prefs.story_pages, "Then one page per story step");
-                });
-                ui.add_space(4.0);
-                ui.label("A map too big for one page at a readable size (7.5 pt or more):");
-                ui.radio_value(
-                    &mut prefs.pages,
-                    export::PageMode::Tile,
-                    "Tiled over pages at full size, after an overview",
-                );
-                ui.radio_value(
-                    &mut prefs.pages,
-                    export::PageMode::Outline,
-                    "As its outline (text pages)",
-                );
-            }
-            ExportKind::Svg | ExportKind::Markdown => {}
-        }
+        options_ui(ui, &mut prefs, cx.map.story.len());
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Choose file and export…").clicked() {
@@ -288,22 +233,99 @@ pub fn export_dialog_ui(app: &mut WarrantApp, ctx: &egui::Context) {
             }
         });
     });
+    if prefs != *cx.prefs {
+        out.push(Command::SetExportPrefs(prefs.clone()));
+    }
     if modal.should_close() {
-        app.export.open = false;
+        dialog.open = false;
     }
     if choose {
-        app.export.open = false;
-        if app.settings.export.kind == ExportKind::Markdown {
-            app.export.part = Part::Map;
+        dialog.open = false;
+        if prefs.kind.whole_map_only() {
+            dialog.part = Part::Map;
         }
-        let near = suggested_path(
-            &app.settings.export,
-            app.path.as_deref(),
-            &app.map().title,
-            app.export.part,
+        let near = suggested_path(&prefs, cx.path, &cx.map.title, dialog.part);
+        out.push(Command::AskFile(
+            FileRequest::Export(prefs.kind),
+            Some(near),
+        ));
+    }
+}
+
+/// What to draw: the whole map, the selection, what the canvas shows, or one story step.
+fn part_ui(ui: &mut egui::Ui, part: &mut Part, cx: &ExportCtx<'_>) {
+    let (selected, steps) = (cx.selected, cx.map.story.len());
+    ui.label(RichText::new("What to draw").strong());
+    ui.radio_value(part, Part::Map, "The whole map");
+    ui.add_enabled_ui(selected > 0, |ui| {
+        ui.radio_value(
+            part,
+            Part::Selection,
+            format!(
+                "The selection ({selected} card{})",
+                if selected == 1 { "" } else { "s" }
+            ),
         );
-        let kind = app.settings.export.kind;
-        app.request_file(FileRequest::Export(kind), Some(&near));
+    });
+    if let Some(n) = cx.on_canvas {
+        ui.radio_value(
+            part,
+            Part::Shown,
+            format!("What the canvas shows ({n} cards)"),
+        );
+    }
+    ui.add_enabled_ui(steps > 0, |ui| {
+        let story = &cx.map.story;
+        let title = |i: usize| {
+            story
+                .get(i)
+                .map(|s| format!("{}. {}", i + 1, s.title))
+                .unwrap_or_default()
+        };
+        let shown = match *part {
+            Part::Step(i) => title(i),
+            _ => "choose…".to_owned(),
+        };
+        egui::ComboBox::from_label("One story step")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for i in 0..steps {
+                    ui.selectable_value(part, Part::Step(i), title(i));
+                }
+            });
+    });
+}
+
+/// The PNG's scale, the PDF's story pages and what becomes of a map too big for a page.
+fn options_ui(ui: &mut egui::Ui, prefs: &mut ExportPrefs, steps: usize) {
+    match prefs.kind {
+        Format::Png => {
+            ui.add_space(6.0);
+            ui.add(
+                egui::Slider::new(&mut prefs.scale, 0.5..=4.0)
+                    .step_by(0.5)
+                    .text("× the canvas at 100 % (2 is sharp on slides)"),
+            );
+        }
+        Format::Pdf => {
+            ui.add_space(6.0);
+            ui.add_enabled_ui(steps > 0, |ui| {
+                ui.checkbox(&mut prefs.story_pages, "Then one page per story step");
+            });
+            ui.add_space(4.0);
+            ui.label("A map too big for one page at a readable size (7.5 pt or more):");
+            ui.radio_value(
+                &mut prefs.pages,
+                export::PageMode::Tile,
+                "Tiled over pages at full size, after an overview",
+            );
+            ui.radio_value(
+                &mut prefs.pages,
+                export::PageMode::Outline,
+                "As its outline (text pages)",
+            );
+        }
+        Format::Svg | Format::Markdown | Format::Dot | Format::Argdown | Format::Aif => {}
     }
 }
 
@@ -320,15 +342,82 @@ mod tests {
             Path::new("/maps/memo.png")
         );
         prefs.folder = Some("/slides".into());
-        prefs.kind = ExportKind::Svg;
+        prefs.kind = Format::Svg;
         assert_eq!(
             suggested_path(&prefs, Some(map), "", Part::Step(2)),
             Path::new("/slides/memo-step-3.svg")
         );
-        prefs.kind = ExportKind::Markdown;
+        prefs.kind = Format::Markdown;
         assert_eq!(
             suggested_path(&prefs, None, "NATO: a relic?", Part::Selection),
             Path::new("/slides/nato-a-relic.md")
         );
+    }
+}
+
+#[cfg(test)]
+mod dialog_tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    struct State {
+        dialog: ExportDialog,
+        prefs: ExportPrefs,
+        map: Map,
+        out: Vec<Command>,
+    }
+
+    #[test]
+    fn the_dialog_alone_sends_the_format_and_asks_for_a_file_named_after_the_part() {
+        let map = Map::new("Memo");
+        let state = State {
+            dialog: ExportDialog {
+                open: true,
+                part: Part::Map,
+            },
+            prefs: ExportPrefs::default(),
+            map,
+            out: Vec::new(),
+        };
+        let mut h = Harness::new_ui_state(
+            |ui, s: &mut State| {
+                let cx = ExportCtx {
+                    map: &s.map,
+                    path: Some(Path::new("/maps/memo.json")),
+                    prefs: &s.prefs,
+                    selected: 0,
+                    on_canvas: None,
+                };
+                export_dialog_ui(ui.ctx(), &mut s.dialog, &cx, &mut s.out);
+                // The app applies the options it is sent.
+                for c in &s.out {
+                    if let Command::SetExportPrefs(p) = c {
+                        s.prefs = p.clone();
+                    }
+                }
+            },
+            state,
+        );
+        h.run();
+        h.get_by_label("SVG drawing").click();
+        h.run();
+        assert_eq!(h.state().prefs.kind, Format::Svg);
+        h.get_by_label("Choose file and export…").click();
+        h.run();
+        let asked: Vec<&Command> = h
+            .state()
+            .out
+            .iter()
+            .filter(|c| matches!(c, Command::AskFile(..)))
+            .collect();
+        assert_eq!(
+            asked,
+            [&Command::AskFile(
+                FileRequest::Export(Format::Svg),
+                Some(PathBuf::from("/maps/memo.svg"))
+            )]
+        );
+        assert!(!h.state().dialog.open);
     }
 }

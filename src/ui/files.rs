@@ -4,7 +4,8 @@
 //! zenity). A "cancel" that comes back within a blink is taken as the latter, and the app asks
 //! for a path in its own prompt instead — never a silent no-op.
 
-use super::command::{Command, ExportKind};
+use super::command::Command;
+use crate::export::Format;
 use crate::io::MAP_EXTENSIONS;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -17,7 +18,7 @@ pub enum FileRequest {
     SaveMap,
     AddArticle,
     OpenReference,
-    Export(ExportKind),
+    Export(Format),
     /// interchange: a file of another argument tool.
     ImportMap,
 }

@@ -99,12 +99,7 @@ fn node_text(map: &Map, id: &NodeId) -> String {
         Some(crate::model::NodeRef::Quote(q)) => format!("“{}”", q.anchor.exact),
         None => id.to_string(),
     };
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 60 {
-        format!("{}…", flat.chars().take(59).collect::<String>())
-    } else {
-        flat
-    }
+    crate::text::ellipsize(&crate::text::flatten_ws(&s), 59).into_owned()
 }
 
 /// The edit that replaces claim `c` by a copy changed by `f`.
@@ -294,22 +289,14 @@ fn facet_ui(
 fn quote_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, problems: &[Problem], out: &mut Vec<Command>) {
     ui.heading("Quote");
     let source = map.source(&q.source);
-    let flat = q
-        .anchor
-        .exact
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat = crate::text::flatten_ws(&q.anchor.exact);
     ui.label(RichText::new(format!("“{flat}”")).italics());
     ui.add_space(4.0);
     if let Some(s) = source {
         ui.label(RichText::new(format!("— {}", s.title)).weak());
-        let meta: Vec<&str> = [s.author.as_str(), s.outlet.as_str(), s.date.as_str()]
-            .into_iter()
-            .filter(|x| !x.is_empty())
-            .collect();
-        if !meta.is_empty() {
-            ui.label(RichText::new(meta.join(" · ")).weak());
+        let byline = s.byline();
+        if !byline.is_empty() {
+            ui.label(RichText::new(byline).weak());
         }
     }
     ui.label(

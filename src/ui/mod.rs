@@ -8,6 +8,7 @@ mod export_dialog;
 mod files;
 mod findings;
 mod inspector;
+mod menus;
 #[cfg(test)]
 mod panel_bench;
 mod present;
@@ -18,7 +19,7 @@ mod theme;
 mod welcome;
 
 pub use app::{LeftTab, Selection, Settings, ThemeChoice, WarrantApp};
-pub use command::{Command, ExportKind};
+pub use command::{Command, Entry, Menu, TABLE};
 
 use std::path::PathBuf;
 

@@ -259,12 +259,7 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> (String, usize, usi
 
 /// The quote large, with its source and the paragraph it comes from, quoted words highlighted.
 fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palette, size: f32) {
-    let flat = q
-        .anchor
-        .exact
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat = crate::text::flatten_ws(&q.anchor.exact);
     ui.label(
         RichText::new(format!("“{flat}”"))
             .size(size * 1.15)
@@ -272,10 +267,7 @@ fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palett
             .color(palette.text),
     );
     if let Some(s) = map.source(&q.source) {
-        let cite: Vec<&str> = [s.author.as_str(), s.outlet.as_str(), s.date.as_str()]
-            .into_iter()
-            .filter(|x| !x.is_empty())
-            .collect();
+        let cite = s.byline();
         ui.add_space(8.0);
         ui.label(
             RichText::new(format!("— {}", s.title))
@@ -284,7 +276,7 @@ fn quote_in_context_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, palette: &Palett
         );
         if !cite.is_empty() {
             ui.label(
-                RichText::new(cite.join(" · "))
+                RichText::new(cite)
                     .size(size * 0.8)
                     .color(palette.weak_text),
             );

@@ -204,16 +204,9 @@ fn source_header_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.label(RichText::new(&source.title).strong().size(15.0));
-    let meta: Vec<&str> = [
-        source.author.as_str(),
-        source.outlet.as_str(),
-        source.date.as_str(),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
-    if !meta.is_empty() {
-        ui.label(RichText::new(meta.join(" · ")).weak());
+    let byline = source.byline();
+    if !byline.is_empty() {
+        ui.label(RichText::new(byline).weak());
     }
     let details_edits = details_ui(ui, cx.map, source);
     if !details_edits.is_empty() {

@@ -97,7 +97,8 @@ fn recent_section(ui: &mut egui::Ui, recent: &[PathBuf], out: &mut Vec<Command>)
 fn how_a_map_is_built(ui: &mut egui::Ui) {
     let ctx = ui.ctx().clone();
     let key = |c: Command| {
-        c.shortcut()
+        c.entry()
+            .and_then(|e| e.shortcuts().next())
             .map(|s| format!(" ({})", shortcut_text(&ctx, s)))
             .unwrap_or_default()
     };

@@ -107,6 +107,11 @@ fn coord() -> impl Strategy<Value = f32> {
     -5000.0f32..5000.0
 }
 
+/// A generated claim: text, position, actor and tag bits, thesis.
+type ClaimSeed = (String, f32, f32, u8, bool);
+/// A generated quote: source pick, start and length picks, position.
+type QuoteSeed = (u16, u16, u16, f32, f32);
+
 /// Generated maps that pass the integrity check.
 pub fn arb_map() -> impl Strategy<Value = Map> {
     (
@@ -134,97 +139,119 @@ pub fn arb_map() -> impl Strategy<Value = Map> {
     )
         .prop_map(|(title, texts, claims, quotes, links, steps)| {
             let mut map = Map::new(title);
-            for (i, t) in texts.into_iter().enumerate() {
-                let mut s = Source::new(format!("Source {i}"), t);
-                s.id = SourceId(format!("s{}", i + 1));
-                map.sources.push(s);
-            }
-            for i in 0..3 {
-                map.actors.push(Actor {
-                    id: ActorId(format!("a{i}")),
-                    name: format!("Actor {i}"),
-                    color: Color::palette(i),
-                });
-                map.tags.push(Tag {
-                    id: TagId(format!("t{i}")),
-                    name: format!("tag {i}"),
-                    color: Color::palette(i + 3),
-                });
-            }
-            for (i, (text, x, y, bits, thesis)) in claims.into_iter().enumerate() {
-                map.claims.push(Claim {
-                    id: NodeId(format!("c{}", i + 1)),
-                    text,
-                    thesis,
-                    actors: (0..3)
-                        .filter(|b| bits & (1 << b) != 0)
-                        .map(|b| ActorId(format!("a{b}")))
-                        .collect(),
-                    tags: (0..3)
-                        .filter(|b| bits & (8 << b) != 0)
-                        .map(|b| TagId(format!("t{b}")))
-                        .collect(),
-                    note: String::new(),
-                    pos: Point::new(x, y),
-                });
-            }
-            for (i, (src, a, b, x, y)) in quotes.into_iter().enumerate() {
-                let source = &map.sources[src as usize % map.sources.len()];
-                let len = source.text.chars().count();
-                let start = a as usize % len;
-                let end = start + 1 + b as usize % (len - start);
-                let Ok(anchor) = anchor_from_range(&source.text, start, end) else {
-                    continue; // blank selections are refused; skip them
-                };
-                map.quotes.push(Quote {
-                    id: NodeId(format!("q{}", i + 1)),
-                    source: source.id.clone(),
-                    anchor,
-                    note: String::new(),
-                    pos: Point::new(x, y),
-                });
-            }
+            add_sources_and_names(&mut map, texts);
+            add_claims(&mut map, claims);
+            add_quotes(&mut map, quotes);
             let nodes: Vec<NodeId> = map.nodes().map(|n| n.id().clone()).collect();
-            for (a, b, r) in links {
-                if nodes.is_empty() || map.claims.is_empty() {
-                    break;
-                }
-                let from = nodes[a as usize % nodes.len()].clone();
-                let to = map.claims[b as usize % map.claims.len()].id.clone();
-                let relation = Relation::ALL[r as usize];
-                let from_claim = map.claim(&from).is_some();
-                if from == to
-                    || warrant::model::link_rule(from_claim, true, relation).is_err()
-                    || map
-                        .links
-                        .iter()
-                        .any(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from))
-                {
-                    continue;
-                }
-                let id = map.new_link_id();
-                map.links.push(Link {
-                    id,
-                    from,
-                    to,
-                    relation,
-                });
-            }
-            for (i, (title, pick)) in steps.into_iter().enumerate() {
-                let show = nodes
-                    .iter()
-                    .skip(pick as usize % 3)
-                    .step_by(2)
-                    .cloned()
-                    .collect();
-                map.story.push(Step {
-                    id: StepId(format!("p{}", i + 1)),
-                    title,
-                    show,
-                    focus: nodes.iter().take(1).cloned().collect(),
-                    note: "note".into(),
-                });
-            }
+            add_links(&mut map, &nodes, links);
+            add_steps(&mut map, &nodes, steps);
             map
         })
+}
+
+/// The articles, three actors and three tags.
+fn add_sources_and_names(map: &mut Map, texts: Vec<String>) {
+    for (i, t) in texts.into_iter().enumerate() {
+        let mut s = Source::new(format!("Source {i}"), t);
+        s.id = SourceId(format!("s{}", i + 1));
+        map.sources.push(s);
+    }
+    for i in 0..3 {
+        map.actors.push(Actor {
+            id: ActorId(format!("a{i}")),
+            name: format!("Actor {i}"),
+            color: Color::palette(i),
+        });
+        map.tags.push(Tag {
+            id: TagId(format!("t{i}")),
+            name: format!("tag {i}"),
+            color: Color::palette(i + 3),
+        });
+    }
+}
+
+fn add_claims(map: &mut Map, claims: Vec<ClaimSeed>) {
+    for (i, (text, x, y, bits, thesis)) in claims.into_iter().enumerate() {
+        map.claims.push(Claim {
+            id: NodeId(format!("c{}", i + 1)),
+            text,
+            thesis,
+            actors: (0..3)
+                .filter(|b| bits & (1 << b) != 0)
+                .map(|b| ActorId(format!("a{b}")))
+                .collect(),
+            tags: (0..3)
+                .filter(|b| bits & (8 << b) != 0)
+                .map(|b| TagId(format!("t{b}")))
+                .collect(),
+            note: String::new(),
+            pos: Point::new(x, y),
+        });
+    }
+}
+
+fn add_quotes(map: &mut Map, quotes: Vec<QuoteSeed>) {
+    for (i, (src, a, b, x, y)) in quotes.into_iter().enumerate() {
+        let source = &map.sources[src as usize % map.sources.len()];
+        let len = source.text.chars().count();
+        let start = a as usize % len;
+        let end = start + 1 + b as usize % (len - start);
+        let Ok(anchor) = anchor_from_range(&source.text, start, end) else {
+            continue; // blank selections are refused; skip them
+        };
+        map.quotes.push(Quote {
+            id: NodeId(format!("q{}", i + 1)),
+            source: source.id.clone(),
+            anchor,
+            note: String::new(),
+            pos: Point::new(x, y),
+        });
+    }
+}
+
+/// Links the rules allow, at most one between two cards.
+fn add_links(map: &mut Map, nodes: &[NodeId], links: Vec<(u16, u16, u8)>) {
+    for (a, b, r) in links {
+        if nodes.is_empty() || map.claims.is_empty() {
+            break;
+        }
+        let from = nodes[a as usize % nodes.len()].clone();
+        let to = map.claims[b as usize % map.claims.len()].id.clone();
+        let relation = Relation::ALL[r as usize];
+        let from_claim = map.claim(&from).is_some();
+        if from == to
+            || warrant::model::link_rule(from_claim, true, relation).is_err()
+            || map
+                .links
+                .iter()
+                .any(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from))
+        {
+            continue;
+        }
+        let id = map.new_link_id();
+        map.links.push(Link {
+            id,
+            from,
+            to,
+            relation,
+        });
+    }
+}
+
+fn add_steps(map: &mut Map, nodes: &[NodeId], steps: Vec<(String, u16)>) {
+    for (i, (title, pick)) in steps.into_iter().enumerate() {
+        let show = nodes
+            .iter()
+            .skip(pick as usize % 3)
+            .step_by(2)
+            .cloned()
+            .collect();
+        map.story.push(Step {
+            id: StepId(format!("p{}", i + 1)),
+            title,
+            show,
+            focus: nodes.iter().take(1).cloned().collect(),
+            note: "note".into(),
+        });
+    }
 }

@@ -48,13 +48,16 @@ impl Paper {
 }
 
 /// What becomes of a map too big for one page at a readable size.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Also `warrant export --pages` (the `value(help)` texts are its help).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum PageMode {
     /// Printed at full size over several pages that overlap, after an overview page.
     #[default]
+    #[value(help = "At full size over overlapping pages, after an overview page")]
     Tile,
     /// Given as its outline (thesis, reasons, objections, quotes) in text pages.
+    #[value(help = "As its outline, in text pages")]
     Outline,
 }
 

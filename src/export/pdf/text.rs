@@ -7,7 +7,6 @@ use super::super::style as st;
 use super::super::svg::xml;
 use crate::layout::card::{Face, text_width, wrap};
 use crate::model::{Map, NodeId, NodeRef};
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -35,13 +34,8 @@ pub struct Line {
     pub runs: Runs,
 }
 
-/// The first `max` characters of `text`, with "…" when it was longer (the work is O(max)).
-pub fn capped(text: &str, max: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", text[..cut].trim_end())),
-        None => Cow::Borrowed(text),
-    }
-}
+/// The first `max` characters of `text`, with "…" when it was longer.
+pub use crate::text::ellipsize as capped;
 
 /// Distance between baselines for type of `size` points.
 pub fn leading(size: f32) -> f32 {

@@ -1,21 +1,99 @@
 //! Commands: what each menu item, button and shortcut does, and the shortcuts themselves.
 
-use super::{Selection, ThemeChoice, WarrantApp};
+use super::{Selection, WarrantApp};
 use crate::edit::{Edit, Item, ops};
-use crate::model::Point;
-use crate::ui::command::Command;
+use crate::model::{LinkId, NodeId, Point, Relation};
+use crate::ui::command::{Command, UnsavedAnswer};
 use crate::ui::dialogs::Pending;
 use crate::ui::files::FileRequest;
+
+/// How many of the last commands [`WarrantApp::commands_run`] keeps.
+const RAN_KEPT: usize = 64;
 
 impl WarrantApp {
     /// Runs one command.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        self.ran.push(command.clone());
+        if self.ran.len() > RAN_KEPT {
+            self.ran.remove(0);
+        }
+        match command {
+            Command::NewMap
+            | Command::Open
+            | Command::OpenPath(_)
+            | Command::OpenSample(_)
+            | Command::Import
+            | Command::ImportPath(_)
+            | Command::Save
+            | Command::SaveAs
+            | Command::SaveTo(_)
+            | Command::AddArticle
+            | Command::AddArticlePath(_)
+            | Command::CompareWithPath(_)
+            | Command::Export
+            | Command::ExportTo(..)
+            | Command::Quit
+            | Command::AskFile(..)
+            | Command::SetExportPrefs(_) => self.run_file_command(ctx, command),
+            Command::Unsaved(..) | Command::DiskChanged(..) | Command::Recover(..) => {
+                self.run_answer(command);
+            }
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::FitMap
+            | Command::FoldBranch
+            | Command::UnfoldAll
+            | Command::FocusMode
+            | Command::Present
+            | Command::StopPresenting
+            | Command::RememberPresentation(_)
+            | Command::SetTheme(_)
+            | Command::ShowInspector(_)
+            | Command::ShowReader(_)
+            | Command::ShowHelp
+            | Command::Welcome => self.run_view_command(ctx, &command),
+            Command::Tidy
+            | Command::Undo
+            | Command::Redo
+            | Command::Delete
+            | Command::SelectAll
+            | Command::NewClaim
+            | Command::LinkSelected
+            | Command::QuoteSelection
+            | Command::EditSelected
+            | Command::Copy
+            | Command::Paste
+            | Command::Relate { .. } => self.run_edit_command(command),
+            // sent by the panels while drawing
+            command @ (Command::Submit { .. }
+            | Command::Seal
+            | Command::Select(_)
+            | Command::SelectLink(_)
+            | Command::Reveal(_)
+            | Command::NewClaimAt(_)
+            | Command::LinkCards(..)
+            | Command::QuotePassage { .. }
+            | Command::Notice(_)
+            | Command::Frame(_)
+            | Command::ShowQuote(_)
+            | Command::Error(_)
+            | Command::PresentFrom(_)
+            | Command::CompareWith) => self.run_panel_command(ctx, command),
+        }
+    }
+
+    /// The commands run lately, oldest first (the last few dozen; tests read what a key did).
+    pub fn commands_run(&self) -> &[Command] {
+        &self.ran
+    }
+
+    /// Files: new, open, save, articles, export, quit.
+    fn run_file_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::NewMap => self.guard(Pending::New),
-            Command::OpenSample(i) => self.guard(Pending::Sample(i)),
-            Command::Welcome => self.dialogs.welcome = true,
             Command::Open => self.guard(Pending::Open(None)),
             Command::OpenPath(p) => self.guard(Pending::Open(Some(p))),
+            Command::OpenSample(i) => self.guard(Pending::Sample(i)),
             // interchange
             Command::Import => self.guard(Pending::Import(None)),
             Command::ImportPath(p) => self.guard(Pending::Import(Some(p))),
@@ -38,35 +116,82 @@ impl WarrantApp {
                 .request(FileRequest::AddArticle, self.path.as_deref()),
             Command::AddArticlePath(p) => self.add_article(ctx, &p),
             Command::CompareWithPath(p) => self.open_reference(&p),
-            Command::Tidy => {
-                let edits = ops::tidy(
-                    self.history.map(),
-                    &crate::layout::LayoutSettings::default(),
-                    &crate::layout::card::card_size,
-                );
-                if edits.is_empty() {
-                    self.dialogs.notice = Some("The map is already tidy.".into());
-                } else {
-                    self.submit("Tidy", None, edits);
-                    self.canvas.fit_pending = true;
-                }
-            }
             Command::Export => self.open_export_dialog(),
             Command::ExportTo(kind, path) => {
                 self.settings.export.kind = kind;
                 self.export_to(&path);
             }
-            Command::Quit => self.guard(Pending::Quit(ctx.clone())),
-            Command::Undo => {
-                self.canvas.editing = None;
-                self.history.undo();
-                self.prune_selection();
+            Command::AskFile(request, near) => self.files.request(request, near.as_deref()),
+            Command::SetExportPrefs(prefs) => self.settings.export = prefs,
+            Command::Quit => self.guard(Pending::Quit),
+            _ => {}
+        }
+    }
+
+    /// The answers to the dialogs' questions.
+    fn run_answer(&mut self, command: Command) {
+        match command {
+            Command::Unsaved(then, UnsavedAnswer::Save) => self.save_then(then),
+            Command::Unsaved(then, UnsavedAnswer::DontSave) => self.proceed(then),
+            Command::DiskChanged(path, answer) => self.answer_disk_changed(&path, answer),
+            Command::Recover(recovery, true) => self.restore(&recovery),
+            Command::Recover(recovery, false) => recovery.discard(),
+            _ => {}
+        }
+    }
+
+    /// The view: zoom, folds, focus, presenting, theme, panels.
+    fn run_view_command(&mut self, ctx: &egui::Context, command: &Command) {
+        match *command {
+            Command::ZoomIn => self.canvas.zoom_by(1.25),
+            Command::ZoomOut => self.canvas.zoom_by(0.8),
+            Command::FitMap => self.canvas.fit_pending = true,
+            Command::FoldBranch => self.toggle_selected_folds(),
+            Command::UnfoldAll => self.canvas.visibility.expand_all(),
+            Command::FocusMode => self.toggle_focus(),
+            Command::Present => self.start_presenting(ctx),
+            Command::StopPresenting => self.stop_presenting(ctx),
+            Command::RememberPresentation(prefs) => self.settings.present = prefs,
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.apply_theme(ctx);
             }
-            Command::Redo => {
-                self.canvas.editing = None;
-                self.history.redo();
-                self.prune_selection();
-            }
+            Command::ShowInspector(on) => self.settings.show_inspector = on,
+            Command::ShowReader(on) => self.settings.show_reader = on,
+            Command::ShowHelp => self.dialogs.help = true,
+            Command::Welcome => self.dialogs.welcome = true,
+            _ => {}
+        }
+    }
+
+    /// Leaves the presentation: the editor's camera and selection were never touched.
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if self.presenting.take().is_some() {
+            // To the main window, even when Esc was pressed in the presenter view.
+            ctx.send_viewport_cmd_to(
+                egui::ViewportId::ROOT,
+                egui::ViewportCommand::Fullscreen(false),
+            );
+        }
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context) {
+        self.canvas.editing = None;
+        let mut p =
+            crate::ui::present::Presentation::start(self.history.map(), self.settings.present);
+        if let Some(step) = self.present_from.take() {
+            p.step = step.min(p.steps.len().saturating_sub(1));
+        }
+        self.presenting = Some(p);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// Changes to the map and the selection.
+    fn run_edit_command(&mut self, command: Command) {
+        match command {
+            Command::Tidy => self.tidy(),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::Delete => self.delete_selection(),
             Command::SelectAll => {
                 self.selection = Selection {
@@ -96,58 +221,67 @@ impl WarrantApp {
             }
             Command::Copy => self.copy_selection(),
             Command::Paste => self.paste(),
-            Command::ZoomIn => self.canvas.zoom_by(1.25),
-            Command::ZoomOut => self.canvas.zoom_by(0.8),
-            Command::FitMap => self.canvas.fit_pending = true,
-            Command::FoldBranch => self.toggle_selected_folds(),
-            Command::UnfoldAll => self.canvas.visibility.expand_all(),
-            Command::FocusMode => self.toggle_focus(),
-            Command::Present => {
-                self.canvas.editing = None;
-                let mut p = crate::ui::present::Presentation::start(
-                    self.history.map(),
-                    self.settings.present,
-                );
-                if let Some(step) = self.present_from.take() {
-                    p.step = step.min(p.steps.len().saturating_sub(1));
-                }
-                self.presenting = Some(p);
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            Command::Relate {
+                from,
+                to,
+                link,
+                relation,
+            } => self.relate(&from, &to, link.as_ref(), relation),
+            _ => {}
+        }
+    }
+
+    /// Lays the map out (one undo step), or says it is already tidy.
+    fn tidy(&mut self) {
+        let edits = ops::tidy(
+            self.history.map(),
+            &crate::layout::LayoutSettings::default(),
+            &crate::layout::card::card_size,
+        );
+        if edits.is_empty() {
+            self.dialogs.notice = Some("The map is already tidy.".into());
+        } else {
+            self.submit("Tidy", None, edits);
+            self.canvas.fit_pending = true;
+        }
+    }
+
+    /// Takes back the last change.
+    pub fn undo(&mut self) {
+        self.canvas.editing = None;
+        self.history.undo();
+        self.prune_selection();
+    }
+
+    /// Makes the change taken back again.
+    pub fn redo(&mut self) {
+        self.canvas.editing = None;
+        self.history.redo();
+        self.prune_selection();
+    }
+
+    /// Links `from → to` with `relation` (or changes `link` to it) and selects the link.
+    fn relate(&mut self, from: &NodeId, to: &NodeId, link: Option<&LinkId>, relation: Relation) {
+        let result = match link {
+            Some(link) => {
+                ops::change_link(self.map(), link, relation, false).map(|e| (link.clone(), e))
             }
-            Command::StopPresenting => {
-                // The editor's camera and selection were never touched.
-                if self.presenting.take().is_some() {
-                    // To the main window, even when Esc was pressed in the presenter view.
-                    ctx.send_viewport_cmd_to(
-                        egui::ViewportId::ROOT,
-                        egui::ViewportCommand::Fullscreen(false),
-                    );
-                }
-            }
-            Command::RememberPresentation(prefs) => self.settings.present = prefs,
-            Command::ToggleTheme => {
-                self.settings.theme = if ctx.theme() == egui::Theme::Dark {
-                    ThemeChoice::Light
+            None => ops::add_link_with_room(self.map(), from, to, relation),
+        };
+        match result {
+            Ok((id, edits)) => {
+                let label = if link.is_some() {
+                    "Change link"
                 } else {
-                    ThemeChoice::Dark
+                    "Link"
                 };
-                self.apply_theme(ctx);
+                self.submit(label, None, edits);
+                self.selection = Selection {
+                    nodes: Vec::new(),
+                    link: Some(id),
+                };
             }
-            // sent by the panels while drawing
-            command @ (Command::Submit { .. }
-            | Command::Seal
-            | Command::Select(_)
-            | Command::SelectLink(_)
-            | Command::Reveal(_)
-            | Command::NewClaimAt(_)
-            | Command::LinkCards(..)
-            | Command::QuotePassage { .. }
-            | Command::Notice(_)
-            | Command::Frame(_)
-            | Command::ShowQuote(_)
-            | Command::Error(_)
-            | Command::PresentFrom(_)
-            | Command::CompareWith) => self.run_panel_command(ctx, command),
+            Err(e) => self.dialogs.error = Some(format!("Cannot link these: {e}")),
         }
     }
 
@@ -266,77 +400,11 @@ impl WarrantApp {
         };
     }
 
-    /// Shortcuts: commands whose keys were pressed this frame.
+    /// Shortcuts: the commands of the table whose keys were pressed this frame. Text fields
+    /// keep their own keys (Delete, Ctrl+Z, Ctrl+A…) while they have focus.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
-        let mut fired = Vec::new();
-        ctx.input_mut(|input| {
-            for command in [
-                Command::SaveAs,
-                Command::Save,
-                Command::Export,
-                Command::NewMap,
-                Command::Open,
-                Command::AddArticle,
-                Command::Quit,
-                Command::Redo,
-                Command::Undo,
-                Command::QuoteSelection,
-                Command::SelectAll,
-                Command::Copy,
-                Command::Paste,
-                Command::Delete,
-                Command::NewClaim,
-                Command::LinkSelected,
-                Command::EditSelected,
-                Command::ZoomIn,
-                Command::ZoomOut,
-                // Before FitMap: F alone would also match Shift+F.
-                Command::FocusMode,
-                Command::FitMap,
-                Command::FoldBranch,
-                Command::Present,
-            ] {
-                // Text fields keep their own keys (Delete, Ctrl+Z, Ctrl+A…).
-                if typing && command.is_canvas_key() {
-                    continue;
-                }
-                let shortcuts = command
-                    .shortcut()
-                    .into_iter()
-                    .chain(command.alternatives().iter().copied());
-                for s in shortcuts {
-                    if input.consume_shortcut(&s) {
-                        fired.push(command.clone());
-                        break;
-                    }
-                }
-            }
-        });
+        let fired = ctx.input_mut(|input| crate::ui::command::pressed(input, typing));
         self.pending.extend(fired);
-    }
-
-    /// Rows of (label, shortcut text) for the keyboard help.
-    pub fn shortcut_help(ctx: &egui::Context) -> Vec<(&'static str, String)> {
-        let commands = [
-            Command::NewClaim,
-            Command::EditSelected,
-            Command::LinkSelected,
-            Command::QuoteSelection,
-            Command::Delete,
-            Command::Undo,
-            Command::Redo,
-            Command::ZoomIn,
-            Command::ZoomOut,
-            Command::FitMap,
-            Command::FoldBranch,
-            Command::FocusMode,
-            Command::Present,
-            Command::Save,
-        ];
-        commands
-            .iter()
-            .filter_map(|c| Some((c.label(), c.keys_text(ctx)?)))
-            .collect()
     }
 }

@@ -288,10 +288,11 @@ impl WarrantApp {
             Pending::Import(None) => self
                 .files
                 .request(FileRequest::ImportMap, self.path.as_deref()),
-            Pending::Quit(ctx) => {
+            Pending::Quit => {
                 self.discard_recovery();
                 self.allow_close = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                // Sent at the end of the frame, where the context is at hand.
+                self.close_now = true;
             }
         }
     }

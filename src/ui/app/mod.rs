@@ -8,7 +8,7 @@ mod panels;
 use super::canvas::CanvasState;
 use super::command::Command;
 use super::dialogs::{Dialogs, Pending};
-use super::files::{FileDialogs, FileRequest};
+use super::files::FileDialogs;
 use super::reader::ReaderState;
 use crate::check::{Problem, problems};
 use crate::edit::{Edit, History, Item};
@@ -111,8 +111,10 @@ impl Selection {
 
 /// The whole app state. The eframe `App` and the UI tests drive the same value.
 pub struct WarrantApp {
-    /// The open map and every change made to it.
-    pub history: History,
+    /// The open map and every change made to it: changed only through `submit`, `undo`, `redo`.
+    /// Not public; the panels inside the crate still read it field by field until they are
+    /// given contexts (then it becomes private to `app`).
+    pub(crate) history: History,
     /// Where the map is saved; `None` for a new or sample map.
     pub path: Option<PathBuf>,
     pub selection: Selection,
@@ -149,6 +151,10 @@ pub struct WarrantApp {
     articles: documents::ArticleReads,
     /// Commands collected while drawing, run after the frame's UI.
     pending: Vec<Command>,
+    /// The last commands run (see [`WarrantApp::commands_run`]).
+    ran: Vec<Command>,
+    /// Quitting was confirmed: close the window at the end of the frame.
+    close_now: bool,
     clipboard: Vec<Item>,
     shown_title: String,
     allow_close: bool,
@@ -224,6 +230,8 @@ impl WarrantApp {
             disk_stamp: None,
             articles: documents::ArticleReads::default(),
             pending: Vec::new(),
+            ran: Vec::new(),
+            close_now: false,
             clipboard: Vec::new(),
             shown_title: String::new(),
             allow_close: false,
@@ -236,11 +244,6 @@ impl WarrantApp {
         self.files.use_path_prompt();
     }
 
-    /// Asks the user for a file (a native dialog, or the app's own prompt).
-    pub(crate) fn request_file(&mut self, request: FileRequest, near: Option<&std::path::Path>) {
-        self.files.request(request, near);
-    }
-
     /// Sets where recovery copies go (tests point it at a temporary folder).
     pub fn set_recovery_dir(&mut self, dir: Option<PathBuf>) {
         self.recovery_dir = dir;
@@ -249,6 +252,16 @@ impl WarrantApp {
     /// The map as it is now.
     pub fn map(&self) -> &Map {
         self.history.map()
+    }
+
+    /// The open map's history, to read (undo labels, unsaved changes, revisions).
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Whether the map has changes not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
     }
 
     /// Queues a command to run after this frame's UI.
@@ -364,10 +377,8 @@ impl WarrantApp {
             };
             super::present::present_ui(ui, &cx, p, &mut self.pending);
             super::presenter::presenter_window(self, &ctx);
-            super::dialogs::dialogs_ui(self, &ctx);
-            for command in std::mem::take(&mut self.pending) {
-                self.run_command(&ctx, command);
-            }
+            self.dialogs_ui(&ctx);
+            self.run_pending(&ctx);
             return;
         }
         self.shortcuts(&ctx);
@@ -379,8 +390,7 @@ impl WarrantApp {
         self.findings
             .update(&ctx, self.history.map(), self.history.content_revision());
 
-        egui::Panel::top("menu").show(ui, |ui| super::dialogs::menu_bar_ui(self, ui));
-        egui::Panel::top("toolbar").show(ui, |ui| super::dialogs::toolbar_ui(self, ui));
+        self.bars_ui(ui);
         if self.settings.show_inspector {
             egui::Panel::left("inspector")
                 .resizable(true)
@@ -429,13 +439,17 @@ impl WarrantApp {
                 };
                 super::canvas::canvas_ui(ui, &cx, &mut self.canvas, &mut self.pending);
             });
-        super::export_dialog::export_dialog_ui(self, &ctx);
-        super::dialogs::dialogs_ui(self, &ctx);
+        let export = super::export_dialog::ExportCtx {
+            map: self.history.map(),
+            path: self.path.as_deref(),
+            prefs: &self.settings.export,
+            selected: self.selection.nodes.len(),
+            on_canvas: self.canvas.shown_ids().map(|ids| ids.len()),
+        };
+        super::export_dialog::export_dialog_ui(&ctx, &mut self.export, &export, &mut self.pending);
+        self.dialogs_ui(&ctx);
         self.files.prompt_ui(&ctx, &mut self.pending);
-
-        for command in std::mem::take(&mut self.pending) {
-            self.run_command(&ctx, command);
-        }
+        self.run_pending(&ctx);
         // An edit made by this frame's commands goes to the analysis now, not at the next input.
         self.findings
             .update(&ctx, self.history.map(), self.history.content_revision());
@@ -449,12 +463,65 @@ impl WarrantApp {
         self.settings.canvas_zoom = self.canvas.zoom;
     }
 
+    /// Runs the commands collected this frame, then closes the window if quitting was confirmed.
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.pending) {
+            self.run_command(ctx, command);
+        }
+        if std::mem::take(&mut self.close_now) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// What the menus and the toolbar grey out and tick.
+    fn command_state<'a>(
+        history: &'a History,
+        selection: &Selection,
+        canvas: &CanvasState,
+    ) -> super::command::CommandState<'a> {
+        super::command::CommandState {
+            selected_cards: selection.nodes.len(),
+            link_selected: selection.link.is_some(),
+            undo: history.undo_label(),
+            redo: history.redo_label(),
+            any_folded: canvas.visibility.any_collapsed(),
+            focused: canvas.visibility.focus().is_some(),
+        }
+    }
+
+    /// The menu bar and the toolbar.
+    fn bars_ui(&mut self, ui: &mut egui::Ui) {
+        let reading_articles = self.reading_articles();
+        let cx = super::menus::BarCtx {
+            commands: Self::command_state(&self.history, &self.selection, &self.canvas),
+            recent: &self.settings.recent,
+            show_inspector: self.settings.show_inspector,
+            show_reader: self.settings.show_reader,
+            theme: self.settings.theme,
+            canvas_zoom: self.canvas.zoom,
+            reading_articles,
+        };
+        let out = &mut self.pending;
+        egui::Panel::top("menu").show(ui, |ui| super::menus::menu_bar_ui(ui, &cx, out));
+        egui::Panel::top("toolbar").show(ui, |ui| super::menus::toolbar_ui(ui, &cx, out));
+    }
+
+    /// The modal dialogs and the notice.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        let cx = super::dialogs::DialogCtx {
+            map: self.history.map(),
+            path: self.path.as_deref(),
+            recent: &self.settings.recent,
+        };
+        super::dialogs::dialogs_ui(ctx, &mut self.dialogs, &cx, &mut self.pending);
+    }
+
     /// The window's close button: ask first if there are unsaved changes.
     fn closing(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.history.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.dialogs.unsaved = Some(Pending::Quit(ctx.clone()));
+                self.dialogs.unsaved = Some(Pending::Quit);
             } else {
                 self.discard_recovery();
             }

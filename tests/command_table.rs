@@ -1,0 +1,67 @@
+//! The command table drives the real app: every shortcut it lists runs its command (and no
+//! other command of the table), and Help lists every command.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::path::Path;
+use warrant::ui::{Command, Settings, TABLE, WarrantApp};
+
+fn harness() -> Harness<'static, WarrantApp> {
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .expect("the small test map loads");
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+}
+
+fn in_table(c: &Command) -> bool {
+    TABLE.iter().any(|e| e.command == *c)
+}
+
+#[test]
+fn every_shortcut_in_the_table_runs_its_command() {
+    let mut checked = 0;
+    for entry in TABLE {
+        for shortcut in entry.shortcuts() {
+            let mut h = harness();
+            h.run();
+            let before = h.state().commands_run().len();
+            h.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+            h.run();
+            let ran: Vec<&Command> = h.state().commands_run()[before..]
+                .iter()
+                .filter(|c| in_table(c))
+                .collect();
+            assert_eq!(ran, [&entry.command], "{shortcut:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} shortcuts");
+}
+
+#[test]
+fn help_lists_every_command_of_the_table() {
+    let mut h = harness();
+    h.run();
+    for entry in TABLE {
+        assert!(
+            h.query_by_label(entry.help).is_none(),
+            "{} before Help",
+            entry.label
+        );
+    }
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_all_by_label("Keyboard shortcuts")
+        .last()
+        .expect("Help → Keyboard shortcuts")
+        .click();
+    h.run();
+    for entry in TABLE {
+        assert!(h.query_by_label(entry.help).is_some(), "{}", entry.label);
+    }
+}

@@ -130,6 +130,21 @@ impl Visibility {
 /// Where the `shown` cards go when a focus is arranged: `shown` and the links among them laid
 /// out as Tidy would, with `anchor` kept where it is in the map (so the view does not jump).
 pub fn arranged(map: &Map, shown: &HashSet<NodeId>, anchor: &NodeId) -> HashMap<NodeId, Point> {
+    arranged_with(
+        map,
+        shown,
+        anchor,
+        &crate::layout::LayoutSettings::default(),
+    )
+}
+
+/// [`arranged`] with Tidy's gaps from `settings` (its pinned cards are replaced by `anchor`).
+pub fn arranged_with(
+    map: &Map,
+    shown: &HashSet<NodeId>,
+    anchor: &NodeId,
+    settings: &crate::layout::LayoutSettings,
+) -> HashMap<NodeId, Point> {
     let sub = Map {
         claims: map
             .claims
@@ -155,7 +170,7 @@ pub fn arranged(map: &Map, shown: &HashSet<NodeId>, anchor: &NodeId) -> HashMap<
         pinned: std::iter::once(anchor.clone())
             .filter(|a| shown.contains(a))
             .collect(),
-        ..crate::layout::LayoutSettings::default()
+        ..settings.clone()
     };
     crate::layout::tidy(&sub, &settings).into_iter().collect()
 }

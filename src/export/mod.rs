@@ -7,6 +7,7 @@
 //! with usvg here, since resvg draws no text in a family it cannot find).
 
 pub mod argdown;
+mod cards;
 pub mod dot;
 pub mod frame_svg;
 pub mod markdown;

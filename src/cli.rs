@@ -396,6 +396,16 @@ pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
     exit::CLEAN
 }
 
+/// `--theme`: the projector theme of an exported presentation frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FrameTheme {
+    /// Black on white, for lit rooms.
+    #[default]
+    Light,
+    /// White on near-black, for dark rooms.
+    Dark,
+}
+
 /// What `warrant export` was asked to do.
 #[derive(Clone, Debug)]
 pub struct ExportRequest {
@@ -414,6 +424,8 @@ pub struct ExportRequest {
     pub pages: Option<crate::export::PageMode>,
     /// `WxH`: the presentation's frame of `step` on a screen this size.
     pub size: Option<String>,
+    /// With `size`: the frame's projector theme.
+    pub theme: Option<FrameTheme>,
 }
 
 /// `1920x1080` as (1920, 1080); sides from 16 to 8192 pixels.
@@ -451,7 +463,8 @@ fn export_frame(req: &ExportRequest, map: &Map, size: &str) -> Result<Vec<u8>, S
         }
         None => return Err("--size needs --step N (the step whose frame to draw)".into()),
     };
-    ex::render_frame(map, format, step, w, h).map_err(|e| e.to_string())
+    let dark = req.theme == Some(FrameTheme::Dark);
+    ex::render_frame(map, format, step, (w, h), dark).map_err(|e| e.to_string())
 }
 
 /// Refuses option combinations that mean nothing, with the reason.
@@ -507,6 +520,10 @@ pub fn export(req: &ExportRequest) -> i32 {
     };
     if let Err(why) = io::refuse_export_over_map(&req.out, Some(&req.map)) {
         warn(&format!("warrant export: {why}"));
+        return exit::UNREADABLE;
+    }
+    if req.size.is_none() && req.theme.is_some() {
+        warn("warrant export: --theme applies to a presentation frame (--step N --size WxH)");
         return exit::UNREADABLE;
     }
     if req.size.is_none()

@@ -26,16 +26,22 @@ pub const MIN_TEXT_BOX: f32 = 24.0;
 /// canvas units: larger than the editor's, so that it too reads from the back row (it still
 /// fits the card's footer band).
 pub const FOOTER_FONT: f32 = 12.5;
+/// The word box of the cards' main text a frame aims at, at 1080 px: what the back row reads
+/// comfortably. A step whose cards cannot all be this large is arranged for the step, and only
+/// if even that fails is it drawn smaller (never below [`MIN_TEXT_BOX`]).
+pub const GOOD_TEXT_BOX: f32 = 30.0;
 /// The largest zoom at 1080 px (card text about 36 px), so one card does not fill the wall.
 const MAX_ZOOM: f32 = 2.6;
 /// The band for the step's title, the band kept for the step counter, and the space around
 /// the cards, at 1080 px.
-pub const TITLE_BAND: f32 = 100.0;
-pub const HINT_BAND: f32 = 44.0;
-const MARGIN: f32 = 36.0;
-/// Gaps between packed cards, in canvas units.
-const GAP_X: f32 = 30.0;
-const GAP_Y: f32 = 34.0;
+pub const TITLE_BAND: f32 = 80.0;
+pub const HINT_BAND: f32 = 32.0;
+/// Wide enough for the ring round a focused card at the largest zoom.
+const MARGIN: f32 = 16.0;
+/// Gaps between packed cards, in canvas units: room for a link's arrowhead, no more (a wider
+/// gap would cost the card text its size on a 16:9 screen four cards wide).
+const GAP_X: f32 = 20.0;
+const GAP_Y: f32 = 26.0;
 /// The range of the presenter's `+` and `−`.
 pub const MIN_TEXT_SCALE: f32 = 0.5;
 pub const MAX_TEXT_SCALE: f32 = 2.0;
@@ -166,6 +172,11 @@ pub fn readable_zoom(height: f32) -> f32 {
     MIN_TEXT_BOX * unit(height) / (FOOTER_FONT * text_box_em())
 }
 
+/// The zoom at which the cards' main text fills [`GOOD_TEXT_BOX`] on a screen `height` tall.
+pub fn good_zoom(height: f32) -> f32 {
+    (GOOD_TEXT_BOX * unit(height) / (card::CARD_FONT * text_box_em())).max(readable_zoom(height))
+}
+
 fn unit(height: f32) -> f32 {
     (height / REFERENCE_HEIGHT).max(0.05)
 }
@@ -219,10 +230,11 @@ fn at_map(map: &Map, ids: &[NodeId]) -> Placed {
         .collect()
 }
 
-/// Cards laid out for the step with `anchor` where it is (focus mode's arrangement).
+/// Cards laid out for the step with `anchor` where it is (focus mode's arrangement, with the
+/// gaps of a slide rather than of a working map, so the cards can be larger).
 fn arranged(map: &Map, ids: &[NodeId], anchor: &NodeId) -> Placed {
     let set: HashSet<NodeId> = ids.iter().cloned().collect();
-    let at = crate::view::arranged(map, &set, anchor);
+    let at = crate::view::arranged_with(map, &set, anchor, &slide_layout());
     ids.iter()
         .filter_map(|id| {
             let node = map.node(id)?;
@@ -242,6 +254,45 @@ fn arranged(map: &Map, ids: &[NodeId], anchor: &NodeId) -> Placed {
         .collect()
 }
 
+/// Tidy's settings for a step's cards: tighter than a working map's, wide enough for a
+/// link's arrowhead between two cards.
+fn slide_layout() -> crate::layout::LayoutSettings {
+    crate::layout::LayoutSettings {
+        layer_gap: 56.0,
+        node_gap: GAP_X,
+        quote_gap: 14.0,
+        component_gap: 2.0 * GAP_X,
+        ..crate::layout::LayoutSettings::default()
+    }
+}
+
+/// Cards in rows of `n`, each row centred.
+fn rows_of(cards: &[(NodeId, Bounds)], n: usize) -> Placed {
+    let mut out = Vec::with_capacity(cards.len());
+    let full = n as f32 * CARD_WIDTH + (n as f32 - 1.0) * GAP_X;
+    let mut y = 0.0;
+    for row in cards.chunks(n.max(1)) {
+        let w = row.len() as f32 * CARD_WIDTH + (row.len() as f32 - 1.0) * GAP_X;
+        let mut x = (full - w) / 2.0;
+        let mut h: f32 = 0.0;
+        for (id, b) in row {
+            out.push((
+                id.clone(),
+                Bounds {
+                    x,
+                    y,
+                    w: b.w,
+                    h: b.h,
+                },
+            ));
+            x += CARD_WIDTH + GAP_X;
+            h = h.max(b.h);
+        }
+        y += h + GAP_Y;
+    }
+    out
+}
+
 /// Cards in rows (in their reading order in the map), with the number of columns that lets
 /// them be largest in `view`.
 fn packed(map: &Map, ids: &[NodeId], view: Bounds, margin: f32, cap: f32) -> Placed {
@@ -251,34 +302,9 @@ fn packed(map: &Map, ids: &[NodeId], view: Bounds, margin: f32, cap: f32) -> Pla
             .partial_cmp(&(b.1.y, b.1.x))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let rows_of = |n: usize| -> Placed {
-        let mut out = Vec::with_capacity(cards.len());
-        let full = n as f32 * CARD_WIDTH + (n as f32 - 1.0) * GAP_X;
-        let mut y = 0.0;
-        for row in cards.chunks(n) {
-            let w = row.len() as f32 * CARD_WIDTH + (row.len() as f32 - 1.0) * GAP_X;
-            let mut x = (full - w) / 2.0;
-            let mut h: f32 = 0.0;
-            for (id, b) in row {
-                out.push((
-                    id.clone(),
-                    Bounds {
-                        x,
-                        y,
-                        w: b.w,
-                        h: b.h,
-                    },
-                ));
-                x += CARD_WIDTH + GAP_X;
-                h = h.max(b.h);
-            }
-            y += h + GAP_Y;
-        }
-        out
-    };
     let mut best: Option<(f32, Placed)> = None;
     for n in (1..=cards.len()).rev() {
-        let placed = rows_of(n);
+        let placed = rows_of(&cards, n);
         let Some(b) = bbox(placed.iter().map(|c| c.1)) else {
             continue;
         };
@@ -290,11 +316,166 @@ fn packed(map: &Map, ids: &[NodeId], view: Bounds, margin: f32, cap: f32) -> Pla
     best.map(|b| b.1).unwrap_or_default()
 }
 
-/// The frame of step `k` of `steps` (see the module's doc).
-pub fn frame(map: &Map, steps: &[Step], k: usize, settings: &FrameSettings) -> Frame {
+/// The cards of one step, sorted by their part in it.
+struct StepCards {
+    /// Shown or focused by the step, in that order.
+    own: Vec<NodeId>,
+    /// Shown by an earlier step only, in map order (so the drawing order is stable).
+    earlier: Vec<NodeId>,
+    /// Those of `earlier` linked to one of `own` (the claim a new reason supports, say).
+    linked: Vec<NodeId>,
+    focus: HashSet<NodeId>,
+    /// The card the step's arrangement keeps in place: the first focused one.
+    anchor: NodeId,
+}
+
+impl StepCards {
+    fn new(map: &Map, steps: &[Step], k: usize) -> Option<Self> {
+        let step = steps.get(k)?;
+        let focus: HashSet<NodeId> = story::focus(steps, k).into_iter().collect();
+        let mut seen = HashSet::new();
+        let own: Vec<NodeId> = step
+            .show
+            .iter()
+            .chain(&step.focus)
+            .filter(|id| map.node(id).is_some() && seen.insert((*id).clone()))
+            .cloned()
+            .collect();
+        let anchor = own
+            .iter()
+            .find(|id| focus.contains(*id))
+            .or_else(|| own.first())?
+            .clone();
+        let before = if k == 0 {
+            HashSet::new()
+        } else {
+            story::revealed(steps, k - 1)
+        };
+        let earlier: Vec<NodeId> = map
+            .nodes()
+            .map(|n| n.id())
+            .filter(|id| before.contains(*id) && !seen.contains(*id))
+            .cloned()
+            .collect();
+        let linked = earlier
+            .iter()
+            .filter(|id| {
+                map.links.iter().any(|l| {
+                    (&l.from == *id && seen.contains(&l.to))
+                        || (&l.to == *id && seen.contains(&l.from))
+                })
+            })
+            .cloned()
+            .collect();
+        Some(Self {
+            own,
+            earlier,
+            linked,
+            focus,
+            anchor,
+        })
+    }
+
+    fn look(&self, id: &NodeId) -> Look {
+        if self.focus.contains(id) {
+            Look::Focused
+        } else if self.own.contains(id) {
+            Look::New
+        } else {
+            Look::Earlier
+        }
+    }
+}
+
+/// The zooms a frame aims at: the most it takes, the least it accepts before packing cards
+/// smaller, and what it tries for first (main text the size the back row reads best).
+#[derive(Clone, Copy)]
+struct Zooms {
+    cap: f32,
+    least: f32,
+    good: f32,
+}
+
+/// A candidate arrangement of a step's cards and the camera that frames it.
+struct Choice {
+    placed: Placed,
+    arrangement: Arrangement,
+    zoom: f32,
+    center: Point,
+}
+
+fn choice(
+    placed: Placed,
+    arrangement: Arrangement,
+    view: Bounds,
+    margin: f32,
+    z: Zooms,
+) -> Option<Choice> {
+    let b = bbox(placed.iter().map(|c| c.1))?;
+    let (zoom, center) = fit(b, view, margin);
+    Some(Choice {
+        placed,
+        arrangement,
+        zoom: zoom.min(z.cap),
+        center,
+    })
+}
+
+/// Where the step's cards go: the first of the map's positions, the step's own arrangement
+/// (with the earlier cards it builds on, then without) and rows that shows the main text at
+/// [`GOOD_TEXT_BOX`]; failing that, the largest at or above the smallest readable size
+/// (preferring the map's shape when it is nearly as large); failing that, rows, smaller.
+fn choose(map: &Map, cards: &StepCards, view: Bounds, margin: f32, z: Zooms) -> Choice {
+    let mut candidates: Vec<Choice> = Vec::new();
+    let mut consider = |placed: Placed, arrangement: Arrangement, expected: usize| {
+        if placed.len() == expected
+            && let Some(c) = choice(placed, arrangement, view, margin, z)
+        {
+            candidates.push(c);
+        }
+    };
+    let n = cards.own.len();
+    consider(at_map(map, &cards.own), Arrangement::Map, n);
+    if !cards.linked.is_empty() {
+        let with_linked: Vec<NodeId> = cards.own.iter().chain(&cards.linked).cloned().collect();
+        let placed = arranged(map, &with_linked, &cards.anchor);
+        consider(placed, Arrangement::Arranged, with_linked.len());
+    }
+    consider(
+        arranged(map, &cards.own, &cards.anchor),
+        Arrangement::Arranged,
+        n,
+    );
+    consider(
+        packed(map, &cards.own, view, margin, z.cap),
+        Arrangement::Packed,
+        n,
+    );
+    let best = candidates.iter().map(|c| c.zoom).fold(0.0, f32::max);
+    let pick = candidates
+        .iter()
+        .position(|c| c.zoom >= z.good - 1e-4)
+        .or_else(|| {
+            candidates
+                .iter()
+                .position(|c| c.zoom >= z.least - 1e-4 && c.zoom >= 0.97 * best)
+        })
+        .unwrap_or(candidates.len().saturating_sub(1));
+    if pick < candidates.len() {
+        candidates.swap_remove(pick)
+    } else {
+        Choice {
+            placed: Vec::new(),
+            arrangement: Arrangement::Packed,
+            zoom: z.least,
+            center: Point::new(0.0, 0.0),
+        }
+    }
+}
+
+/// The title band and the view the cards are drawn in.
+fn bands(settings: &FrameSettings) -> (Bounds, Bounds) {
     let u = unit(settings.height);
-    let scale = settings.text_scale.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
-    let margin = MARGIN * u;
     let title = Bounds {
         x: 0.0,
         y: 0.0,
@@ -307,112 +488,49 @@ pub fn frame(map: &Map, steps: &[Step], k: usize, settings: &FrameSettings) -> F
         w: (settings.width - settings.right).max(1.0),
         h: (settings.height - title.h - settings.bottom - HINT_BAND * u).max(1.0),
     };
-    let (z_min, z_cap) = (readable_zoom(settings.height) * scale, MAX_ZOOM * u * scale);
+    (title, view)
+}
+
+/// The frame of step `k` of `steps` (see the module's doc).
+pub fn frame(map: &Map, steps: &[Step], k: usize, settings: &FrameSettings) -> Frame {
+    let u = unit(settings.height);
+    let scale = settings.text_scale.clamp(MIN_TEXT_SCALE, MAX_TEXT_SCALE);
+    let margin = MARGIN * u;
+    let (title, view) = bands(settings);
+    let z = Zooms {
+        cap: MAX_ZOOM * u * scale,
+        least: readable_zoom(settings.height) * scale,
+        good: good_zoom(settings.height) * scale,
+    };
     let mut out = Frame {
         cards: Vec::new(),
         routes: Vec::new(),
-        zoom: z_min,
+        zoom: z.least,
         center: Point::new(0.0, 0.0),
         view,
         title,
         arrangement: Arrangement::Map,
         unit: u,
     };
-    let Some(step) = steps.get(k) else {
+    let Some(cards) = StepCards::new(map, steps, k) else {
         return out;
     };
-    let focus: HashSet<NodeId> = story::focus(steps, k).into_iter().collect();
-    let mut seen = HashSet::new();
-    let own: Vec<NodeId> = step
-        .show
-        .iter()
-        .chain(&step.focus)
-        .filter(|id| map.node(id).is_some() && seen.insert((*id).clone()))
-        .cloned()
-        .collect();
-    if own.is_empty() {
-        return out;
-    }
-    let earlier: Vec<NodeId> = if k == 0 {
-        Vec::new()
-    } else {
-        let before = story::revealed(steps, k - 1);
-        // In map order, so the drawing order is stable.
-        map.nodes()
-            .map(|n| n.id())
-            .filter(|id| before.contains(*id) && !seen.contains(*id))
-            .cloned()
-            .collect()
-    };
-    let look = |id: &NodeId| {
-        if focus.contains(id) {
-            Look::Focused
-        } else if seen.contains(id) {
-            Look::New
-        } else {
-            Look::Earlier
-        }
-    };
-    let anchor = own
-        .iter()
-        .find(|id| focus.contains(*id))
-        .unwrap_or(&own[0])
-        .clone();
-    // Earlier cards linked to the step's: the claim a new reason supports, say.
-    let linked: Vec<NodeId> = earlier
-        .iter()
-        .filter(|id| {
-            map.links.iter().any(|l| {
-                (&l.from == *id && seen.contains(&l.to)) || (&l.to == *id && seen.contains(&l.from))
-            })
-        })
-        .cloned()
-        .collect();
-
-    let mut chosen: Option<(Placed, Arrangement, f32, Point)> = None;
-    let mine = at_map(map, &own);
-    if let Some(b) = bbox(mine.iter().map(|c| c.1)) {
-        let (z, c) = fit(b, view, margin);
-        if z >= z_min {
-            chosen = Some((mine, Arrangement::Map, z.min(z_cap), c));
-        }
-    }
-    if chosen.is_none() {
-        let with_linked: Vec<NodeId> = own.iter().chain(&linked).cloned().collect();
-        for ids in [with_linked, own.clone()] {
-            let placed = arranged(map, &ids, &anchor);
-            if placed.len() != ids.len() {
-                continue;
-            }
-            if let Some(b) = bbox(placed.iter().map(|c| c.1)) {
-                let (z, c) = fit(b, view, margin);
-                if z >= z_min {
-                    chosen = Some((placed, Arrangement::Arranged, z.min(z_cap), c));
-                    break;
-                }
-            }
-        }
-    }
-    let (placed, arrangement, zoom, center) = chosen.unwrap_or_else(|| {
-        let placed = packed(map, &own, view, margin, z_cap);
-        let (z, c) = bbox(placed.iter().map(|c| c.1))
-            .map_or((z_min, Point::new(0.0, 0.0)), |b| fit(b, view, margin));
-        (placed, Arrangement::Packed, z.min(z_cap), c)
-    });
-    out.zoom = zoom;
-    out.center = center;
-    out.arrangement = arrangement;
-    out.cards = placed
+    let c = choose(map, &cards, view, margin, z);
+    out.zoom = c.zoom;
+    out.center = c.center;
+    out.arrangement = c.arrangement;
+    out.cards = c
+        .placed
         .into_iter()
         .map(|(id, rect)| FrameCard {
-            look: look(&id),
+            look: cards.look(&id),
             id,
             rect,
         })
         .collect();
-    if arrangement == Arrangement::Map {
+    if out.arrangement == Arrangement::Map {
         // Earlier cards where they are, if they are whole on the screen.
-        for (id, rect) in at_map(map, &earlier) {
+        for (id, rect) in at_map(map, &cards.earlier) {
             if inside(out.screen_rect(rect), view) {
                 out.cards.push(FrameCard {
                     id,

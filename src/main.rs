@@ -81,9 +81,12 @@ enum Command {
         #[arg(long, value_enum, value_name = "HOW")]
         pages: Option<warrant::export::PageMode>,
         /// With --step, SVG or PNG: the frame the presentation shows for that step on a
-        /// W×H screen (e.g. 1920x1080), in the projector theme.
+        /// W×H screen (e.g. 1920x1080), in a projector theme.
         #[arg(long, value_name = "WxH")]
         size: Option<String>,
+        /// With --size: the projector theme of the frame (default: light).
+        #[arg(long, value_enum, value_name = "THEME")]
+        theme: Option<cli::FrameTheme>,
         /// Lay the map out first, as Tidy does (the map file is not changed).
         #[arg(long)]
         tidy: bool,
@@ -138,6 +141,7 @@ fn main() -> ExitCode {
             story,
             pages,
             size,
+            theme,
             tidy,
             out,
         }) => code(cli::export(&cli::ExportRequest {
@@ -150,6 +154,7 @@ fn main() -> ExitCode {
             story,
             pages,
             size,
+            theme,
         })),
         Some(Command::Import {
             file,

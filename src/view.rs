@@ -5,6 +5,7 @@
 //! `opposes`, followed against their direction). Contradictions are between equals, not part of
 //! a branch. Folding is a way of looking, not an edit: it is not undone and not saved.
 
+use crate::layout::route::Bounds;
 use crate::model::{Map, NodeId, Point, Relation};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -130,6 +131,21 @@ impl Visibility {
 /// Where the `shown` cards go when a focus is arranged: `shown` and the links among them laid
 /// out as Tidy would, with `anchor` kept where it is in the map (so the view does not jump).
 pub fn arranged(map: &Map, shown: &HashSet<NodeId>, anchor: &NodeId) -> HashMap<NodeId, Point> {
+    arranged_with(
+        map,
+        shown,
+        anchor,
+        &crate::layout::LayoutSettings::default(),
+    )
+}
+
+/// [`arranged`] with Tidy's gaps from `settings` (its pinned cards are replaced by `anchor`).
+pub fn arranged_with(
+    map: &Map,
+    shown: &HashSet<NodeId>,
+    anchor: &NodeId,
+    settings: &crate::layout::LayoutSettings,
+) -> HashMap<NodeId, Point> {
     let sub = Map {
         claims: map
             .claims
@@ -155,9 +171,84 @@ pub fn arranged(map: &Map, shown: &HashSet<NodeId>, anchor: &NodeId) -> HashMap<
         pinned: std::iter::once(anchor.clone())
             .filter(|a| shown.contains(a))
             .collect(),
-        ..crate::layout::LayoutSettings::default()
+        ..settings.clone()
     };
     crate::layout::tidy(&sub, &settings).into_iter().collect()
+}
+
+/// The thesis (or, with none marked, the claim most bear on) and the claims linked to it
+/// directly, the thesis first.
+pub fn thesis_neighbourhood(map: &Map) -> Vec<NodeId> {
+    let bearing = |id: &NodeId| map.links.iter().filter(|l| &l.to == id).count();
+    let thesis = map
+        .claims
+        .iter()
+        .find(|c| c.thesis)
+        .or_else(|| map.claims.iter().max_by_key(|c| bearing(&c.id)))
+        .map(|c| c.id.clone());
+    let Some(thesis) = thesis else {
+        return Vec::new();
+    };
+    let mut out = vec![thesis.clone()];
+    for l in &map.links {
+        let other = if l.to == thesis {
+            &l.from
+        } else if l.from == thesis {
+            &l.to
+        } else {
+            continue;
+        };
+        if map.claim(other).is_some() && !out.contains(other) {
+            out.push(other.clone());
+        }
+    }
+    out
+}
+
+/// Where a map too big to read whole opens: the canvas point at the middle of a `view`-sized
+/// window (`width`, `height` in screen points) and the zoom that frame the thesis with its
+/// direct reasons and objections, as large as fits with `margin` canvas units around, between
+/// `min_zoom` (text still reads) and `max_zoom`. When they cannot all be framed at `min_zoom`,
+/// the thesis and as many of them as fit with it, nearest first. `rect` gives a shown card's
+/// box (`None` for a card folded away); `None` when the thesis is not shown.
+pub fn opening_camera(
+    map: &Map,
+    rect: impl Fn(&NodeId) -> Option<Bounds>,
+    view: (f32, f32),
+    (min_zoom, max_zoom): (f32, f32),
+    margin: f32,
+) -> Option<(Point, f32)> {
+    let mut rects = thesis_neighbourhood(map).into_iter().map(|id| rect(&id));
+    let thesis = rects.next()??;
+    let mut near: Vec<Bounds> = rects.flatten().collect();
+    let fits = |b: Bounds| {
+        let (w, h) = (b.w + 2.0 * margin, b.h + 2.0 * margin);
+        (view.0 / w.max(1.0)).min(view.1 / h.max(1.0))
+    };
+    let at = thesis.centre();
+    let distance = |b: &Bounds| {
+        let c = b.centre();
+        (c.x - at.x).hypot(c.y - at.y)
+    };
+    near.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    let mut framed = thesis;
+    for r in near {
+        let with = union(framed, r);
+        if fits(with) >= min_zoom {
+            framed = with;
+        }
+    }
+    Some((framed.centre(), fits(framed).clamp(min_zoom, max_zoom)))
+}
+
+fn union(a: Bounds, b: Bounds) -> Bounds {
+    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+    Bounds {
+        x,
+        y,
+        w: a.right().max(b.right()) - x,
+        h: a.bottom().max(b.bottom()) - y,
+    }
 }
 
 /// For each card, the cards whose links bear on it (`supports` / `opposes` pointing at it).
@@ -446,6 +537,55 @@ mod tests {
         };
         let before = span(shown.iter().map(|id| m.node(id).unwrap().pos()).collect());
         assert!(span(at.values().copied().collect()) < before / 2.0);
+    }
+
+    #[test]
+    fn a_map_opens_on_its_thesis_with_the_reasons_that_fit_legibly_nearest_first() {
+        let mut m = map();
+        m.claims[0].thesis = true;
+        // thesis in the middle, a close below it, b far off to the right.
+        let at = |id: &str| match id {
+            "thesis" => Some((1000.0, 0.0)),
+            "a" => Some((900.0, 300.0)),
+            "b" => Some((6000.0, 300.0)),
+            _ => None,
+        };
+        let rect = |id: &NodeId| {
+            at(id.as_str()).map(|(x, y)| Bounds {
+                x,
+                y,
+                w: 240.0,
+                h: 100.0,
+            })
+        };
+        let inside = |(c, z): (Point, f32), r: Bounds, view: (f32, f32)| {
+            let (x0, y0) = (c.x - view.0 / 2.0 / z, c.y - view.1 / 2.0 / z);
+            let (x1, y1) = (c.x + view.0 / 2.0 / z, c.y + view.1 / 2.0 / z);
+            r.x >= x0 && r.y >= y0 && r.right() <= x1 && r.bottom() <= y1
+        };
+        let card = |id: &str| rect(&NodeId::from(id)).unwrap();
+        // A small window: the thesis and its nearest reason, legibly; b is too far.
+        let view = (1000.0, 700.0);
+        let cam = opening_camera(&m, rect, view, (0.6, 1.0), 40.0).unwrap();
+        assert!(cam.1 >= 0.6);
+        assert!(inside(cam, card("thesis"), view) && inside(cam, card("a"), view));
+        assert!(!inside(cam, card("b"), view));
+        // A wall: everything, still no smaller than legible.
+        let view = (6000.0, 1200.0);
+        let cam = opening_camera(&m, rect, view, (0.6, 1.0), 40.0).unwrap();
+        assert!(cam.1 >= 0.6);
+        for id in ["thesis", "a", "b"] {
+            assert!(inside(cam, card(id), view), "{id}");
+        }
+        // A thesis folded away: nothing to frame.
+        let hidden = |id: &NodeId| {
+            if id.as_str() == "thesis" {
+                None
+            } else {
+                rect(id)
+            }
+        };
+        assert!(opening_camera(&m, hidden, view, (0.6, 1.0), 40.0).is_none());
     }
 
     #[test]

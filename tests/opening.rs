@@ -64,6 +64,22 @@ fn the_memo_opens_on_its_thesis_and_its_reasons_legibly_with_an_overview() {
             );
         }
     }
+    // The nearest of them always fits beside the thesis in this window: it is on screen.
+    let nearest = map
+        .links
+        .iter()
+        .filter(|l| l.to == thesis.id && l.relation != Relation::Contradicts)
+        .filter_map(|l| map.claim(&l.from))
+        .min_by(|a, b| {
+            let d = |c: &warrant::model::Claim| rect(&c.id).center().distance(t.center());
+            d(a).total_cmp(&d(b))
+        })
+        .unwrap();
+    assert!(
+        whole(&h, &nearest.text),
+        "the nearest reason, {}, is not shown",
+        nearest.text
+    );
     assert!(h.query_by_label("Map overview").is_some());
 
     // Fit: the whole memo would be far too small to read, so it frames the thesis again.

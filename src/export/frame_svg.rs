@@ -2,42 +2,17 @@
 //! a given size ([`crate::frame::frame`]), in a projector theme, without the window's controls.
 //! For slides, and for checking headless that every step reads from the back row.
 
-use super::style::{self as st, FramePalette, Rgb, hex, ink_on};
+use super::cards::{CardStyle, card_svg, n};
+pub use super::cards::{fit_citation, fit_text};
+use super::style::{self as st, FramePalette, Rgb, hex};
 use super::svg::{SvgError, link_svg, xml};
 use crate::frame::{FOOTER_FONT as SMALL_FONT, Frame, FrameSettings, Look, frame};
-use crate::layout::card::{self, CARD_FONT, CARD_PAD, Face, LINE_HEIGHT, card_lines, text_width};
-use crate::layout::route::Bounds;
+use crate::layout::card::{CARD_FONT, Face};
 use crate::model::{Map, NodeRef, Step};
 use std::fmt::Write;
 
 /// The step title's size at 1080 px.
 const TITLE_FONT: f32 = 36.0;
-
-/// Coordinates to one decimal, whole numbers bare.
-fn n(x: f32) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    }
-}
-
-/// `text` cut with an ellipsis to fit `width` at `size` in `face`.
-pub fn fit_text(text: &str, face: Face, size: f32, width: f32) -> String {
-    if text_width(text, face, size) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if text_width(&out, face, size) + text_width("…", face, size) > width {
-            out.pop();
-            break;
-        }
-    }
-    format!("{}…", out.trim_end())
-}
 
 /// The SVG of step `k` (from 0) of `steps` on a `settings.width × settings.height` screen.
 pub fn frame_to_svg(
@@ -123,151 +98,44 @@ fn cards_svg(s: &mut String, map: &Map, f: &Frame, palette: &FramePalette) {
     s.push_str("</g>\n<g class=\"cards\">\n");
     for c in &f.cards {
         if let Some(node) = map.node(&c.id) {
-            card_svg(s, map, node, c.rect, c.look, palette);
+            card_svg(s, map, node, c.rect, &style_of(node, c.look, palette));
         }
     }
     s.push_str("</g>\n");
 }
 
-/// One card: its `<rect>` first (exports keep each card as `<g id="card-ID">` so).
-fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Bounds, look: Look, p: &FramePalette) {
+/// How a card of the frame looks in `p`: earlier cards in the quieter colours, focused ones
+/// ringed.
+fn style_of(node: NodeRef<'_>, look: Look, p: &FramePalette) -> CardStyle {
     let dim = look == Look::Earlier;
     let pick = |bright: Rgb, quiet: Rgb| hex(if dim { quiet } else { bright });
-    let (kind, fill, stroke, stroke_w) = match node {
-        NodeRef::Claim(c) if c.thesis => (
-            "claim thesis",
-            pick(p.claim_fill, p.claim_fill_dim),
-            hex(p.thesis),
-            3.0,
-        ),
+    let (fill, stroke, stroke_width) = match node {
+        NodeRef::Claim(c) if c.thesis => (pick(p.claim_fill, p.claim_fill_dim), hex(p.thesis), 3.0),
         NodeRef::Claim(_) => (
-            "claim",
             pick(p.claim_fill, p.claim_fill_dim),
             pick(p.claim_stroke, p.stroke_dim),
             1.5,
         ),
         NodeRef::Quote(_) => (
-            "quote",
             pick(p.quote_fill, p.quote_fill_dim),
             pick(p.quote_stroke, p.stroke_dim),
             1.5,
         ),
     };
-    let look_class = match look {
-        Look::Earlier => "earlier",
-        Look::New => "new",
-        Look::Focused => "focused",
-    };
-    let _ = writeln!(
-        s,
-        "<g class=\"card {kind} {look_class}\" id=\"card-{}\">",
-        xml(node.id().as_str())
-    );
-    let inset = stroke_w / 2.0;
-    let _ = writeln!(
-        s,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\" fill=\"{fill}\" \
-         stroke=\"{stroke}\" stroke-width=\"{stroke_w}\"/>",
-        n(r.x + inset),
-        n(r.y + inset),
-        n(r.w - 2.0 * inset),
-        n(r.h - 2.0 * inset),
-    );
-    if look == Look::Focused {
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"9\" fill=\"none\" \
-             stroke=\"{}\" stroke-width=\"3\"/>",
-            n(r.x - 4.0),
-            n(r.y - 4.0),
-            n(r.w + 8.0),
-            n(r.h + 8.0),
-            hex(p.focus)
-        );
+    CardStyle {
+        fill,
+        stroke,
+        stroke_width,
+        text: pick(p.text, p.text_dim),
+        weak: pick(p.weak_text, p.weak_text_dim),
+        thesis: hex(p.thesis),
+        small: SMALL_FONT,
+        ring: (look == Look::Focused).then(|| (hex(p.focus), 4.0, 3.0)),
+        class: match look {
+            Look::Earlier => "earlier",
+            Look::New => "new",
+            Look::Focused => "focused",
+        },
+        opacity: None,
     }
-    if let NodeRef::Quote(_) = node {
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"4\" height=\"{}\" rx=\"2\" fill=\"{stroke}\"/>",
-            n(r.x),
-            n(r.y),
-            n(r.h),
-        );
-    }
-    let ink = pick(p.text, p.text_dim);
-    let weak = pick(p.weak_text, p.weak_text_dim);
-    let class = if matches!(node, NodeRef::Quote(_)) {
-        "card quote"
-    } else {
-        "card"
-    };
-    let _ = write!(s, "<text class=\"{class}\" fill=\"{ink}\">");
-    for (i, line) in card_lines(node).iter().enumerate() {
-        let y = r.y + CARD_PAD + i as f32 * LINE_HEIGHT + CARD_FONT;
-        let _ = write!(
-            s,
-            "<tspan x=\"{}\" y=\"{}\">{}</tspan>",
-            n(r.x + CARD_PAD),
-            n(y),
-            xml(line)
-        );
-    }
-    s.push_str("</text>\n");
-    let mid = r.bottom() - CARD_PAD - 6.0;
-    let baseline = n(mid + SMALL_FONT * 0.36);
-    match node {
-        NodeRef::Claim(c) => {
-            let mut x = r.x + CARD_PAD;
-            let right = r.right() - CARD_PAD;
-            if c.thesis {
-                let _ = writeln!(
-                    s,
-                    "<text class=\"small thesis-mark\" fill=\"{}\" x=\"{}\" y=\"{baseline}\">THESIS</text>",
-                    hex(p.thesis),
-                    n(x)
-                );
-                x += text_width("THESIS", Face::Bold, SMALL_FONT) + 11.0;
-            }
-            let actors: Vec<_> = c.actors.iter().filter_map(|a| map.actor(a)).collect();
-            for (i, a) in actors.iter().enumerate() {
-                let w = text_width(&a.name, Face::Regular, SMALL_FONT) + 10.0;
-                let reserve = if i + 1 < actors.len() { 28.0 } else { 0.0 };
-                if x + w + reserve > right {
-                    let _ = writeln!(
-                        s,
-                        "<text class=\"small\" fill=\"{weak}\" x=\"{}\" y=\"{baseline}\">+{}</text>",
-                        n(x),
-                        actors.len() - i
-                    );
-                    break;
-                }
-                let _ = writeln!(
-                    s,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"17\" rx=\"8.5\" fill=\"{}\"/>\
-                     <text class=\"small\" fill=\"{}\" x=\"{}\" y=\"{baseline}\">{}</text>",
-                    n(x),
-                    n(mid - 8.5),
-                    n(w),
-                    a.color.to_hex(),
-                    hex(ink_on(a.color.0)),
-                    n(x + 5.0),
-                    xml(&a.name)
-                );
-                x += w + 4.0;
-            }
-        }
-        NodeRef::Quote(_) => {
-            if let Some(name) = card::quote_footer(map, node) {
-                let name = fit_text(&name, Face::Regular, SMALL_FONT, r.w - 2.0 * CARD_PAD - 4.0);
-                let _ = writeln!(
-                    s,
-                    "<text class=\"small\" fill=\"{weak}\" x=\"{}\" y=\"{baseline}\" \
-                     text-anchor=\"end\">{}</text>",
-                    n(r.right() - CARD_PAD),
-                    xml(&name)
-                );
-            }
-        }
-    }
-    s.push_str("</g>\n");
 }

@@ -8,6 +8,7 @@
 
 pub mod aif;
 pub mod argdown;
+mod cards;
 pub mod dot;
 pub mod frame_svg;
 pub mod markdown;
@@ -167,18 +168,23 @@ pub fn render(map: &Map, r: &Render) -> Result<Vec<u8>, ExportError> {
 }
 
 /// The frame the presentation shows for story step `step` (from 0; the map's story, or the
-/// automatic walk when it has none) on a `width × height` screen, in the light projector theme:
-/// SVG, or PNG of exactly that many pixels.
+/// automatic walk when it has none) on a `width × height` screen, in the light or the dark
+/// projector theme: SVG, or PNG of exactly that many pixels.
 pub fn render_frame(
     map: &Map,
     format: Format,
     step: usize,
-    width: f32,
-    height: f32,
+    (width, height): (f32, f32),
+    dark: bool,
 ) -> Result<Vec<u8>, ExportError> {
     let steps = crate::story::steps(map);
     let settings = crate::frame::FrameSettings::screen(width, height);
-    let svg = frame_svg::frame_to_svg(map, &steps, step, &settings, &style::PROJECTOR_LIGHT)?;
+    let palette = if dark {
+        &style::PROJECTOR_DARK
+    } else {
+        &style::PROJECTOR_LIGHT
+    };
+    let svg = frame_svg::frame_to_svg(map, &steps, step, &settings, palette)?;
     Ok(match format {
         Format::Png => svg_to_png(&svg, &PngSettings { scale: 1.0 })?,
         _ => svg.into_bytes(),

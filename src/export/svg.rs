@@ -1,10 +1,9 @@
 //! The map as SVG: cards with their text as real `<text>` (searchable, selectable), links styled
 //! as on the canvas, a title and a legend.
 
+use super::cards::{CardStyle, card_svg, n as p};
 use super::style::{self as st, relation};
-use crate::layout::card::{
-    self, CARD_FONT, CARD_PAD, Face, LINE_HEIGHT, SMALL_FONT, card_lines, card_size, text_width,
-};
+use crate::layout::card::{CARD_FONT, Face, SMALL_FONT, card_size, text_width};
 use crate::layout::route;
 use crate::model::{Map, NodeId, NodeRef, Point, Relation};
 use std::collections::{HashMap, HashSet};
@@ -143,41 +142,10 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
             )
         })
         .collect();
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (
-        f32::INFINITY,
-        f32::INFINITY,
-        f32::NEG_INFINITY,
-        f32::NEG_INFINITY,
-    );
-    for r in rects.values() {
-        min_x = min_x.min(r.x);
-        min_y = min_y.min(r.y);
-        max_x = max_x.max(r.x + r.w);
-        max_y = max_y.max(r.y + r.h);
-    }
-
     let heading = settings.title.then(|| heading(map, &settings.scope));
-    let header_h = match &heading {
-        Some((_, Some(_))) => 64.0,
-        Some((_, None)) => 44.0,
-        None => 0.0,
-    };
-    let legend_h = if settings.legend {
-        LEGEND_H + 24.0
-    } else {
-        0.0
-    };
-    let title_w = heading.as_ref().map_or(0.0, |(t, sub)| {
-        text_width(t, Face::Bold, 20.0).max(
-            sub.as_ref()
-                .map_or(0.0, |s| text_width(s, Face::Regular, CARD_FONT)),
-        )
-    });
-    let width = ((max_x - min_x).max(title_w).max(150.0) + 2.0 * st::MARGIN).ceil();
-    let height = (max_y - min_y + header_h + legend_h + 2.0 * st::MARGIN).ceil();
-    let (dx, dy) = (st::MARGIN - min_x, st::MARGIN + header_h - min_y);
-
+    let page = Page::new(&rects, heading.as_ref(), settings.legend);
     let mut s = String::with_capacity(cards.len() * 900 + 2000);
+    let (width, height) = (page.width, page.height);
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{width}\" \
@@ -187,51 +155,119 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
     if !map.description.is_empty() {
         let _ = writeln!(s, "<desc>{}</desc>", xml(&map.description));
     }
-    let _ = write!(
-        s,
-        "<style>\n\
-         text {{ font-family: {font}; fill: {text}; }}\n\
-         .card {{ font-size: {CARD_FONT}px; }}\n\
-         .quote {{ font-style: italic; }}\n\
-         .empty {{ fill: {weak}; }}\n\
-         .small {{ font-size: {SMALL_FONT}px; }}\n\
-         .source {{ fill: {weak}; }}\n\
-         .thesis-mark {{ font-weight: bold; fill: {thesis}; letter-spacing: 0.5px; }}\n\
-         .chip {{ fill: #ffffff; }}\n\
-         .title {{ font-size: 20px; font-weight: bold; }}\n\
-         .subtitle {{ font-size: {CARD_FONT}px; fill: {weak}; }}\n\
-         .legend {{ font-size: 13px; }}\n\
-         </style>\n",
-        font = st::FONT_STACK,
-        text = st::TEXT,
-        weak = st::WEAK_TEXT,
-        thesis = st::THESIS_STROKE,
-    );
+    style_svg(&mut s);
     let _ = writeln!(
         s,
         "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"{}\"/>",
         st::BACKGROUND
     );
-    if let Some((title, sub)) = &heading {
-        let _ = writeln!(
-            s,
-            "<text class=\"title\" x=\"{m}\" y=\"{y}\">{}</text>",
-            xml(title),
-            m = st::MARGIN,
-            y = st::MARGIN + 16.0
+    if let Some(heading) = &heading {
+        heading_svg(&mut s, heading);
+    }
+    let _ = writeln!(s, "<g transform=\"translate({} {})\">", page.dx, page.dy);
+    drawing_svg(&mut s, map, &cards, &rects);
+    s.push_str("</g>\n");
+    if settings.legend {
+        legend_svg(&mut s, st::MARGIN, height - st::MARGIN - LEGEND_H);
+    }
+    s.push_str("</svg>\n");
+    Ok(s)
+}
+
+/// The drawing's size and where the cards' canvas origin goes on it.
+struct Page {
+    width: f32,
+    height: f32,
+    dx: f32,
+    dy: f32,
+}
+
+impl Page {
+    fn new(
+        rects: &HashMap<&NodeId, Rect>,
+        heading: Option<&(String, Option<String>)>,
+        legend: bool,
+    ) -> Self {
+        let (mut min_x, mut min_y, mut max_x, mut max_y) = (
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
         );
-        if let Some(sub) = sub {
-            let _ = writeln!(
-                s,
-                "<text class=\"subtitle\" x=\"{m}\" y=\"{y}\">{}</text>",
-                xml(sub),
-                m = st::MARGIN,
-                y = st::MARGIN + 40.0
-            );
+        for r in rects.values() {
+            min_x = min_x.min(r.x);
+            min_y = min_y.min(r.y);
+            max_x = max_x.max(r.x + r.w);
+            max_y = max_y.max(r.y + r.h);
+        }
+        let header_h = match heading {
+            Some((_, Some(_))) => 64.0,
+            Some((_, None)) => 44.0,
+            None => 0.0,
+        };
+        let legend_h = if legend { LEGEND_H + 24.0 } else { 0.0 };
+        let title_w = heading.map_or(0.0, |(t, sub)| {
+            text_width(t, Face::Bold, 20.0).max(
+                sub.as_ref()
+                    .map_or(0.0, |s| text_width(s, Face::Regular, CARD_FONT)),
+            )
+        });
+        Self {
+            width: ((max_x - min_x).max(title_w).max(150.0) + 2.0 * st::MARGIN).ceil(),
+            height: (max_y - min_y + header_h + legend_h + 2.0 * st::MARGIN).ceil(),
+            dx: st::MARGIN - min_x,
+            dy: st::MARGIN + header_h - min_y,
         }
     }
+}
 
-    let _ = writeln!(s, "<g transform=\"translate({dx} {dy})\">");
+/// Fonts and sizes; colours are on each element (a stylesheet's `fill` would override them).
+fn style_svg(s: &mut String) {
+    let _ = write!(
+        s,
+        "<style>\n\
+         text {{ font-family: {font}; }}\n\
+         .card {{ font-size: {CARD_FONT}px; }}\n\
+         .quote {{ font-style: italic; }}\n\
+         .small {{ font-size: {SMALL_FONT}px; }}\n\
+         .thesis-mark {{ font-weight: bold; letter-spacing: 0.5px; }}\n\
+         .title {{ font-size: 20px; font-weight: bold; fill: {text}; }}\n\
+         .subtitle {{ font-size: {CARD_FONT}px; fill: {weak}; }}\n\
+         .legend {{ font-size: 13px; fill: {text}; }}\n\
+         </style>\n",
+        font = st::FONT_STACK,
+        text = st::TEXT,
+        weak = st::WEAK_TEXT,
+    );
+}
+
+/// The map's title and, for a step, the line under it.
+fn heading_svg(s: &mut String, (title, sub): &(String, Option<String>)) {
+    let _ = writeln!(
+        s,
+        "<text class=\"title\" x=\"{m}\" y=\"{y}\">{}</text>",
+        xml(title),
+        m = st::MARGIN,
+        y = st::MARGIN + 16.0
+    );
+    if let Some(sub) = sub {
+        let _ = writeln!(
+            s,
+            "<text class=\"subtitle\" x=\"{m}\" y=\"{y}\">{}</text>",
+            xml(sub),
+            m = st::MARGIN,
+            y = st::MARGIN + 40.0
+        );
+    }
+}
+
+/// The links, then the cards, in canvas units.
+fn drawing_svg(
+    s: &mut String,
+    map: &Map,
+    cards: &[(NodeRef<'_>, Look)],
+    rects: &HashMap<&NodeId, Rect>,
+) {
     let look: HashMap<&NodeId, Look> = cards.iter().map(|(n, l)| (n.id(), *l)).collect();
     s.push_str("<g class=\"links\">\n");
     let routes = route::routes(map, &|id| rects.get(id).copied());
@@ -240,20 +276,15 @@ pub fn map_to_svg(map: &Map, settings: &SvgSettings) -> Result<String, SvgError>
         let dimmed = [&link.from, &link.to]
             .iter()
             .any(|id| look.get(id) == Some(&Look::Dimmed));
-        link_svg(&mut s, &path, link.relation, dimmed);
+        link_svg(s, &path, link.relation, dimmed);
     }
     s.push_str("</g>\n<g class=\"cards\">\n");
-    for (node, look) in &cards {
+    for (node, look) in cards {
         if let Some(r) = rects.get(node.id()) {
-            card_svg(&mut s, map, *node, *r, *look);
+            card_svg(s, map, *node, *r, &style_of(*node, *look));
         }
     }
-    s.push_str("</g>\n</g>\n");
-    if settings.legend {
-        legend_svg(&mut s, st::MARGIN, height - st::MARGIN - LEGEND_H);
-    }
-    s.push_str("</svg>\n");
-    Ok(s)
+    s.push_str("</g>\n");
 }
 
 /// The title line and, for a step, the line under it.
@@ -276,16 +307,6 @@ fn heading(map: &Map, scope: &Scope) -> (String, Option<String>) {
         _ => None,
     };
     (title, sub)
-}
-
-fn p(x: f32) -> String {
-    // One decimal is finer than a device pixel; whole numbers print bare.
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
-    }
 }
 
 /// Points as an SVG `points` list.
@@ -396,130 +417,25 @@ pub(super) fn link_svg(s: &mut String, route: &[Point], relation_: Relation, dim
     s.push_str("</g>\n");
 }
 
-fn card_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Rect, look: Look) {
-    let (kind, fill, stroke, stroke_w) = match node {
-        NodeRef::Claim(c) if c.thesis => ("claim thesis", st::CLAIM_FILL, st::THESIS_STROKE, 2.5),
-        NodeRef::Claim(_) => ("claim", st::CLAIM_FILL, st::CLAIM_STROKE, 1.0),
-        NodeRef::Quote(_) => ("quote", st::QUOTE_FILL, st::QUOTE_STROKE, 1.0),
+/// How a card of the map looks: the canvas's light colours, earlier steps' cards faded,
+/// focused ones ringed.
+fn style_of(node: NodeRef<'_>, look: Look) -> CardStyle {
+    let (fill, stroke, stroke_width) = match node {
+        NodeRef::Claim(c) if c.thesis => (st::CLAIM_FILL, st::THESIS_STROKE, 2.5),
+        NodeRef::Claim(_) => (st::CLAIM_FILL, st::CLAIM_STROKE, 1.0),
+        NodeRef::Quote(_) => (st::QUOTE_FILL, st::QUOTE_STROKE, 1.0),
     };
-    let opacity = if look == Look::Dimmed {
-        format!(" opacity=\"{}\"", st::DIMMED)
-    } else {
-        String::new()
-    };
-    let _ = writeln!(
-        s,
-        "<g class=\"card {kind}\" id=\"card-{}\"{opacity}>",
-        xml(node.id().as_str())
-    );
-    // The stroke sits inside the card, as on the canvas.
-    let inset = stroke_w / 2.0;
-    let _ = writeln!(
-        s,
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{fill}\" \
-         stroke=\"{stroke}\" stroke-width=\"{stroke_w}\"/>",
-        p(r.x + inset),
-        p(r.y + inset),
-        p(r.w - 2.0 * inset),
-        p(r.h - 2.0 * inset),
-        st::RADIUS
-    );
-    // The focus ring after the card's own rectangle, which stays the group's first child.
-    if look == Look::Focused {
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"none\" \
-             stroke=\"{}\" stroke-width=\"4\"/>",
-            p(r.x - 5.0),
-            p(r.y - 5.0),
-            p(r.w + 10.0),
-            p(r.h + 10.0),
-            st::FOCUS
-        );
-    }
-    if let NodeRef::Quote(_) = node {
-        // The bar down the left edge that marks an excerpt.
-        let _ = writeln!(
-            s,
-            "<rect x=\"{}\" y=\"{}\" width=\"4\" height=\"{}\" rx=\"2\" fill=\"{}\"/>",
-            p(r.x),
-            p(r.y),
-            p(r.h),
-            st::QUOTE_STROKE
-        );
-    }
-    let empty = matches!(node, NodeRef::Claim(c) if c.text.trim().is_empty());
-    let class = match node {
-        NodeRef::Quote(_) => "card quote",
-        NodeRef::Claim(_) if empty => "card empty",
-        NodeRef::Claim(_) => "card",
-    };
-    let x = p(r.x + CARD_PAD);
-    let _ = write!(s, "<text class=\"{class}\">");
-    for (i, line) in card_lines(node).iter().enumerate() {
-        let y = r.y + CARD_PAD + i as f32 * LINE_HEIGHT + CARD_FONT;
-        let _ = write!(s, "<tspan x=\"{x}\" y=\"{}\">{}</tspan>", p(y), xml(line));
-    }
-    s.push_str("</text>\n");
-    footer_svg(s, map, node, r);
-    s.push_str("</g>\n");
-}
-
-/// Who holds a claim (thesis mark and actor chips), or where a quote comes from.
-fn footer_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Rect) {
-    let mid = r.y + r.h - CARD_PAD - 6.0;
-    let baseline = p(mid + SMALL_FONT * 0.36);
-    match node {
-        NodeRef::Claim(c) => {
-            let mut x = r.x + CARD_PAD;
-            let right = r.x + r.w - CARD_PAD;
-            if c.thesis {
-                let _ = writeln!(
-                    s,
-                    "<text class=\"small thesis-mark\" x=\"{}\" y=\"{baseline}\">THESIS</text>",
-                    p(x)
-                );
-                x += text_width("THESIS", Face::Bold, SMALL_FONT) + 3.0 + 8.0;
-            }
-            let actors: Vec<_> = c.actors.iter().filter_map(|a| map.actor(a)).collect();
-            for (i, a) in actors.iter().enumerate() {
-                let w = text_width(&a.name, Face::Regular, SMALL_FONT) + 10.0;
-                // Keep room for a "+n" chip when more actors follow.
-                let reserve = if i + 1 < actors.len() { 28.0 } else { 0.0 };
-                if x + w + reserve > right {
-                    let more = format!("+{}", actors.len() - i);
-                    let _ = writeln!(
-                        s,
-                        "<text class=\"small source\" x=\"{}\" y=\"{baseline}\">{more}</text>",
-                        p(x)
-                    );
-                    break;
-                }
-                let _ = writeln!(
-                    s,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"15\" rx=\"7.5\" fill=\"{}\"/>\
-                     <text class=\"small chip\" x=\"{}\" y=\"{baseline}\">{}</text>",
-                    p(x),
-                    p(mid - 7.5),
-                    p(w),
-                    a.color.to_hex(),
-                    p(x + 5.0),
-                    xml(&a.name)
-                );
-                x += w + 4.0;
-            }
-        }
-        NodeRef::Quote(_) => {
-            if let Some(name) = card::quote_footer(map, node) {
-                let _ = writeln!(
-                    s,
-                    "<text class=\"small source\" x=\"{}\" y=\"{baseline}\" \
-                     text-anchor=\"end\">{}</text>",
-                    p(r.x + r.w - CARD_PAD),
-                    xml(&name)
-                );
-            }
-        }
+    CardStyle {
+        fill: fill.to_owned(),
+        stroke: stroke.to_owned(),
+        stroke_width,
+        text: st::TEXT.to_owned(),
+        weak: st::WEAK_TEXT.to_owned(),
+        thesis: st::THESIS_STROKE.to_owned(),
+        small: SMALL_FONT,
+        ring: (look == Look::Focused).then(|| (st::FOCUS.to_owned(), 5.0, 4.0)),
+        class: "",
+        opacity: (look == Look::Dimmed).then_some(st::DIMMED),
     }
 }
 

@@ -63,7 +63,77 @@ fn cuts(len: f32, room: f32, spans: &[(f32, f32)]) -> Vec<f32> {
 /// A whole map (`whole`) gets an overview page first when it has more than two parts, and a
 /// one-line heading on each part; a story step gets its whole heading (title, note) on each.
 pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bool) -> bool {
-    let with_overview = whole;
+    let grid = plan(book, heading, &d, whole);
+    if grid.cols * grid.rows > 4 * MAX_TILES {
+        return false;
+    }
+    // From here on the drawing is measured as printed.
+    d.w *= grid.scale;
+    d.h *= grid.scale;
+    for b in &mut d.boxes {
+        for v in b.iter_mut() {
+            *v *= grid.scale;
+        }
+    }
+    let used = used_parts(&grid, &d);
+    let n = used.iter().filter(|u| **u).count();
+    let with_overview = whole && n > 2;
+    if n > MAX_TILES || book.pages.len() + n + 1 > MAX_PAGES {
+        return false;
+    }
+    // Page numbers count from 1.
+    let first = book.pages.len() + 1 + usize::from(with_overview);
+    let mut next = first;
+    let numbers: Vec<Option<usize>> = used
+        .iter()
+        .map(|&u| {
+            u.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    if with_overview {
+        overview(book, heading, &d, &grid, &numbers);
+    }
+    let parts = Parts {
+        grid: &grid,
+        numbers: &numbers,
+        first,
+        count: n,
+        overview: with_overview,
+    };
+    let drawing = book.drawings.len();
+    book.drawings.push(d.svg);
+    let page = book.sheet(grid.landscape);
+    for r in 0..grid.rows {
+        for c in 0..grid.cols {
+            if parts.number(r, c).is_none() {
+                continue;
+            }
+            let mut over = parts.heading_svg(heading, whole, page, (r, c));
+            parts.marks_svg(&mut over, (r, c));
+            book.pages.push(Page {
+                w: page.0,
+                h: page.1,
+                drawing: Some(Placed {
+                    drawing,
+                    x: grid.content[0] - grid.xs[c],
+                    y: grid.content[1] - grid.ys[r],
+                    w: d.w,
+                    h: d.h,
+                    clip: grid.content,
+                }),
+                over,
+            });
+        }
+    }
+    true
+}
+
+/// The cut that takes the fewest pages: at full size or at the smallest readable size, upright
+/// or on its side.
+fn plan(book: &Book, heading: &Heading, d: &Drawing, whole: bool) -> Grid {
     let head_h = |page: (f32, f32)| {
         if whole {
             text::leading(SMALL_PT)
@@ -71,8 +141,7 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
             heading.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN).1
         }
     };
-    // Full size, or the smallest readable size when that saves pages.
-    let grid = [
+    [
         (1.0, true),
         (1.0, false),
         (MIN_SCALE, true),
@@ -101,21 +170,13 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
         }
     })
     .min_by_key(|g| g.cols * g.rows)
-    .expect("four candidates");
-    if grid.cols * grid.rows > 4 * MAX_TILES {
-        return false;
-    }
-    // From here on the drawing is measured as printed.
-    d.w *= grid.scale;
-    d.h *= grid.scale;
-    for b in &mut d.boxes {
-        for v in b.iter_mut() {
-            *v *= grid.scale;
-        }
-    }
-    // Parts with no card and no link on them get no page.
+    .expect("four candidates")
+}
+
+/// Which parts (row by row) have a card or a link on them: the others get no page.
+fn used_parts(grid: &Grid, d: &Drawing) -> Vec<bool> {
     let [_, _, cw, ch] = grid.content;
-    let used: Vec<bool> = (0..grid.rows * grid.cols)
+    (0..grid.rows * grid.cols)
         .map(|i| {
             let (r, c) = (i / grid.cols, i % grid.cols);
             let cell = [grid.xs[c], grid.ys[r], cw, ch];
@@ -129,149 +190,131 @@ pub(super) fn tile(book: &mut Book, heading: &Heading, mut d: Drawing, whole: bo
                     )
                 })
         })
-        .collect();
-    let n = used.iter().filter(|u| **u).count();
-    let with_overview = with_overview && n > 2;
-    if n > MAX_TILES || book.pages.len() + n + 1 > MAX_PAGES {
-        return false;
+        .collect()
+}
+
+/// The parts that get a page, and their page numbers.
+struct Parts<'a> {
+    grid: &'a Grid,
+    /// Each part's page (row by row), `None` for an empty part.
+    numbers: &'a [Option<usize>],
+    /// The first part's page.
+    first: usize,
+    count: usize,
+    overview: bool,
+}
+
+impl Parts<'_> {
+    fn number(&self, r: usize, c: usize) -> Option<usize> {
+        self.numbers[r * self.grid.cols + c]
     }
-    // Page numbers count from 1.
-    let first = book.pages.len() + 1 + usize::from(with_overview);
-    let mut next = first;
-    let numbers: Vec<Option<usize>> = used
-        .iter()
-        .map(|&u| {
-            u.then(|| {
-                next += 1;
-                next - 1
-            })
-        })
-        .collect();
-    if with_overview {
-        overview(book, heading, &d, &grid, &numbers);
-    }
-    let drawing = book.drawings.len();
-    book.drawings.push(d.svg);
-    let page = book.sheet(grid.landscape);
-    let [cx, cy, cw, ch] = grid.content;
-    let title = text::capped(&heading.title, 60).into_owned();
-    let number = |r: usize, c: usize| numbers[r * grid.cols + c];
-    for r in 0..grid.rows {
-        for c in 0..grid.cols {
-            let Some(this) = number(r, c) else { continue };
-            let mut over = String::new();
-            let part = format!(
-                "part {} of {n}, row {} column {}",
-                this + 1 - first,
-                r + 1,
-                c + 1
-            );
-            if whole {
-                let running = Line {
-                    x: MARGIN,
-                    y: MARGIN + SMALL_PT,
-                    size: SMALL_PT,
-                    weak: true,
-                    runs: vec![(
-                        format!(
-                            "{title}: {part}{}",
-                            if with_overview {
-                                format!(" (overview on page {})", first - 1)
-                            } else {
-                                String::new()
-                            }
-                        ),
-                        Face::Regular,
-                    )],
-                };
-                text::lines_svg(&mut over, &[running], 0.0, 0.0);
+
+    /// The heading over part (`r`, `c`): a running line for a whole map, the step's heading
+    /// with the part's place for a step.
+    fn heading_svg(
+        &self,
+        heading: &Heading,
+        whole: bool,
+        page: (f32, f32),
+        (r, c): (usize, usize),
+    ) -> String {
+        let mut over = String::new();
+        let this = self.number(r, c).unwrap_or(self.first);
+        let part = format!(
+            "part {} of {}, row {} column {}",
+            this + 1 - self.first,
+            self.count,
+            r + 1,
+            c + 1
+        );
+        if whole {
+            let title = text::capped(&heading.title, 60);
+            let overview = if self.overview {
+                format!(" (overview on page {})", self.first - 1)
             } else {
-                let head = Heading {
-                    kicker: Some(format!(
-                        "{} ({part})",
-                        text::capped(heading.kicker.as_deref().unwrap_or_default(), 60)
-                    )),
-                    ..heading.clone()
-                };
-                let (lines, _) = head.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
-                text::lines_svg(&mut over, &lines, 0.0, 0.0);
-            }
-            // Where each neighbour's part begins, and its page.
-            let line = |s: &mut String, x1: f32, y1: f32, x2: f32, y2: f32| {
-                let _ = write!(
-                    s,
-                    "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
-                     stroke=\"{MARK}\" stroke-width=\"0.8\" stroke-dasharray=\"5 3\"/>"
-                );
+                String::new()
             };
-            if c + 1 < grid.cols
-                && let Some(next) = number(r, c + 1)
-            {
-                let x = cx + grid.xs[c + 1] - grid.xs[c];
-                line(&mut over, x, cy, x, cy + ch);
-                label(
-                    &mut over,
-                    cx + cw - 2.0,
-                    cy + 2.0,
-                    "end",
-                    &format!("page {next} →"),
-                );
-            }
-            if c > 0
-                && let Some(prev) = number(r, c - 1)
-            {
-                let x = cx + grid.x_end(c - 1) - grid.xs[c];
-                line(&mut over, x, cy, x, cy + ch);
-                label(
-                    &mut over,
-                    cx + 2.0,
-                    cy + 2.0,
-                    "start",
-                    &format!("← page {prev}"),
-                );
-            }
-            if r + 1 < grid.rows
-                && let Some(below) = number(r + 1, c)
-            {
-                let y = cy + grid.ys[r + 1] - grid.ys[r];
-                line(&mut over, cx, y, cx + cw, y);
-                label(
-                    &mut over,
-                    cx + cw / 2.0,
-                    cy + ch - SMALL_PT - 6.0,
-                    "middle",
-                    &format!("↓ page {below}"),
-                );
-            }
-            if r > 0
-                && let Some(above) = number(r - 1, c)
-            {
-                let y = cy + grid.y_end(r - 1) - grid.ys[r];
-                line(&mut over, cx, y, cx + cw, y);
-                label(
-                    &mut over,
-                    cx + cw / 2.0,
-                    cy + 2.0,
-                    "middle",
-                    &format!("↑ page {above}"),
-                );
-            }
-            book.pages.push(Page {
-                w: page.0,
-                h: page.1,
-                drawing: Some(Placed {
-                    drawing,
-                    x: cx - grid.xs[c],
-                    y: cy - grid.ys[r],
-                    w: d.w,
-                    h: d.h,
-                    clip: grid.content,
-                }),
+            let running = Line {
+                x: MARGIN,
+                y: MARGIN + SMALL_PT,
+                size: SMALL_PT,
+                weak: true,
+                runs: vec![(format!("{title}: {part}{overview}"), Face::Regular)],
+            };
+            text::lines_svg(&mut over, &[running], 0.0, 0.0);
+        } else {
+            let head = Heading {
+                kicker: Some(format!(
+                    "{} ({part})",
+                    text::capped(heading.kicker.as_deref().unwrap_or_default(), 60)
+                )),
+                ..heading.clone()
+            };
+            let (lines, _) = head.lines(MARGIN, MARGIN, page.0 - 2.0 * MARGIN);
+            text::lines_svg(&mut over, &lines, 0.0, 0.0);
+        }
+        over
+    }
+
+    /// Where each neighbour's part begins on part (`r`, `c`), and its page.
+    fn marks_svg(&self, over: &mut String, (r, c): (usize, usize)) {
+        let grid = self.grid;
+        let [cx, cy, cw, ch] = grid.content;
+        let line = |s: &mut String, x1: f32, y1: f32, x2: f32, y2: f32| {
+            let _ = write!(
+                s,
+                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+                 stroke=\"{MARK}\" stroke-width=\"0.8\" stroke-dasharray=\"5 3\"/>"
+            );
+        };
+        if c + 1 < grid.cols
+            && let Some(next) = self.number(r, c + 1)
+        {
+            let x = cx + grid.xs[c + 1] - grid.xs[c];
+            line(over, x, cy, x, cy + ch);
+            label(
                 over,
-            });
+                cx + cw - 2.0,
+                cy + 2.0,
+                "end",
+                &format!("page {next} →"),
+            );
+        }
+        if c > 0
+            && let Some(prev) = self.number(r, c - 1)
+        {
+            let x = cx + grid.x_end(c - 1) - grid.xs[c];
+            line(over, x, cy, x, cy + ch);
+            label(over, cx + 2.0, cy + 2.0, "start", &format!("← page {prev}"));
+        }
+        if r + 1 < grid.rows
+            && let Some(below) = self.number(r + 1, c)
+        {
+            let y = cy + grid.ys[r + 1] - grid.ys[r];
+            line(over, cx, y, cx + cw, y);
+            let at = cy + ch - SMALL_PT - 6.0;
+            label(
+                over,
+                cx + cw / 2.0,
+                at,
+                "middle",
+                &format!("↓ page {below}"),
+            );
+        }
+        if r > 0
+            && let Some(above) = self.number(r - 1, c)
+        {
+            let y = cy + grid.y_end(r - 1) - grid.ys[r];
+            line(over, cx, y, cx + cw, y);
+            label(
+                over,
+                cx + cw / 2.0,
+                cy + 2.0,
+                "middle",
+                &format!("↑ page {above}"),
+            );
         }
     }
-    true
 }
 
 /// A small label on a white ground, its top at `y`.

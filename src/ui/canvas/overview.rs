@@ -12,68 +12,31 @@ pub const FIT_MIN_ZOOM: f32 = 0.6;
 /// The largest zoom a framing picks on its own.
 const FRAME_MAX_ZOOM: f32 = 1.0;
 
-/// The thesis (or, with none marked, the claim most bear on) and the claims linked to it.
-pub fn thesis_neighbourhood(map: &Map) -> Vec<NodeId> {
-    let bearing = |id: &NodeId| map.links.iter().filter(|l| &l.to == id).count();
-    let thesis = map
-        .claims
-        .iter()
-        .find(|c| c.thesis)
-        .or_else(|| map.claims.iter().max_by_key(|c| bearing(&c.id)))
-        .map(|c| c.id.clone());
-    let Some(thesis) = thesis else {
-        return Vec::new();
-    };
-    let mut out = vec![thesis.clone()];
-    for l in &map.links {
-        let other = if l.to == thesis {
-            &l.from
-        } else if l.from == thesis {
-            &l.to
-        } else {
-            continue;
-        };
-        if map.claim(other).is_some() && !out.contains(other) {
-            out.push(other.clone());
-        }
-    }
-    out
-}
-
 impl CanvasState {
     /// Frames the thesis and its direct reasons and objections, as large as fits between
     /// [`FIT_MIN_ZOOM`] and 100 %; the thesis stays in view.
     pub(super) fn frame_thesis(&mut self, map: &Map) {
-        let ids = thesis_neighbourhood(map);
-        let rects: Vec<Rect> = ids
-            .iter()
-            .filter(|id| self.layout.is_shown(id))
-            .filter_map(|id| self.layout.rect_of(id))
-            .collect();
-        let Some(&thesis) = rects.first() else {
-            // The thesis is folded away or outside the focus: stay where the fit is, legibly.
-            self.zoom = self.zoom.max(FIT_MIN_ZOOM);
-            return;
+        let rect = |id: &NodeId| {
+            let r = self
+                .layout
+                .rect_of(id)
+                .filter(|_| self.layout.is_shown(id))?;
+            Some(crate::layout::route::Bounds {
+                x: r.min.x,
+                y: r.min.y,
+                w: r.width(),
+                h: r.height(),
+            })
         };
-        let fits = |b: Rect| {
-            let b = b.expand(40.0);
-            (self.view.width() / b.width().max(1.0)).min(self.view.height() / b.height().max(1.0))
-        };
-        // The thesis, then its reasons and objections nearest first, as many as read together.
-        let mut near = rects[1..].to_vec();
-        near.sort_by(|a, b| {
-            a.center()
-                .distance(thesis.center())
-                .total_cmp(&b.center().distance(thesis.center()))
-        });
-        let mut bounds = thesis;
-        for r in near {
-            if fits(bounds.union(r)) >= FIT_MIN_ZOOM {
-                bounds = bounds.union(r);
+        let view = (self.view.width(), self.view.height());
+        match crate::view::opening_camera(map, rect, view, (FIT_MIN_ZOOM, FRAME_MAX_ZOOM), 40.0) {
+            Some((c, zoom)) => {
+                self.center = egui::pos2(c.x, c.y);
+                self.zoom = zoom;
             }
+            // The thesis is folded away or outside the focus: stay where the fit is, legibly.
+            None => self.zoom = self.zoom.max(FIT_MIN_ZOOM),
         }
-        self.zoom = fits(bounds).clamp(FIT_MIN_ZOOM, FRAME_MAX_ZOOM);
-        self.center = bounds.center();
     }
 
     /// Whether some shown card lies outside the view.

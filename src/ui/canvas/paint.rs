@@ -260,7 +260,7 @@ pub fn paint_card(
                 .source(&q.source)
                 .map_or_else(|| "?".to_owned(), crate::model::Source::short_name);
             // Cut to the card's width (the projector's larger footer would overflow it).
-            let line = crate::export::frame_svg::fit_text(
+            let line = crate::export::frame_svg::fit_citation(
                 &format!("— {name}"),
                 Face::Regular,
                 palette.footer_font,

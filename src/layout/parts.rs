@@ -115,12 +115,71 @@ pub(super) fn arrange(
             if best.as_ref().is_some_and(|(c, _)| *c == 0) || (t > 0 && !countable) {
                 break;
             }
-            let local = component(graph, sizes, &comp, settings, mirror, t as u64 / 2);
+            let local = component(
+                graph,
+                sizes,
+                &comp,
+                settings,
+                mirror,
+                t as u64 / 2,
+                f32::INFINITY,
+                false,
+            );
             let crossings = score(&local);
             if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
                 best = Some((crossings, local));
             }
         }
+        // A part drawn too wide for a projector (or too sparse) tries its layers wrapped at a
+        // few widths, and takes the most compact drawing with no more crossings.
+        let best = best.map(|(crossings, local)| {
+            let cards: f32 = comp
+                .iter()
+                .flat_map(|&g| &graph.groups[g])
+                .flat_map(|&b| &graph.blocks[b])
+                .map(|&n| sizes.card[n].w * sizes.card[n].h)
+                .sum();
+            let shape = |local: &[Point]| {
+                Shape::of(
+                    comp.iter().zip(local).map(|(&g, p)| (*p, sizes.group[g])),
+                    cards,
+                )
+            };
+            let mut best = (crossings, shape(&local), local);
+            if best.1.fits() {
+                return (best.0, best.2);
+            }
+            let area: f32 = comp
+                .iter()
+                .map(|&g| sizes.group[g].w * sizes.group[g].h)
+                .sum();
+            let widest = comp.iter().map(|&g| sizes.group[g].w).fold(0.0, f32::max);
+            let ideal = (area * WRAP_SPREAD * 16.0 / 9.0).sqrt();
+            let tries: &[f32] = if comp.len() <= SHUFFLE_LIMIT {
+                &[0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY]
+            } else {
+                &[1.0, f32::INFINITY]
+            };
+            let seeds = if comp.len() <= WRAP_SHUFFLE_LIMIT {
+                1 + SHUFFLES as u64 / 2
+            } else {
+                1
+            };
+            for &k in tries {
+                for t in 0..2 * seeds {
+                    let (mirror, seed) = (t % 2 == 1, t / 2);
+                    let max_width = (ideal * k).max(widest);
+                    let local =
+                        component(graph, sizes, &comp, settings, mirror, seed, max_width, true);
+                    let crossings = score(&local);
+                    let shape = shape(&local);
+                    if crossings <= best.0 && shape.better_than(&best.1) {
+                        best = (crossings, shape, local);
+                    }
+                }
+            }
+            (best.0, best.2)
+        });
         let (crossings, local) = best.unwrap_or_default();
         total += crossings;
         let mut right = x0;
@@ -157,6 +216,50 @@ pub(super) fn arrange(
     (pos, total)
 }
 
+/// Card area over box area a wrapped layout aims at: sets the first width tried.
+const WRAP_SPREAD: f32 = 3.0;
+
+/// How a drawing fills a projector: its box and the share of it cards cover.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    w: f32,
+    h: f32,
+    cards: f32,
+}
+
+impl Shape {
+    fn of(rects: impl Iterator<Item = (Point, Size)>, cards: f32) -> Self {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (p, s) in rects {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x + s.w);
+            y1 = y1.max(p.y + s.h);
+        }
+        Self {
+            w: (x1 - x0).max(1.0),
+            h: (y1 - y0).max(1.0),
+            cards,
+        }
+    }
+
+    /// Between 1:2 and 2:1, cards covering at least a fifth of the box.
+    fn fits(&self) -> bool {
+        (0.5..=2.0).contains(&(self.w / self.h)) && self.cards >= 0.2 * self.w * self.h
+    }
+
+    /// The area of the smallest box between 1:2 and 2:1 around the drawing: what a screen
+    /// must show of it, so the smaller, the larger the cards when it is fitted to a projector.
+    fn screen_area(&self) -> f32 {
+        let (long, short) = (self.w.max(self.h), self.w.min(self.h));
+        long * short.max(long / 2.0)
+    }
+
+    fn better_than(&self, other: &Self) -> bool {
+        self.screen_area() < other.screen_area() * 0.98
+    }
+}
+
 /// Parts with more links than this are not scored by counting crossings (the count can grow
 /// with the square of the links); they take the first layout that applies.
 const COUNT_LIMIT: usize = 5_000;
@@ -164,6 +267,8 @@ const COUNT_LIMIT: usize = 5_000;
 /// Parts of at most this many groups also try [`SHUFFLES`] shuffled starting orders.
 const SHUFFLE_LIMIT: usize = 300;
 const SHUFFLES: usize = 14;
+/// Parts of at most this many groups also try shuffled starts for each wrapping width.
+const WRAP_SHUFFLE_LIMIT: usize = 80;
 
 fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
     let inside: std::collections::HashSet<usize> = comp.iter().copied().collect();
@@ -246,6 +351,8 @@ fn tree_component(
             tails: &tails,
             mirror,
             seed,
+            max_width: f32::INFINITY,
+            pack: false,
         },
         Spacing {
             layer_gap: settings.layer_gap,
@@ -270,6 +377,8 @@ fn component(
     settings: &LayoutSettings,
     mirror: bool,
     seed: u64,
+    max_width: f32,
+    pack: bool,
 ) -> Vec<Point> {
     let Part {
         edges,
@@ -296,6 +405,8 @@ fn component(
             tails: &tails,
             mirror,
             seed,
+            max_width,
+            pack: max_width.is_finite() || pack,
         },
         Spacing {
             layer_gap: settings.layer_gap,

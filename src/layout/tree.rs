@@ -137,6 +137,8 @@ mod tests {
                 tails: &[0.0; 5],
                 mirror: false,
                 seed: 0,
+                max_width: f32::INFINITY,
+                pack: false,
             },
             Spacing {
                 layer_gap: 10.0,
@@ -163,6 +165,8 @@ mod tests {
                 tails: &[0.0; 3],
                 mirror: false,
                 seed: 0,
+                max_width: f32::INFINITY,
+                pack: false,
             },
             Spacing {
                 layer_gap: 1.0,

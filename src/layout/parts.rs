@@ -67,17 +67,25 @@ pub(super) fn arrange(
         // mirrored and keep the better drawing, as counted on the cards themselves. Counting
         // is skipped on parts too big to count cheaply (a hostile map must not stall a load).
         let countable = component_links(graph, &comp) <= COUNT_LIMIT;
-        let mut score = |local: &[Point]| {
+        // Crossings, and with `pierce` the links passing over cards (counted only where a
+        // compact drawing is sought, on parts small enough).
+        let mut scores = |local: &[Point], pierce: bool| {
             for (&g, p) in comp.iter().zip(local) {
                 group_pos[g] = *p;
             }
             cards(graph, sizes, settings, &comp, &group_pos, &mut pos);
             if countable {
-                component_crossings(graph, sizes, &comp, &pos)
+                let pierced = if pierce {
+                    component_pierced(graph, sizes, &comp, &pos)
+                } else {
+                    0
+                };
+                (component_crossings(graph, sizes, &comp, &pos), pierced)
             } else {
-                0
+                (0, 0)
             }
         };
+        let mut score = |local: &[Point]| scores(local, false).0;
         let mut best: Option<(usize, Vec<Point>)> = None;
         // Along first or last parents, children in order or mirrored.
         for variant in 0..4 {
@@ -146,9 +154,13 @@ pub(super) fn arrange(
                 )
             };
             let mut best = (crossings, shape(&local), local);
-            if best.1.fits() {
+            if best.1.fits() || !countable {
                 return (best.0, best.2);
             }
+            // Lines through cards (a straight link passing over a card it does not join): a
+            // compact drawing may not have more of them.
+            let pierce = comp.len() <= SHUFFLE_LIMIT;
+            let (_, pierced) = scores(&best.2, pierce);
             let area: f32 = comp
                 .iter()
                 .map(|&g| sizes.group[g].w * sizes.group[g].h)
@@ -171,9 +183,9 @@ pub(super) fn arrange(
                     let max_width = (ideal * k).max(widest);
                     let local =
                         component(graph, sizes, &comp, settings, mirror, seed, max_width, true);
-                    let crossings = score(&local);
+                    let (crossings, through) = scores(&local, pierce);
                     let shape = shape(&local);
-                    if crossings <= best.0 && shape.better_than(&best.1) {
+                    if crossings <= best.0 && through <= pierced && shape.better_than(&best.1) {
                         best = (crossings, shape, local);
                     }
                 }
@@ -370,6 +382,7 @@ fn tree_component(
 }
 
 /// One connected part laid out: the top-left corner of each of its groups.
+#[allow(clippy::too_many_arguments)] // the tries differ in these knobs only
 fn component(
     graph: &Graph<'_>,
     sizes: &Sizes,
@@ -491,4 +504,78 @@ fn component_crossings(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize], pos: &[
         .map(|&(a, b, _)| (centre(a), centre(b)))
         .collect();
     count_crossings(&segments)
+}
+
+/// Links of one part that pass over a card they do not join (cards stacked with either end
+/// aside: a quote's link runs up its own stack), drawn straight between card centres.
+fn component_pierced(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize], pos: &[Point]) -> usize {
+    let mut block_of = vec![usize::MAX; graph.nodes.len()];
+    let mut cards = Vec::new();
+    for &g in comp {
+        for &b in &graph.groups[g] {
+            for &n in &graph.blocks[b] {
+                block_of[n] = b;
+                cards.push(n);
+            }
+        }
+    }
+    let centre = |n: usize| {
+        (
+            pos[n].x + sizes.card[n].w / 2.0,
+            pos[n].y + sizes.card[n].h / 2.0,
+        )
+    };
+    let mut count = 0;
+    for &(a, b, _) in &graph.links {
+        if block_of[a] == usize::MAX || block_of[b] == usize::MAX {
+            continue;
+        }
+        let (p, q) = (centre(a), centre(b));
+        count += cards
+            .iter()
+            .filter(|&&n| block_of[n] != block_of[a] && block_of[n] != block_of[b])
+            .filter(|&&n| {
+                // Inset a little: grazing a corner is no harm.
+                let inset = 4.0;
+                segment_meets_rect(
+                    p,
+                    q,
+                    (
+                        pos[n].x + inset,
+                        pos[n].y + inset,
+                        pos[n].x + sizes.card[n].w - inset,
+                        pos[n].y + sizes.card[n].h - inset,
+                    ),
+                )
+            })
+            .count();
+    }
+    count
+}
+
+/// Whether the segment from `p` to `q` meets the rectangle (left, top, right, bottom): the
+/// segment clipped to it (Liang-Barsky) is not empty.
+pub(super) fn segment_meets_rect(p: (f32, f32), q: (f32, f32), r: (f32, f32, f32, f32)) -> bool {
+    let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (step, room) in [
+        (-dx, p.0 - r.0),
+        (dx, r.2 - p.0),
+        (-dy, p.1 - r.1),
+        (dy, r.3 - p.1),
+    ] {
+        if step == 0.0 {
+            if room < 0.0 {
+                return false;
+            }
+        } else {
+            let t = room / step;
+            if step < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
 }

@@ -154,36 +154,32 @@ pub(super) fn arrange(
                 )
             };
             let mut best = (crossings, shape(&local), local);
-            if best.1.fits() || !countable {
+            // Big parts keep their first drawing: the tries would cost more than a tidy may.
+            if best.1.fits() || !countable || comp.len() > SHUFFLE_LIMIT {
                 return (best.0, best.2);
             }
             // Lines through cards (a straight link passing over a card it does not join): a
             // compact drawing may not have more of them.
-            let pierce = comp.len() <= SHUFFLE_LIMIT;
-            let (_, pierced) = scores(&best.2, pierce);
+            let (_, pierced) = scores(&best.2, true);
             let area: f32 = comp
                 .iter()
                 .map(|&g| sizes.group[g].w * sizes.group[g].h)
                 .sum();
             let widest = comp.iter().map(|&g| sizes.group[g].w).fold(0.0, f32::max);
             let ideal = (area * WRAP_SPREAD * 16.0 / 9.0).sqrt();
-            let tries: &[f32] = if comp.len() <= SHUFFLE_LIMIT {
-                &[0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY]
-            } else {
-                &[1.0, f32::INFINITY]
-            };
+            let tries = [0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY];
             let seeds = if comp.len() <= WRAP_SHUFFLE_LIMIT {
                 1 + SHUFFLES as u64 / 2
             } else {
                 1
             };
-            for &k in tries {
+            for k in tries {
                 for t in 0..2 * seeds {
                     let (mirror, seed) = (t % 2 == 1, t / 2);
                     let max_width = (ideal * k).max(widest);
                     let local =
                         component(graph, sizes, &comp, settings, mirror, seed, max_width, true);
-                    let (crossings, through) = scores(&local, pierce);
+                    let (crossings, through) = scores(&local, true);
                     let shape = shape(&local);
                     if crossings <= best.0 && through <= pierced && shape.better_than(&best.1) {
                         best = (crossings, shape, local);

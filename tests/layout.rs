@@ -236,3 +236,72 @@ fn a_dense_map_without_positions_is_placed_on_load() {
     assert!(map.nodes().all(|n| n.pos().is_placed()));
     assert_no_overlap("dense", &map);
 }
+
+/// Width over height of the cards' bounding box, and the share of it the cards cover.
+fn shape(map: &Map) -> (f32, f32) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    let mut area = 0.0;
+    for n in map.nodes() {
+        let (p, s) = (n.pos(), card_size(n));
+        x0 = x0.min(p.x);
+        y0 = y0.min(p.y);
+        x1 = x1.max(p.x + s.w);
+        y1 = y1.max(p.y + s.h);
+        area += s.w * s.h;
+    }
+    let (w, h) = (x1 - x0, y1 - y0);
+    (w / h, area / (w * h))
+}
+
+/// Crossings each sample map had after Tidy before it was made compact: it may not draw worse.
+const CROSSINGS_BEFORE: [(&str, usize); 6] = [
+    ("golz-1996-why-not-join-nato.json", 0),
+    ("kosachev-2011-three-birds-with-one-stone.json", 0),
+    ("memo-2008-russia-nato-mutually-exclusive-arguments.json", 1),
+    ("rferl-1998-rapprochement-remains-fragile.json", 0),
+    ("russia-nato-1996-2022-debate.json", 0),
+    ("timofeev-2022-nato-talks-failing.json", 0),
+];
+
+/// Maps whose layout does not yet fit 1:2 to 2:1 with a fifth covered (a thesis with a wide fan
+/// of reasons; packed tighter, their links would run behind cards): they must still be no wider
+/// than 3.7:1, with at least 13% covered.
+const NOT_YET_COMPACT: [&str; 3] = [
+    "memo-2008-russia-nato-mutually-exclusive-arguments.json",
+    "russia-nato-1996-2022-debate.json",
+    "timofeev-2022-nato-talks-failing.json",
+];
+
+#[test]
+fn sample_maps_after_tidy_fit_a_projector() {
+    let settings = LayoutSettings::default();
+    let maps = sample_maps();
+    assert_eq!(maps.len(), CROSSINGS_BEFORE.len());
+    let mut failures = Vec::new();
+    for (name, map) in maps {
+        let once = tidied(&map, &settings);
+        assert_no_overlap(&name, &once);
+        let (aspect, cover) = shape(&once);
+        let crossings = map_crossings(&once, &card_size);
+        println!(
+            "{name}: {} cards, aspect {aspect:.2}:1, cards cover {:.1}%, {crossings} crossings",
+            map.nodes().count(),
+            cover * 100.0
+        );
+        let (_, before) = CROSSINGS_BEFORE.iter().find(|(n, _)| *n == name).unwrap();
+        if crossings > *before {
+            failures.push(format!("{name}: {crossings} crossings, was {before}"));
+        }
+        let fits = if NOT_YET_COMPACT.contains(&name.as_str()) {
+            aspect <= 3.7 && cover >= 0.13
+        } else {
+            (0.5..=2.0).contains(&aspect) && cover >= 0.2
+        };
+        if !fits {
+            failures.push(format!(
+                "{name}: aspect {aspect:.2}:1, cards cover {cover:.2}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -44,8 +44,8 @@ pub struct LayoutSettings {
 impl Default for LayoutSettings {
     fn default() -> Self {
         Self {
-            layer_gap: 90.0,
-            node_gap: 40.0,
+            layer_gap: 60.0,
+            node_gap: 30.0,
             quote_gap: 18.0,
             component_gap: 120.0,
             pinned: HashSet::new(),

@@ -67,17 +67,25 @@ pub(super) fn arrange(
         // mirrored and keep the better drawing, as counted on the cards themselves. Counting
         // is skipped on parts too big to count cheaply (a hostile map must not stall a load).
         let countable = component_links(graph, &comp) <= COUNT_LIMIT;
-        let mut score = |local: &[Point]| {
+        // Crossings, and with `pierce` the links passing over cards (counted only where a
+        // compact drawing is sought, on parts small enough).
+        let mut scores = |local: &[Point], pierce: bool| {
             for (&g, p) in comp.iter().zip(local) {
                 group_pos[g] = *p;
             }
             cards(graph, sizes, settings, &comp, &group_pos, &mut pos);
             if countable {
-                component_crossings(graph, sizes, &comp, &pos)
+                let pierced = if pierce {
+                    component_pierced(graph, sizes, &comp, &pos)
+                } else {
+                    0
+                };
+                (component_crossings(graph, sizes, &comp, &pos), pierced)
             } else {
-                0
+                (0, 0)
             }
         };
+        let mut score = |local: &[Point]| scores(local, false).0;
         let mut best: Option<(usize, Vec<Point>)> = None;
         // Along first or last parents, children in order or mirrored.
         for variant in 0..4 {
@@ -115,12 +123,71 @@ pub(super) fn arrange(
             if best.as_ref().is_some_and(|(c, _)| *c == 0) || (t > 0 && !countable) {
                 break;
             }
-            let local = component(graph, sizes, &comp, settings, mirror, t as u64 / 2);
+            let local = component(
+                graph,
+                sizes,
+                &comp,
+                settings,
+                mirror,
+                t as u64 / 2,
+                f32::INFINITY,
+                false,
+            );
             let crossings = score(&local);
             if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
                 best = Some((crossings, local));
             }
         }
+        // A part drawn too wide for a projector (or too sparse) tries its layers wrapped at a
+        // few widths, and takes the most compact drawing with no more crossings.
+        let best = best.map(|(crossings, local)| {
+            let cards: f32 = comp
+                .iter()
+                .flat_map(|&g| &graph.groups[g])
+                .flat_map(|&b| &graph.blocks[b])
+                .map(|&n| sizes.card[n].w * sizes.card[n].h)
+                .sum();
+            let shape = |local: &[Point]| {
+                Shape::of(
+                    comp.iter().zip(local).map(|(&g, p)| (*p, sizes.group[g])),
+                    cards,
+                )
+            };
+            let mut best = (crossings, shape(&local), local);
+            // Big parts keep their first drawing: the tries would cost more than a tidy may.
+            if best.1.fits() || !countable || comp.len() > SHUFFLE_LIMIT {
+                return (best.0, best.2);
+            }
+            // Lines through cards (a straight link passing over a card it does not join): a
+            // compact drawing may not have more of them.
+            let (_, pierced) = scores(&best.2, true);
+            let area: f32 = comp
+                .iter()
+                .map(|&g| sizes.group[g].w * sizes.group[g].h)
+                .sum();
+            let widest = comp.iter().map(|&g| sizes.group[g].w).fold(0.0, f32::max);
+            let ideal = (area * WRAP_SPREAD * 16.0 / 9.0).sqrt();
+            let tries = [0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY];
+            let seeds = if comp.len() <= WRAP_SHUFFLE_LIMIT {
+                1 + SHUFFLES as u64 / 2
+            } else {
+                1
+            };
+            for k in tries {
+                for t in 0..2 * seeds {
+                    let (mirror, seed) = (t % 2 == 1, t / 2);
+                    let max_width = (ideal * k).max(widest);
+                    let local =
+                        component(graph, sizes, &comp, settings, mirror, seed, max_width, true);
+                    let (crossings, through) = scores(&local, true);
+                    let shape = shape(&local);
+                    if crossings <= best.0 && through <= pierced && shape.better_than(&best.1) {
+                        best = (crossings, shape, local);
+                    }
+                }
+            }
+            (best.0, best.2)
+        });
         let (crossings, local) = best.unwrap_or_default();
         total += crossings;
         let mut right = x0;
@@ -157,6 +224,50 @@ pub(super) fn arrange(
     (pos, total)
 }
 
+/// Card area over box area a wrapped layout aims at: sets the first width tried.
+const WRAP_SPREAD: f32 = 3.0;
+
+/// How a drawing fills a projector: its box and the share of it cards cover.
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    w: f32,
+    h: f32,
+    cards: f32,
+}
+
+impl Shape {
+    fn of(rects: impl Iterator<Item = (Point, Size)>, cards: f32) -> Self {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (p, s) in rects {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x + s.w);
+            y1 = y1.max(p.y + s.h);
+        }
+        Self {
+            w: (x1 - x0).max(1.0),
+            h: (y1 - y0).max(1.0),
+            cards,
+        }
+    }
+
+    /// Between 1:2 and 2:1, cards covering at least a fifth of the box.
+    fn fits(&self) -> bool {
+        (0.5..=2.0).contains(&(self.w / self.h)) && self.cards >= 0.2 * self.w * self.h
+    }
+
+    /// The area of the smallest box between 1:2 and 2:1 around the drawing: what a screen
+    /// must show of it, so the smaller, the larger the cards when it is fitted to a projector.
+    fn screen_area(&self) -> f32 {
+        let (long, short) = (self.w.max(self.h), self.w.min(self.h));
+        long * short.max(long / 2.0)
+    }
+
+    fn better_than(&self, other: &Self) -> bool {
+        self.screen_area() < other.screen_area() * 0.98
+    }
+}
+
 /// Parts with more links than this are not scored by counting crossings (the count can grow
 /// with the square of the links); they take the first layout that applies.
 const COUNT_LIMIT: usize = 5_000;
@@ -164,6 +275,8 @@ const COUNT_LIMIT: usize = 5_000;
 /// Parts of at most this many groups also try [`SHUFFLES`] shuffled starting orders.
 const SHUFFLE_LIMIT: usize = 300;
 const SHUFFLES: usize = 14;
+/// Parts of at most this many groups also try shuffled starts for each wrapping width.
+const WRAP_SHUFFLE_LIMIT: usize = 80;
 
 fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
     let inside: std::collections::HashSet<usize> = comp.iter().copied().collect();
@@ -246,6 +359,8 @@ fn tree_component(
             tails: &tails,
             mirror,
             seed,
+            max_width: f32::INFINITY,
+            pack: false,
         },
         Spacing {
             layer_gap: settings.layer_gap,
@@ -263,6 +378,7 @@ fn tree_component(
 }
 
 /// One connected part laid out: the top-left corner of each of its groups.
+#[allow(clippy::too_many_arguments)] // the tries differ in these knobs only
 fn component(
     graph: &Graph<'_>,
     sizes: &Sizes,
@@ -270,6 +386,8 @@ fn component(
     settings: &LayoutSettings,
     mirror: bool,
     seed: u64,
+    max_width: f32,
+    pack: bool,
 ) -> Vec<Point> {
     let Part {
         edges,
@@ -296,6 +414,8 @@ fn component(
             tails: &tails,
             mirror,
             seed,
+            max_width,
+            pack: max_width.is_finite() || pack,
         },
         Spacing {
             layer_gap: settings.layer_gap,
@@ -380,4 +500,78 @@ fn component_crossings(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize], pos: &[
         .map(|&(a, b, _)| (centre(a), centre(b)))
         .collect();
     count_crossings(&segments)
+}
+
+/// Links of one part that pass over a card they do not join (cards stacked with either end
+/// aside: a quote's link runs up its own stack), drawn straight between card centres.
+fn component_pierced(graph: &Graph<'_>, sizes: &Sizes, comp: &[usize], pos: &[Point]) -> usize {
+    let mut block_of = vec![usize::MAX; graph.nodes.len()];
+    let mut cards = Vec::new();
+    for &g in comp {
+        for &b in &graph.groups[g] {
+            for &n in &graph.blocks[b] {
+                block_of[n] = b;
+                cards.push(n);
+            }
+        }
+    }
+    let centre = |n: usize| {
+        (
+            pos[n].x + sizes.card[n].w / 2.0,
+            pos[n].y + sizes.card[n].h / 2.0,
+        )
+    };
+    let mut count = 0;
+    for &(a, b, _) in &graph.links {
+        if block_of[a] == usize::MAX || block_of[b] == usize::MAX {
+            continue;
+        }
+        let (p, q) = (centre(a), centre(b));
+        count += cards
+            .iter()
+            .filter(|&&n| block_of[n] != block_of[a] && block_of[n] != block_of[b])
+            .filter(|&&n| {
+                // Inset a little: grazing a corner is no harm.
+                let inset = 4.0;
+                segment_meets_rect(
+                    p,
+                    q,
+                    (
+                        pos[n].x + inset,
+                        pos[n].y + inset,
+                        pos[n].x + sizes.card[n].w - inset,
+                        pos[n].y + sizes.card[n].h - inset,
+                    ),
+                )
+            })
+            .count();
+    }
+    count
+}
+
+/// Whether the segment from `p` to `q` meets the rectangle (left, top, right, bottom): the
+/// segment clipped to it (Liang-Barsky) is not empty.
+pub(super) fn segment_meets_rect(p: (f32, f32), q: (f32, f32), r: (f32, f32, f32, f32)) -> bool {
+    let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (step, room) in [
+        (-dx, p.0 - r.0),
+        (dx, r.2 - p.0),
+        (-dy, p.1 - r.1),
+        (dy, r.3 - p.1),
+    ] {
+        if step == 0.0 {
+            if room < 0.0 {
+                return false;
+            }
+        } else {
+            let t = room / step;
+            if step < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 <= t1
 }

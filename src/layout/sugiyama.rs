@@ -23,6 +23,13 @@ pub(super) struct Input<'a> {
     /// Non-zero: start from a shuffled order (children visited in an order drawn from this
     /// seed), a further try when the first ones leave crossings. Deterministic.
     pub seed: u64,
+    /// Widest a layer may be (cards, gaps and quote-stack tails): a wider one passes cards down
+    /// to the layers below, so a wide fan becomes two or more rows instead of one long one.
+    /// Infinite: no limit.
+    pub max_width: f32,
+    /// Cards move up under short neighbours instead of waiting below the tallest card of the
+    /// layer above (see [`pack_up`]).
+    pub pack: bool,
 }
 
 /// Spacing, in canvas units.
@@ -57,7 +64,10 @@ pub(super) struct Layered {
 pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     let n = input.widths.len();
     let edges = acyclic(n, input.edges, input.first);
-    let layer = assign_layers(n, &edges, input.first);
+    let mut layer = assign_layers(n, &edges, input.first);
+    if input.max_width.is_finite() {
+        wrap_layers(input, &edges, &mut layer, spacing.node_gap);
+    }
     // A dense map can have edges spanning many layers: each bend is a vertex. Past a budget,
     // the longest edges are left out of the ordering (drawn all the same), so memory and time
     // stay bounded for any map.
@@ -77,10 +87,98 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
         y += tallest + spacing.layer_gap;
     }
     let x = place::horizontal(&g, spacing.node_gap);
+    let y = if input.pack {
+        pack_up(&g, &x, input.heights, spacing)
+    } else {
+        (0..n).map(|v| g.tops[g.layer_of[v]]).collect()
+    };
     Output {
         x: x[..n].to_vec(),
-        y: (0..n).map(|v| g.tops[g.layer_of[v]]).collect(),
+        y,
     }
+}
+
+/// Tops of the cards when each goes as high as it can: `layer_gap` below its parents and below
+/// every card of a higher layer it would otherwise touch (a skyline of the bottoms so far, with
+/// `node_gap` to spare either side). Layers and the order in them stay as they are, so a
+/// reason still sits below what it bears on and no two cards overlap; a short card no longer
+/// leaves its column empty down to the bottom of the tallest card beside it.
+fn pack_up(g: &Layered, x: &[f32], heights: &[f32], spacing: Spacing) -> Vec<f32> {
+    let n = g.real;
+    let mut y = vec![0.0f32; n];
+    // The lowest bottom so far over x, as (left, right, bottom) runs in order.
+    let mut sky: Vec<(f32, f32, f32)> = Vec::new();
+    let margin = spacing.node_gap / 2.0;
+    let mut placed: Vec<usize> = Vec::new();
+    for layer in &g.layers {
+        let cards: Vec<usize> = layer.iter().copied().filter(|&v| v < n).collect();
+        for &v in &cards {
+            let (l, r) = (x[v] - margin, x[v] + g.widths[v] + margin);
+            let under = sky
+                .iter()
+                .filter(|&&(a, b, _)| a < r && l < b)
+                .map(|&(_, _, bottom)| bottom + spacing.layer_gap)
+                .fold(0.0f32, f32::max);
+            // The real cards above, through bends of long links.
+            let parents = g.up[v]
+                .iter()
+                .map(|&u| match g.chain[u] {
+                    Some((top, _)) => top,
+                    None => u,
+                })
+                .filter(|&u| u < n)
+                .map(|u| y[u] + heights[u] + spacing.layer_gap)
+                .fold(0.0f32, f32::max);
+            y[v] = under.max(parents);
+            if n <= CLEAR_LIMIT {
+                y[v] = clear_of_links(g, v, x, heights, &y, &placed, g.tops[g.layer_of[v]]);
+                placed.push(v);
+            }
+        }
+        for &v in &cards {
+            let (l, r, bottom) = (
+                x[v] - margin,
+                x[v] + g.widths[v] + margin,
+                y[v] + heights[v],
+            );
+            let mut next = Vec::with_capacity(sky.len() + 2);
+            for &(a, b, h) in &sky {
+                if b <= l || a >= r {
+                    next.push((a, b, h));
+                    continue;
+                }
+                if a < l {
+                    next.push((a, l, h));
+                }
+                next.push((a.max(l), b.min(r), h.max(bottom)));
+                if b > r {
+                    next.push((r, b, h));
+                }
+            }
+            // Where nothing was yet.
+            let mut gaps = Vec::new();
+            let mut at = l;
+            let mut covered: Vec<(f32, f32)> = next
+                .iter()
+                .filter(|&&(a, b, _)| a < r && l < b)
+                .map(|&(a, b, _)| (a, b))
+                .collect();
+            covered.sort_by(|p, q| p.0.total_cmp(&q.0));
+            for (a, b) in covered {
+                if a > at {
+                    gaps.push((at, a, bottom));
+                }
+                at = at.max(b);
+            }
+            if at < r {
+                gaps.push((at, r, bottom));
+            }
+            next.extend(gaps);
+            next.sort_by(|p, q| p.0.total_cmp(&q.0));
+            sky = next;
+        }
+    }
+    y
 }
 
 /// The edges with those that close a cycle reversed (found by a depth-first search that starts
@@ -166,6 +264,153 @@ fn assign_layers(n: usize, edges: &[(usize, usize)], first: &[bool]) -> Vec<usiz
         *l -= top;
     }
     layer
+}
+
+/// Passes cards down, layer by layer from the top, until no layer (its cards, the gaps between
+/// them and the quote-stack tails of the layer above) is wider than `input.max_width`; children
+/// move down with their parent. Cards with the fewest cards below them go first, so a fan of
+/// leaves wraps and the heads of big branches stay close to what they bear on. Bounded: each
+/// card moves down at most a few times the number of cards in all.
+fn wrap_layers(input: &Input<'_>, edges: &[(usize, usize)], layer: &mut [usize], gap: f32) {
+    let n = layer.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, c) in edges {
+        children[p].push(c);
+    }
+    // Cards below each card (counted with repeats, capped): how much a move down drags along.
+    let mut below = vec![0usize; n];
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&v| std::cmp::Reverse(layer[v]));
+    for &v in &order {
+        below[v] = children[v]
+            .iter()
+            .map(|&c| below[c] + 1)
+            .sum::<usize>()
+            .min(n);
+    }
+    let mut moves_left = 4 * n + 16;
+    let mut l = 0;
+    loop {
+        let depth = layer.iter().copied().max().unwrap_or(0);
+        if l > depth {
+            break;
+        }
+        let mut members: Vec<usize> = (0..n).filter(|&v| layer[v] == l).collect();
+        let tails: f32 = (0..n)
+            .filter(|&v| l > 0 && layer[v] == l - 1 && input.tails[v] > 0.0)
+            .map(|v| input.tails[v] + gap)
+            .sum();
+        let width =
+            |m: &[usize]| m.iter().map(|&v| input.widths[v] + gap).sum::<f32>() + tails - gap;
+        if members.len() > 1 && width(&members) > input.max_width {
+            // Keep the cards that drag most along; the thesis always stays.
+            members.sort_by_key(|&v| (!input.first[v], std::cmp::Reverse(below[v]), v));
+            let mut kept = 0;
+            let mut w = tails - gap;
+            for &v in &members {
+                if kept > 0 && w + input.widths[v] + gap > input.max_width {
+                    break;
+                }
+                w += input.widths[v] + gap;
+                kept += 1;
+            }
+            for &v in &members[kept..] {
+                if input.first[v] {
+                    continue;
+                }
+                let mut stack = vec![v];
+                layer[v] = l + 1;
+                while let Some(u) = stack.pop() {
+                    for &c in &children[u] {
+                        if layer[c] <= layer[u] {
+                            if moves_left == 0 {
+                                return;
+                            }
+                            moves_left -= 1;
+                            layer[c] = layer[u] + 1;
+                            stack.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        l += 1;
+    }
+}
+
+/// Parts of at most this many cards also keep links clear of cards when packed up.
+const CLEAR_LIMIT: usize = 300;
+
+/// Where a link meets a card: the middle of its first line, about.
+const LINK_END: f32 = 30.0;
+
+/// The highest top for `v`, from `y[v]` down to `lowest` (its layer's top, where nothing moved
+/// up), at which no link already drawn passes over it and its own links up to its parents pass
+/// over no card already placed: packing must not leave lines running behind cards.
+fn clear_of_links(
+    g: &Layered,
+    v: usize,
+    x: &[f32],
+    heights: &[f32],
+    y: &[f32],
+    placed: &[usize],
+    lowest: f32,
+) -> f32 {
+    let n = g.real;
+    let end = |u: usize, top: f32| {
+        (
+            x[u] + g.widths[u] / 2.0,
+            top + LINK_END.min(heights[u] / 2.0),
+        )
+    };
+    let rect = |u: usize, top: f32| {
+        let inset = 4.0;
+        (
+            x[u] + inset,
+            top + inset,
+            x[u] + g.widths[u] - inset,
+            top + heights[u] - inset,
+        )
+    };
+    let parents_of = |u: usize| {
+        g.up[u]
+            .iter()
+            .map(|&p| match g.chain[p] {
+                Some((top, _)) => top,
+                None => p,
+            })
+            .filter(|&p| p < n)
+            .collect::<Vec<usize>>()
+    };
+    let start = y[v];
+    let steps = 6;
+    for k in 0..=steps {
+        let top = if lowest > start {
+            start + (lowest - start) * k as f32 / steps as f32
+        } else {
+            start
+        };
+        let me = rect(v, top);
+        let mine: Vec<((f32, f32), (f32, f32))> = parents_of(v)
+            .into_iter()
+            .map(|p| (end(v, top), end(p, y[p])))
+            .collect();
+        let clear = placed.iter().all(|&u| {
+            // Links of cards placed before, to their parents.
+            let theirs_clear = parents_of(u).into_iter().all(|p| {
+                p == v || !super::parts::segment_meets_rect(end(u, y[u]), end(p, y[p]), me)
+            });
+            let mine_clear = mine.iter().all(|&(a, b)| {
+                let p_end = b;
+                p_end == end(u, y[u]) || !super::parts::segment_meets_rect(a, b, rect(u, y[u]))
+            });
+            theirs_clear && mine_clear
+        });
+        if clear || lowest <= start {
+            return top;
+        }
+    }
+    lowest
 }
 
 /// Bends of long edges allowed in one part, beyond a few per card.
@@ -488,6 +733,8 @@ mod tests {
                 tails: &[0.0; 4],
                 mirror: false,
                 seed: 0,
+                max_width: f32::INFINITY,
+                pack: false,
             },
             Spacing {
                 layer_gap: 10.0,

@@ -1,7 +1,7 @@
 //! The headless commands: `warrant check`, `warrant compare`, `warrant new`. Each returns the
 //! process exit code.
 
-use crate::analysis::{self, Comparison, Passage, quoted};
+use crate::analysis::{self, Comparison, Passage, RelationVerdict, quoted};
 use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
@@ -325,19 +325,47 @@ pub fn comparison_text(reference: &Path, student: &Path, c: &Comparison) -> Stri
     let cl = &c.claims;
     let _ = writeln!(
         out,
-        "\nClaims (matched through their quotes): {} of {} found, {} added",
+        "\nClaims (matched by wording and evidence): {} of {} found, {} added",
         cl.matched.len(),
         cl.matched.len() + cl.missed.len(),
         cl.added.len()
     );
-    for (r, s) in &cl.matched {
-        let _ = writeln!(out, "  found:  {} as {}", quoted(&r.text), quoted(&s.text));
+    for m in &cl.matched {
+        let _ = writeln!(
+            out,
+            "  found:  {} as {} ({})",
+            quoted(&m.reference.text),
+            quoted(&m.student.text),
+            m.basis.describe()
+        );
     }
     for r in &cl.missed {
         let _ = writeln!(out, "  missed: {}", quoted(&r.text));
     }
     for s in &cl.added {
         let _ = writeln!(out, "  added:  {}", quoted(&s.text));
+    }
+    if !c.relations.is_empty() {
+        let right = c
+            .relations
+            .iter()
+            .filter(|r| r.verdict == RelationVerdict::Same)
+            .count();
+        let _ = writeln!(
+            out,
+            "\nLinks between claims: {right} of {} right",
+            c.relations.len()
+        );
+        for r in &c.relations {
+            let _ = writeln!(
+                out,
+                "  {} {} {}: {}",
+                quoted(&r.from.text),
+                r.relation.as_str(),
+                quoted(&r.to.text),
+                r.verdict.describe()
+            );
+        }
     }
     if !c.other_student_sources.is_empty() {
         let names: Vec<&str> = c

@@ -26,7 +26,8 @@ pub(crate) mod test_map;
 
 pub use actors::{InconsistentActor, inconsistent_actors};
 pub use compare::{
-    ArticleComparison, ClaimComparison, ClaimRef, Comparison, Passage, PassageMatch, compare,
+    ArticleComparison, ClaimComparison, ClaimMatch, ClaimRef, Comparison, MatchBasis, Passage,
+    PassageMatch, RelationCheck, RelationVerdict, compare,
 };
 pub use contradictions::{Contradiction, ContradictionGroup, contradictions};
 pub use coverage::{SourceCoverage, coverage, coverage_from};

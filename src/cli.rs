@@ -7,6 +7,8 @@ use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
 use crate::model::{Map, SourceId};
 use crate::output::{say, say_json, say_text, warn};
+
+pub mod class;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -391,18 +393,68 @@ pub struct ComparisonReport<'a> {
     pub comparison: &'a Comparison,
 }
 
-/// `warrant compare REFERENCE STUDENT`: how a student's map compares with a reference map.
-/// Exit 0 when both maps could be read (whatever the score), 2 otherwise.
-pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
+/// How `warrant compare` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareOutput {
+    /// A report for one student, a table for several.
+    #[default]
+    Text,
+    Json,
+    /// One row per student.
+    Csv,
+}
+
+/// `warrant compare REFERENCE STUDENT...`: how students' maps compare with a reference map: a
+/// full report for one student, one row per student for several (or with `--csv`).
+/// Exit 0 when every map could be read (whatever the scores), 2 otherwise.
+pub fn compare(reference: &Path, students: &[PathBuf], output: CompareOutput) -> i32 {
     let load = |path: &Path| {
         io::load(path).map_err(|e| {
             warn(&format!("warrant: {e}"));
         })
     };
-    let (Ok(ref_map), Ok(stu_map)) = (load(reference), load(student)) else {
+    let Ok(ref_map) = load(reference) else {
         return exit::UNREADABLE;
     };
-    let comparison = analysis::compare(&ref_map, &stu_map);
+    if let ([student], CompareOutput::Text | CompareOutput::Json) = (students, output) {
+        return compare_one(reference, &ref_map, student, output == CompareOutput::Json);
+    }
+    let rows = class::class_rows(&ref_map, students);
+    for r in &rows {
+        if let Some(e) = &r.error {
+            warn(&format!("warrant: {e}"));
+        }
+    }
+    match output {
+        CompareOutput::Csv => {
+            say_text(&class::class_csv(&rows));
+        }
+        CompareOutput::Text => {
+            say_text(&class::class_table(reference, &rows));
+        }
+        CompareOutput::Json => match serde_json::to_string_pretty(&rows) {
+            Ok(s) => {
+                say_json(&s);
+            }
+            Err(e) => {
+                warn(&format!("warrant: cannot write JSON: {e}"));
+                return exit::UNREADABLE;
+            }
+        },
+    }
+    if rows.iter().any(|r| r.error.is_some()) {
+        exit::UNREADABLE
+    } else {
+        exit::CLEAN
+    }
+}
+
+/// One student's full report.
+fn compare_one(reference: &Path, ref_map: &Map, student: &Path, json: bool) -> i32 {
+    let Ok(stu_map) = io::load(student).map_err(|e| warn(&format!("warrant: {e}"))) else {
+        return exit::UNREADABLE;
+    };
+    let comparison = analysis::compare(ref_map, &stu_map);
     if json {
         let report = ComparisonReport {
             reference,

@@ -10,10 +10,12 @@
 
 pub mod claims;
 pub mod relations;
+pub mod summary;
 pub mod wording;
 
 pub use claims::{ClaimComparison, ClaimMatch, MatchBasis, compare_claims};
 pub use relations::{RelationCheck, RelationVerdict, compare_relations};
+pub use summary::CompareSummary;
 
 use super::integrity::{QuoteCheck, quote_integrity};
 use crate::model::{Map, NodeId, Relation, SourceId, text_sha256};
@@ -71,6 +73,8 @@ pub struct Comparison {
     pub relations: Vec<RelationCheck>,
     /// Articles in the student's map that the reference does not have.
     pub other_student_sources: Vec<SourceId>,
+    /// The student's quotes that do not match their article exactly (moved, changed, orphaned…).
+    pub student_quote_problems: usize,
 }
 
 /// Whether two spans share at least half of the shorter: the same passage, quoted a bit wider or
@@ -197,6 +201,10 @@ pub fn compare(reference: &Map, student: &Map) -> Comparison {
             .filter(|s| !used_student_sources.contains(&s.id))
             .map(|s| s.id.clone())
             .collect(),
+        student_quote_problems: stu_checks
+            .iter()
+            .filter(|c| c.status != super::QuoteStatus::Ok)
+            .count(),
     }
 }
 

@@ -26,8 +26,8 @@ pub(crate) mod test_map;
 
 pub use actors::{InconsistentActor, inconsistent_actors};
 pub use compare::{
-    ArticleComparison, ClaimComparison, ClaimMatch, ClaimRef, Comparison, MatchBasis, Passage,
-    PassageMatch, RelationCheck, RelationVerdict, compare,
+    ArticleComparison, ClaimComparison, ClaimMatch, ClaimRef, CompareSummary, Comparison,
+    MatchBasis, Passage, PassageMatch, RelationCheck, RelationVerdict, compare,
 };
 pub use contradictions::{Contradiction, ContradictionGroup, contradictions};
 pub use coverage::{SourceCoverage, coverage, coverage_from};

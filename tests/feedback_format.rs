@@ -47,3 +47,36 @@ fn comments_on_cards_and_links_round_trip_and_older_files_are_unchanged() {
     std::fs::write(&file, dangling).unwrap();
     assert_eq!(warrant::io::load(&file).unwrap().comments.len(), 2);
 }
+
+#[test]
+fn the_markdown_handout_gives_the_feedback_under_what_it_is_on() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/golz-1996-why-not-join-nato.json");
+    let mut map = warrant::io::load(&path).unwrap();
+    let settings = warrant::export::markdown::MarkdownSettings::default();
+    let before = warrant::export::markdown::map_to_markdown(&map, &settings).unwrap();
+    assert!(!before.contains("## Feedback"));
+    for (on, text) in [
+        (
+            Target::Node(NodeId::from("c3")),
+            "Which quote shows the cost?",
+        ),
+        (
+            Target::Link(LinkId::from("l9")),
+            "Yes: this is the *contradiction*.",
+        ),
+    ] {
+        let edits = ops::set_comment(&map, &on, text);
+        apply_all(&mut map, edits).unwrap();
+    }
+    let md = warrant::export::markdown::map_to_markdown(&map, &settings).unwrap();
+    let feedback = &md[md.find("## Feedback").unwrap()..];
+    assert!(
+        feedback.contains("- **On “A military answer, such as tactical nuclear missiles on the border, would leave Russia isolated, to its own cost.”:** Which quote shows the cost?"),
+        "{feedback}"
+    );
+    assert!(feedback.contains("*contradicts*"), "{feedback}");
+    assert!(
+        feedback.contains(r"this is the \*contradiction\*."),
+        "{feedback}"
+    );
+}

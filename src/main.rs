@@ -49,6 +49,18 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// A rubric summary of each map: every claim has evidence, both sides present,
+    /// contradictions found, article coverage — each met or not, with its numbers.
+    ///
+    /// Exit status: 0 done, 2 a file cannot be read as a map.
+    Rubric {
+        /// Map files (.json).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the rubric as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a map holding these articles and no claims yet (an assignment for a class).
     New {
         /// The map file to create.
@@ -122,6 +134,7 @@ fn main() -> ExitCode {
             };
             code(cli::compare(&reference, &students, output))
         }
+        Some(Command::Rubric { files, json }) => code(cli::class::rubric(&files, json)),
         Some(Command::New {
             out,
             title,

@@ -169,3 +169,29 @@ fn a_class_table_names_each_student_and_an_unreadable_file_fails_the_run() {
         "{out}"
     );
 }
+
+#[test]
+fn the_rubric_of_each_hand_in_says_what_is_met() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ref_map) = golz();
+    let files = students(dir.path(), &ref_map);
+    let args = ["rubric".as_ref(), files[1].as_os_str(), "--json".as_ref()];
+    let (code, out) = run(&args);
+    assert_eq!(code, Some(0), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let items = v[0]["rubric"].as_array().unwrap();
+    let met = |name: &str| {
+        items
+            .iter()
+            .find(|i| i["criterion"] == name)
+            .map(|i| i["met"].as_bool().unwrap())
+            .unwrap()
+    };
+    // Ben turned the only contradiction into support.
+    assert!(!met("Contradictions found"));
+    let (_, text) = run(&["rubric".as_ref(), files[0].as_os_str()]);
+    assert!(
+        text.contains("met      Contradictions found: 1 marked"),
+        "{text}"
+    );
+}

@@ -186,3 +186,43 @@ pub fn class_table(reference: &Path, rows: &[ClassRow]) -> String {
     }
     out
 }
+
+/// `warrant rubric MAP...`: each map's rubric, met or not, as text or JSON. Exit 0 when every
+/// map could be read, 2 otherwise.
+pub fn rubric(files: &[PathBuf], json: bool) -> i32 {
+    use crate::output::{say_json, say_text, warn};
+    let mut code = super::exit::CLEAN;
+    let mut reports = Vec::new();
+    let mut text = String::new();
+    for file in files {
+        let map = match io::load(file) {
+            Ok(m) => m,
+            Err(e) => {
+                warn(&format!("warrant: {e}"));
+                code = super::exit::UNREADABLE;
+                continue;
+            }
+        };
+        let items = analysis::rubric(&map, &analysis::analyse(&map));
+        let _ = writeln!(text, "{} — {}", file.display(), map.title);
+        for i in &items {
+            let mark = if i.met { "met    " } else { "not met" };
+            let _ = writeln!(text, "  {mark}  {}: {}", i.criterion, i.detail);
+        }
+        reports.push(serde_json::json!({ "file": file, "title": map.title, "rubric": items }));
+    }
+    if json {
+        match serde_json::to_string_pretty(&reports) {
+            Ok(s) => {
+                say_json(&s);
+            }
+            Err(e) => {
+                warn(&format!("warrant: cannot write JSON: {e}"));
+                return super::exit::UNREADABLE;
+            }
+        }
+    } else {
+        say_text(&text);
+    }
+    code
+}

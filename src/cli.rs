@@ -1,12 +1,14 @@
 //! The headless commands: `warrant check`, `warrant compare`, `warrant new`. Each returns the
 //! process exit code.
 
-use crate::analysis::{self, Comparison, Passage, quoted};
+use crate::analysis::{self, Comparison, Passage, RelationVerdict, quoted};
 use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::edit::{History, ops};
 use crate::io::{self, LoadError};
 use crate::model::{Map, SourceId};
 use crate::output::{say, say_json, say_text, warn};
+
+pub mod class;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -325,19 +327,47 @@ pub fn comparison_text(reference: &Path, student: &Path, c: &Comparison) -> Stri
     let cl = &c.claims;
     let _ = writeln!(
         out,
-        "\nClaims (matched through their quotes): {} of {} found, {} added",
+        "\nClaims (matched by wording and evidence): {} of {} found, {} added",
         cl.matched.len(),
         cl.matched.len() + cl.missed.len(),
         cl.added.len()
     );
-    for (r, s) in &cl.matched {
-        let _ = writeln!(out, "  found:  {} as {}", quoted(&r.text), quoted(&s.text));
+    for m in &cl.matched {
+        let _ = writeln!(
+            out,
+            "  found:  {} as {} ({})",
+            quoted(&m.reference.text),
+            quoted(&m.student.text),
+            m.basis.describe()
+        );
     }
     for r in &cl.missed {
         let _ = writeln!(out, "  missed: {}", quoted(&r.text));
     }
     for s in &cl.added {
         let _ = writeln!(out, "  added:  {}", quoted(&s.text));
+    }
+    if !c.relations.is_empty() {
+        let right = c
+            .relations
+            .iter()
+            .filter(|r| r.verdict == RelationVerdict::Same)
+            .count();
+        let _ = writeln!(
+            out,
+            "\nLinks between claims: {right} of {} right",
+            c.relations.len()
+        );
+        for r in &c.relations {
+            let _ = writeln!(
+                out,
+                "  {} {} {}: {}",
+                quoted(&r.from.text),
+                r.relation.as_str(),
+                quoted(&r.to.text),
+                r.verdict.describe()
+            );
+        }
     }
     if !c.other_student_sources.is_empty() {
         let names: Vec<&str> = c
@@ -363,18 +393,68 @@ pub struct ComparisonReport<'a> {
     pub comparison: &'a Comparison,
 }
 
-/// `warrant compare REFERENCE STUDENT`: how a student's map compares with a reference map.
-/// Exit 0 when both maps could be read (whatever the score), 2 otherwise.
-pub fn compare(reference: &Path, student: &Path, json: bool) -> i32 {
+/// How `warrant compare` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompareOutput {
+    /// A report for one student, a table for several.
+    #[default]
+    Text,
+    Json,
+    /// One row per student.
+    Csv,
+}
+
+/// `warrant compare REFERENCE STUDENT...`: how students' maps compare with a reference map: a
+/// full report for one student, one row per student for several (or with `--csv`).
+/// Exit 0 when every map could be read (whatever the scores), 2 otherwise.
+pub fn compare(reference: &Path, students: &[PathBuf], output: CompareOutput) -> i32 {
     let load = |path: &Path| {
         io::load(path).map_err(|e| {
             warn(&format!("warrant: {e}"));
         })
     };
-    let (Ok(ref_map), Ok(stu_map)) = (load(reference), load(student)) else {
+    let Ok(ref_map) = load(reference) else {
         return exit::UNREADABLE;
     };
-    let comparison = analysis::compare(&ref_map, &stu_map);
+    if let ([student], CompareOutput::Text | CompareOutput::Json) = (students, output) {
+        return compare_one(reference, &ref_map, student, output == CompareOutput::Json);
+    }
+    let rows = class::class_rows(&ref_map, students);
+    for r in &rows {
+        if let Some(e) = &r.error {
+            warn(&format!("warrant: {e}"));
+        }
+    }
+    match output {
+        CompareOutput::Csv => {
+            say_text(&class::class_csv(&rows));
+        }
+        CompareOutput::Text => {
+            say_text(&class::class_table(reference, &rows));
+        }
+        CompareOutput::Json => match serde_json::to_string_pretty(&rows) {
+            Ok(s) => {
+                say_json(&s);
+            }
+            Err(e) => {
+                warn(&format!("warrant: cannot write JSON: {e}"));
+                return exit::UNREADABLE;
+            }
+        },
+    }
+    if rows.iter().any(|r| r.error.is_some()) {
+        exit::UNREADABLE
+    } else {
+        exit::CLEAN
+    }
+}
+
+/// One student's full report.
+fn compare_one(reference: &Path, ref_map: &Map, student: &Path, json: bool) -> i32 {
+    let Ok(stu_map) = io::load(student).map_err(|e| warn(&format!("warrant: {e}"))) else {
+        return exit::UNREADABLE;
+    };
+    let comparison = analysis::compare(ref_map, &stu_map);
     if json {
         let report = ComparisonReport {
             reference,

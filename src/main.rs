@@ -30,16 +30,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Compare a student's map with a reference map of the same article(s).
+    /// Compare students' maps with a reference map of the same article(s).
     ///
-    /// Per article: the reference passages the student quoted, missed and added, and a score.
+    /// For one student: per article, the reference passages quoted, missed and added; the
+    /// claims matched (by wording and by evidence), missed and added; the links between claims.
+    /// For several (or with --csv): one row per student's file.
     /// Exit status: 0 compared, 2 a file cannot be read as a map.
     Compare {
         /// The teacher's reference map.
         reference: PathBuf,
-        /// The student's map.
-        student: PathBuf,
+        /// The students' maps.
+        #[arg(required = true)]
+        students: Vec<PathBuf>,
         /// Print the report as JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print one row per student as CSV (for a spreadsheet).
+        #[arg(long)]
+        csv: bool,
+    },
+    /// A rubric summary of each map: every claim has evidence, both sides present,
+    /// contradictions found, article coverage — each met or not, with its numbers.
+    ///
+    /// Exit status: 0 done, 2 a file cannot be read as a map.
+    Rubric {
+        /// Map files (.json).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the rubric as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -124,9 +142,20 @@ fn main() -> ExitCode {
         Some(Command::Check { files, json }) => code(cli::check(&files, json)),
         Some(Command::Compare {
             reference,
-            student,
+            students,
             json,
-        }) => code(cli::compare(&reference, &student, json)),
+            csv,
+        }) => {
+            let output = if csv {
+                cli::CompareOutput::Csv
+            } else if json {
+                cli::CompareOutput::Json
+            } else {
+                cli::CompareOutput::Text
+            };
+            code(cli::compare(&reference, &students, output))
+        }
+        Some(Command::Rubric { files, json }) => code(cli::class::rubric(&files, json)),
         Some(Command::New {
             out,
             title,

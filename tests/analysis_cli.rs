@@ -108,7 +108,13 @@ fn compare_scores_a_student_against_a_reference() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["articles"][0]["score"], 1.0);
     assert_eq!(v["articles"][0]["found"][0]["student"]["quote"], "q1");
-    assert_eq!(v["claims"]["matched"].as_array().unwrap().len(), 1);
+    // The student kept both claims: the quoted one matches by evidence and wording, the other
+    // (no quote) by wording alone.
+    let matched = v["claims"]["matched"].as_array().unwrap();
+    assert_eq!(matched.len(), 2);
+    assert_eq!(matched[0]["basis"], "both");
+    assert_eq!(matched[1]["basis"], "wording");
+    assert_eq!(v["relations"][0]["verdict"], "same");
 
     let (code, _) = run(
         &["compare"],

@@ -3,8 +3,19 @@
 //! Articles are matched by the SHA-256 of their text (computed afresh, so an altered copy does
 //! not pass for the original); passages by overlap: a student quote finds a reference quote of
 //! the same article when they share at least half of the shorter one. Claims are worded freely,
-//! so they are matched through their evidence: a reference claim is found when a student claim
-//! is linked, with the same relation, to a quote that found one of the reference claim's quotes.
+//! so they are matched by meaning ([`claims`](mod@claims)): through their evidence (a student
+//! claim linked, with the same relation, to a quote that found one of the reference claim's
+//! quotes) and by the likeness of their wording ([`wording`]), one to one. The reference's links
+//! between claims are then looked for between the matching student claims ([`relations`]).
+
+pub mod claims;
+pub mod relations;
+pub mod summary;
+pub mod wording;
+
+pub use claims::{ClaimComparison, ClaimMatch, MatchBasis, compare_claims};
+pub use relations::{RelationCheck, RelationVerdict, compare_relations};
+pub use summary::CompareSummary;
 
 use super::integrity::{QuoteCheck, quote_integrity};
 use crate::model::{Map, NodeId, Relation, SourceId, text_sha256};
@@ -52,26 +63,18 @@ pub struct ClaimRef {
     pub text: String,
 }
 
-/// How the claims compare.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct ClaimComparison {
-    /// (reference claim, the student claim sharing most evidence with it).
-    pub matched: Vec<(ClaimRef, ClaimRef)>,
-    /// Reference claims with quoted evidence that no student claim matches (claims without
-    /// quotes cannot be matched and are not counted).
-    pub missed: Vec<ClaimRef>,
-    /// Student claims that match no reference claim.
-    pub added: Vec<ClaimRef>,
-}
-
 /// A student's map against a reference map.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
     /// One per reference article, in the reference map's order.
     pub articles: Vec<ArticleComparison>,
     pub claims: ClaimComparison,
+    /// The reference's links between claims, looked for in the student's map.
+    pub relations: Vec<RelationCheck>,
     /// Articles in the student's map that the reference does not have.
     pub other_student_sources: Vec<SourceId>,
+    /// The student's quotes that do not match their article exactly (moved, changed, orphaned…).
+    pub student_quote_problems: usize,
 }
 
 /// Whether two spans share at least half of the shorter: the same passage, quoted a bit wider or
@@ -109,7 +112,7 @@ fn passages(map: &Map, checks: &[QuoteCheck], source: &SourceId) -> Vec<Passage>
 }
 
 /// Links from quotes to claims: (quote, claim, relation).
-fn evidence_links(map: &Map) -> Vec<(&NodeId, &NodeId, Relation)> {
+pub(crate) fn evidence_links(map: &Map) -> Vec<(&NodeId, &NodeId, Relation)> {
     let nodes = map.node_index();
     map.links
         .iter()
@@ -118,7 +121,7 @@ fn evidence_links(map: &Map) -> Vec<(&NodeId, &NodeId, Relation)> {
         .collect()
 }
 
-fn claim_ref(map: &Map, id: &NodeId) -> ClaimRef {
+pub(crate) fn claim_ref(map: &Map, id: &NodeId) -> ClaimRef {
     ClaimRef {
         id: id.clone(),
         text: map.claim(id).map(|c| c.text.clone()).unwrap_or_default(),
@@ -187,67 +190,22 @@ pub fn compare(reference: &Map, student: &Map) -> Comparison {
             added,
         });
     }
+    let claims = compare_claims(reference, student, &quote_pairs);
     Comparison {
         articles,
-        claims: compare_claims(reference, student, &quote_pairs),
+        relations: compare_relations(reference, student, &claims),
+        claims,
         other_student_sources: student
             .sources
             .iter()
             .filter(|s| !used_student_sources.contains(&s.id))
             .map(|s| s.id.clone())
             .collect(),
+        student_quote_problems: stu_checks
+            .iter()
+            .filter(|c| c.status != super::QuoteStatus::Ok)
+            .count(),
     }
-}
-
-/// Matches claims through the quote pairs (reference quote, student quote).
-fn compare_claims(
-    reference: &Map,
-    student: &Map,
-    quote_pairs: &[(NodeId, NodeId)],
-) -> ClaimComparison {
-    let ref_links = evidence_links(reference);
-    let stu_links = evidence_links(student);
-    // For each reference claim, how many pieces of evidence each student claim shares with it.
-    let mut shared: HashMap<&NodeId, HashMap<&NodeId, usize>> = HashMap::new();
-    for (rq, sq) in quote_pairs {
-        for &(_, rc, rel) in ref_links.iter().filter(|l| l.0 == rq) {
-            for &(_, sc, _) in stu_links.iter().filter(|l| l.0 == sq && l.2 == rel) {
-                *shared.entry(rc).or_default().entry(sc).or_default() += 1;
-            }
-        }
-    }
-    let with_evidence: HashSet<&NodeId> = ref_links.iter().map(|l| l.1).collect();
-    let mut out = ClaimComparison::default();
-    let mut matched_student: HashSet<&NodeId> = HashSet::new();
-    for claim in &reference.claims {
-        // Most shared evidence wins; ties go to the student claim first in the student's map.
-        let best = shared.get(&claim.id).and_then(|m| {
-            student
-                .claims
-                .iter()
-                .filter_map(|c| Some((*m.get(&c.id)?, &c.id)))
-                .rev()
-                .max_by_key(|(n, _)| *n)
-        });
-        match best {
-            Some((_, sc)) => {
-                matched_student.insert(sc);
-                out.matched
-                    .push((claim_ref(reference, &claim.id), claim_ref(student, sc)));
-            }
-            None if with_evidence.contains(&claim.id) => {
-                out.missed.push(claim_ref(reference, &claim.id));
-            }
-            None => {}
-        }
-    }
-    out.added = student
-        .claims
-        .iter()
-        .filter(|c| !matched_student.contains(&c.id))
-        .map(|c| claim_ref(student, &c.id))
-        .collect();
-    out
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! - [`integrity`]: each quote ok, moved, changed (approximate match: [`fuzzy`]) or orphaned;
 //! - [`standing`]: accepted / rejected / undecided under [`grounded`](mod@grounded) semantics;
 //! - [`coverage`](mod@coverage): how much of each article is quoted;
-//! - [`compare`](mod@compare): a student's map against a reference map.
+//! - [`compare`](mod@compare): a student's map against a reference map;
+//! - [`rubric`](mod@rubric): a teacher's first checks, met or not.
 
 pub mod actors;
 pub mod compare;
@@ -19,6 +20,7 @@ pub mod fuzzy;
 pub mod gaps;
 pub mod grounded;
 pub mod integrity;
+pub mod rubric;
 pub mod standing;
 
 #[cfg(test)]
@@ -26,7 +28,8 @@ pub(crate) mod test_map;
 
 pub use actors::{InconsistentActor, inconsistent_actors};
 pub use compare::{
-    ArticleComparison, ClaimComparison, ClaimRef, Comparison, Passage, PassageMatch, compare,
+    ArticleComparison, ClaimComparison, ClaimMatch, ClaimRef, CompareSummary, Comparison,
+    MatchBasis, Passage, PassageMatch, RelationCheck, RelationVerdict, compare,
 };
 pub use contradictions::{Contradiction, ContradictionGroup, contradictions};
 pub use coverage::{SourceCoverage, coverage, coverage_from};
@@ -36,6 +39,7 @@ pub use integrity::{
     QuoteCheck, QuoteStatus, SearchLimit, SourceText, locate_quote, quote_integrity,
     quote_integrity_within,
 };
+pub use rubric::{RubricItem, rubric};
 pub use standing::{Evidence, Standing, what_stands};
 
 use crate::model::Map;

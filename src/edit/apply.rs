@@ -47,6 +47,10 @@ macro_rules! with_list {
                 let $list = &mut $map.story;
                 $body
             }
+            ItemId::Comment($key) => {
+                let $list = &mut $map.comments;
+                $body
+            }
         }
     };
 }
@@ -64,6 +68,7 @@ fn take(map: &mut Map, id: &ItemId, index: usize) -> Item {
         ItemId::Actor(_) => Item::Actor(map.actors.remove(index)),
         ItemId::Tag(_) => Item::Tag(map.tags.remove(index)),
         ItemId::Step(_) => Item::Step(map.story.remove(index)),
+        ItemId::Comment(_) => Item::Comment(map.comments.remove(index)),
     }
 }
 
@@ -83,6 +88,7 @@ fn put(map: &mut Map, item: Item, index: usize) {
         Item::Actor(x) => place!(map.actors, x),
         Item::Tag(x) => place!(map.tags, x),
         Item::Step(x) => place!(map.story, x),
+        Item::Comment(x) => place!(map.comments, x),
     }
 }
 

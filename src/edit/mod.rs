@@ -12,8 +12,8 @@ pub use apply::{EditError, apply, apply_all};
 pub use history::{History, MergeKey, Transaction};
 
 use crate::model::{
-    Actor, ActorId, Claim, Link, LinkId, NodeId, Point, Quote, Source, SourceId, Step, StepId, Tag,
-    TagId,
+    Actor, ActorId, Claim, Comment, CommentId, Link, LinkId, NodeId, Point, Quote, Source,
+    SourceId, Step, StepId, Tag, TagId,
 };
 
 /// One thing in a map that has an id.
@@ -26,6 +26,7 @@ pub enum Item {
     Actor(Actor),
     Tag(Tag),
     Step(Step),
+    Comment(Comment),
 }
 
 /// Which thing, by kind and id.
@@ -38,6 +39,7 @@ pub enum ItemId {
     Actor(ActorId),
     Tag(TagId),
     Step(StepId),
+    Comment(CommentId),
 }
 
 impl Item {
@@ -50,6 +52,7 @@ impl Item {
             Item::Actor(x) => ItemId::Actor(x.id.clone()),
             Item::Tag(x) => ItemId::Tag(x.id.clone()),
             Item::Step(x) => ItemId::Step(x.id.clone()),
+            Item::Comment(x) => ItemId::Comment(x.id.clone()),
         }
     }
 }

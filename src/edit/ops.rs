@@ -7,8 +7,8 @@ use super::{Edit, Item, ItemId};
 use crate::analysis::{QuoteStatus, SourceText};
 use crate::anchor::{CharIndex, RangeError, anchor_from_range, anchor_from_range_in};
 use crate::model::{
-    Claim, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId, link_rule,
-    text_sha256,
+    Claim, Comment, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId, Target,
+    link_rule, text_sha256,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -181,6 +181,22 @@ pub fn delete_nodes(map: &Map, ids: &[NodeId]) -> Vec<Edit> {
             edits.push(Edit::Replace(Item::Step(step)));
         }
     }
+    // Feedback on what goes goes with it (and comes back with an undo).
+    let gone_links: HashSet<&LinkId> = map
+        .links
+        .iter()
+        .filter(|l| gone.contains(&l.from) || gone.contains(&l.to))
+        .map(|l| &l.id)
+        .collect();
+    edits.extend(
+        map.comments
+            .iter()
+            .filter(|c| match &c.on {
+                Target::Node(n) => gone.contains(n),
+                Target::Link(l) => gone_links.contains(l),
+            })
+            .map(|c| Edit::Remove(ItemId::Comment(c.id.clone()))),
+    );
     for id in ids {
         if map.claim(id).is_some() {
             edits.push(Edit::Remove(ItemId::Claim(id.clone())));
@@ -189,6 +205,43 @@ pub fn delete_nodes(map: &Map, ids: &[NodeId]) -> Vec<Edit> {
         }
     }
     edits
+}
+
+/// Deletes a link with the feedback on it.
+pub fn delete_link(map: &Map, id: &LinkId) -> Vec<Edit> {
+    let target = Target::Link(id.clone());
+    let mut edits: Vec<Edit> = map
+        .comments_on(&target)
+        .map(|c| Edit::Remove(ItemId::Comment(c.id.clone())))
+        .collect();
+    if map.link(id).is_some() {
+        edits.push(Edit::Remove(ItemId::Link(id.clone())));
+    }
+    edits
+}
+
+/// Sets the teacher's comment on a card or a link: adds one, changes the first one there, or
+/// removes it when `text` is blank. Nothing when it would not change.
+pub fn set_comment(map: &Map, on: &Target, text: &str) -> Vec<Edit> {
+    let text = text.trim();
+    let old = map.comments_on(on).next();
+    match old {
+        Some(c) if text.is_empty() => vec![Edit::Remove(ItemId::Comment(c.id.clone()))],
+        Some(c) if c.text == text => Vec::new(),
+        Some(c) => vec![Edit::Replace(Item::Comment(Comment {
+            text: text.to_owned(),
+            ..c.clone()
+        }))],
+        None if text.is_empty() => Vec::new(),
+        None => vec![Edit::Insert {
+            index: usize::MAX,
+            item: Item::Comment(Comment {
+                id: map.new_comment_id(),
+                on: on.clone(),
+                text: text.to_owned(),
+            }),
+        }],
+    }
 }
 
 /// Adds an article to the map.

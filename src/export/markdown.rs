@@ -1,8 +1,8 @@
 //! A Markdown outline for handouts and essays: the thesis, its reasons and objections as nested
 //! lists, each claim with its quotes as block quotes and a citation, then the contradictions and
-//! who holds both sides of one.
+//! who holds both sides of one; last, a teacher's feedback on cards and links.
 
-use crate::model::{Claim, Map, NodeId, Quote, Relation, Source};
+use crate::model::{Claim, Map, NodeId, NodeRef, Quote, Relation, Source, Target};
 use std::collections::HashSet;
 use std::fmt::Write;
 use thiserror::Error;
@@ -252,6 +252,44 @@ impl<'a> Outline<'a> {
     }
 }
 
+impl Outline<'_> {
+    /// The teacher's comments, each under what it is on (left out when there are none).
+    fn feedback(&mut self) -> std::fmt::Result {
+        if self.map.comments.is_empty() {
+            return Ok(());
+        }
+        writeln!(self.out, "## Feedback\n")?;
+        for c in &self.map.comments {
+            let on = match &c.on {
+                Target::Node(id) => match self.map.node(id) {
+                    Some(NodeRef::Claim(cl)) => format!("“{}”", inline(&cl.text)),
+                    Some(NodeRef::Quote(q)) => format!("the quote “{}”", inline(&q.anchor.exact)),
+                    None => "a deleted card".to_owned(),
+                },
+                Target::Link(id) => match self.map.link(id) {
+                    Some(l) => {
+                        let name = |n: &NodeId| {
+                            self.map.node(n).map_or_else(String::new, |n| match n {
+                                NodeRef::Claim(c) => inline(&c.text),
+                                NodeRef::Quote(q) => inline(&q.anchor.exact),
+                            })
+                        };
+                        format!(
+                            "the link “{}” *{}* “{}”",
+                            name(&l.from),
+                            l.relation.as_str(),
+                            name(&l.to)
+                        )
+                    }
+                    None => "a deleted link".to_owned(),
+                },
+            };
+            writeln!(self.out, "- **On {on}:** {}\n", inline(&c.text))?;
+        }
+        Ok(())
+    }
+}
+
 /// The map as a Markdown outline.
 pub fn map_to_markdown(map: &Map, settings: &MarkdownSettings) -> Result<String, MarkdownError> {
     let mut o = Outline {
@@ -305,6 +343,7 @@ pub fn map_to_markdown(map: &Map, settings: &MarkdownSettings) -> Result<String,
         }
     }
     o.contradictions()?;
+    o.feedback()?;
     // One newline at the end, however the last part ended.
     let trimmed = o.out.trim_end().len();
     o.out.truncate(trimmed);

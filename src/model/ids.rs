@@ -58,6 +58,10 @@ id_type!(
     /// A presentation step.
     StepId
 );
+id_type!(
+    /// A teacher's comment.
+    CommentId
+);
 
 /// The prefixes new ids are made with.
 pub mod prefix {
@@ -68,6 +72,8 @@ pub mod prefix {
     pub const ACTOR: &str = "a";
     pub const TAG: &str = "t";
     pub const STEP: &str = "p";
+    /// Feedback.
+    pub const COMMENT: &str = "f";
 }
 
 /// The next free id with `prefix`, given the ids already in use.

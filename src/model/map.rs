@@ -38,6 +38,10 @@ pub struct Map {
     /// The presentation: an ordered walk through the map.
     #[serde(default)]
     pub story: Vec<Step>,
+    /// A teacher's comments on cards and links. Left out of the file when there are none, so a
+    /// map without feedback is written as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<super::comment::Comment>,
 }
 
 /// An article, kept exactly as imported: quotes address this text.

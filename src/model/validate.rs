@@ -154,6 +154,13 @@ impl Map {
                 }
             }
         }
+        check_unique(
+            "comment",
+            self.comments.iter().map(|c| c.id.as_str()),
+            &mut errors,
+        );
+        // A comment whose card or link is gone is kept (undo brings the card back, and the
+        // feedback with it), not refused: it is shown as feedback on something deleted.
         errors
     }
 }

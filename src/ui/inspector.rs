@@ -6,7 +6,7 @@
 use super::app::Selection;
 use super::command::Command;
 use crate::check::Problem;
-use crate::edit::{Edit, Item, ItemId, ops};
+use crate::edit::{Edit, Item, ops};
 use crate::model::{Actor, ActorId, Claim, Color, Link, Map, NodeId, Quote, Relation, Tag, TagId};
 use egui::{RichText, TextEdit};
 
@@ -397,11 +397,8 @@ fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Vec<Command>) {
             });
         }
         if ui.button("Delete link").clicked() {
-            out.push(submit(
-                "Delete link",
-                None,
-                vec![Edit::Remove(ItemId::Link(link.id.clone()))],
-            ));
+            // Its feedback comments go with it, in the same undo step.
+            out.push(submit("Delete link", None, ops::delete_link(map, &link.id)));
             out.push(Command::Select(Selection::default()));
         }
     });

@@ -75,13 +75,18 @@ fn passages_are_found_missed_and_added_per_article() {
 #[test]
 fn claims_are_matched_through_their_quotes_with_the_same_relation() {
     let c = compare(&reference(), &student()).claims;
-    let matched: Vec<(&str, &str)> = c
+    let matched: Vec<(&str, &str, MatchBasis)> = c
         .matched
         .iter()
-        .map(|(r, s)| (r.text.as_str(), s.text.as_str()))
+        .map(|m| (m.reference.text.as_str(), m.student.text.as_str(), m.basis))
         .collect();
-    assert_eq!(matched, [("NATO is obsolete", "NATO is outdated")]);
-    // q3 was found, but the student uses it against their claim, not for it.
+    assert_eq!(
+        matched,
+        [("NATO is obsolete", "NATO is outdated", MatchBasis::Evidence)]
+    );
+    assert_eq!(c.matched[0].shared_evidence, 1);
+    // q3 was found, but the student uses it against their claim, not for it; and "Russia
+    // stays out" shares one word with "Russia wants in", which is no match.
     let missed: Vec<&str> = c.missed.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(missed, ["c2", "c3"]);
     let added: Vec<&str> = c.added.iter().map(|r| r.text.as_str()).collect();
@@ -105,4 +110,131 @@ fn overlap_needs_half_of_the_shorter_passage() {
     assert_eq!(overlap((0, 10), (6, 20)), None);
     assert_eq!(overlap((0, 100), (40, 45)), Some(5)); // a short quote inside a long one
     assert_eq!(overlap((0, 10), (10, 20)), None);
+}
+
+/// A map of claims only, linked in a chain by `links` (from, to, relation) by index.
+fn claims_only(texts: &[&str], links: &[(usize, usize, Relation)]) -> Map {
+    let mut b = MapBuilder::new();
+    let ids = b.claims(texts);
+    for &(from, to, rel) in links {
+        b.link(&ids[from], &ids[to], rel);
+    }
+    b.map
+}
+
+#[test]
+fn claims_with_no_quotes_are_matched_by_wording() {
+    let reference = claims_only(
+        &[
+            "NATO enlargement will isolate Russia in Europe",
+            "The OSCE should become the basis of European security",
+            "Moscow's contradictory statements are subtle diplomatic games",
+        ],
+        &[],
+    );
+    let student = claims_only(
+        &[
+            "Europe's security should rest on the OSCE",
+            "The Kremlin ends up isolated in Europe as the alliance expands",
+            "Football is popular in Europe",
+        ],
+        &[],
+    );
+    let c = compare(&reference, &student).claims;
+    let pairs: Vec<(&str, &str, MatchBasis)> = c
+        .matched
+        .iter()
+        .map(|m| (m.reference.id.as_str(), m.student.id.as_str(), m.basis))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("c1", "c2", MatchBasis::Wording),
+            ("c2", "c1", MatchBasis::Wording)
+        ]
+    );
+    assert_eq!(c.matched[0].basis.describe(), "matched by wording");
+    let missed: Vec<&str> = c.missed.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(missed, ["c3"]);
+    let added: Vec<&str> = c.added.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(added, ["c3"]);
+}
+
+#[test]
+fn one_student_claim_cannot_take_two_reference_claims() {
+    // Both reference claims are close to the one student claim; the second student claim is
+    // close to the first reference claim only, so the best whole pairs them crosswise.
+    let reference = claims_only(
+        &[
+            "NATO enlargement isolates Russia",
+            "NATO enlargement isolates Russia from Europe",
+        ],
+        &[],
+    );
+    let student = claims_only(
+        &[
+            "Russia is isolated from Europe by NATO enlargement",
+            "NATO's expansion isolates Moscow",
+        ],
+        &[],
+    );
+    let c = compare(&reference, &student).claims;
+    let pairs: Vec<(&str, &str)> = c
+        .matched
+        .iter()
+        .map(|m| (m.reference.id.as_str(), m.student.id.as_str()))
+        .collect();
+    assert_eq!(pairs, [("c1", "c2"), ("c2", "c1")]);
+    let one = claims_only(&["Russia is isolated from Europe by NATO enlargement"], &[]);
+    let c = compare(&reference, &one).claims;
+    assert_eq!(c.matched.len(), 1);
+    assert_eq!(c.missed.len(), 1);
+}
+
+#[test]
+fn relations_between_matched_claims_are_checked() {
+    let texts = [
+        "NATO enlargement isolates Russia",
+        "Russia must answer NATO enlargement with missiles",
+        "Russia should join NATO's political structure",
+        "The OSCE should be the basis of European security",
+    ];
+    let reference = claims_only(
+        &texts,
+        &[
+            (0, 1, Relation::Opposes),
+            (2, 3, Relation::Supports),
+            (1, 2, Relation::Contradicts),
+            (0, 3, Relation::Supports),
+        ],
+    );
+    // The same claims; the support the wrong way round, the contradiction the other way (which
+    // is the same), the objection given as support, the last link left out.
+    let student = claims_only(
+        &texts,
+        &[
+            (1, 0, Relation::Supports),
+            (3, 2, Relation::Supports),
+            (2, 1, Relation::Contradicts),
+        ],
+    );
+    let c = compare(&reference, &student);
+    let verdicts: Vec<RelationVerdict> = c.relations.iter().map(|r| r.verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            RelationVerdict::Different(Relation::Supports),
+            RelationVerdict::Reversed,
+            RelationVerdict::Same,
+            RelationVerdict::Missing,
+        ]
+    );
+    assert_eq!(c.relations[1].verdict.describe(), "the wrong way round");
+    // Without the claims, the links cannot be there.
+    let c = compare(&reference, &claims_only(&["Football is popular"], &[]));
+    assert!(
+        c.relations
+            .iter()
+            .all(|r| r.verdict == RelationVerdict::ClaimsMissed)
+    );
 }

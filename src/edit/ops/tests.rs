@@ -229,3 +229,53 @@ fn linking_two_touching_cards_moves_one_so_the_link_shows_and_one_undo_takes_bot
     history.undo();
     assert_eq!(history.map(), &before);
 }
+
+#[test]
+fn a_teachers_comment_is_set_changed_cleared_and_undone_through_the_history() {
+    let mut map = map_with_quotes(&["a relic of the Cold War"]);
+    let (claim, edits) = add_claim(&map, "NATO is obsolete", Point::default());
+    super::super::apply_all(&mut map, edits).unwrap();
+    let on = Target::Node(claim.clone());
+    let mut history = History::new(map);
+    let edits = set_comment(history.map(), &on, "  Where is your evidence?  ");
+    history.apply("Comment", None, edits).unwrap();
+    let texts = |m: &Map| -> Vec<String> { m.comments_on(&on).map(|c| c.text.clone()).collect() };
+    assert_eq!(texts(history.map()), ["Where is your evidence?"]);
+    assert_eq!(history.map().comments[0].id.as_str(), "f1");
+    assert!(set_comment(history.map(), &on, "Where is your evidence?").is_empty());
+    let edits = set_comment(history.map(), &on, "Good, now link q1.");
+    history.apply("Comment", None, edits).unwrap();
+    assert_eq!(texts(history.map()), ["Good, now link q1."]);
+    let edits = set_comment(history.map(), &on, " ");
+    history.apply("Comment", None, edits).unwrap();
+    assert!(history.map().comments.is_empty());
+    history.undo();
+    history.undo();
+    assert_eq!(texts(history.map()), ["Where is your evidence?"]);
+}
+
+#[test]
+fn deleting_a_card_or_link_takes_its_feedback_and_undo_brings_it_back() {
+    let mut map = map_with_quotes(&["a relic of the Cold War"]);
+    let (claim, edits) = add_claim(&map, "NATO is obsolete", Point::default());
+    super::super::apply_all(&mut map, edits).unwrap();
+    let (_, edits) = add_link(&map, &NodeId::from("q1"), &claim, Relation::Supports).unwrap();
+    super::super::apply_all(&mut map, edits).unwrap();
+    let link = map.links[0].id.clone();
+    for on in [Target::Node(claim.clone()), Target::Link(link.clone())] {
+        let edits = set_comment(&map, &on, "see me");
+        super::super::apply_all(&mut map, edits).unwrap();
+    }
+    let mut history = History::new(map);
+    let edits = delete_link(history.map(), &link);
+    history.apply("Delete link", None, edits).unwrap();
+    assert_eq!(history.map().comments.len(), 1);
+    let edits = delete_nodes(history.map(), std::slice::from_ref(&claim));
+    history.apply("Delete", None, edits).unwrap();
+    assert!(history.map().comments.is_empty());
+    assert!(history.map().integrity_errors().is_empty());
+    history.undo();
+    history.undo();
+    assert_eq!(history.map().comments.len(), 2);
+    assert!(history.map().integrity_errors().is_empty());
+}

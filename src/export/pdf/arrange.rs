@@ -99,6 +99,7 @@ pub fn sub_map(map: &Map, ids: &HashSet<NodeId>, context: &[NodeId], step: &Step
                 ..Step::default()
             },
         ],
+        comments: Vec::new(),
     }
 }
 

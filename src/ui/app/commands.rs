@@ -295,11 +295,8 @@ impl WarrantApp {
 
     fn delete_selection(&mut self) {
         if let Some(link) = self.selection.link.clone() {
-            self.submit(
-                "Delete link",
-                None,
-                vec![Edit::Remove(crate::edit::ItemId::Link(link))],
-            );
+            let edits = ops::delete_link(self.history.map(), &link);
+            self.submit("Delete link", None, edits);
         } else if !self.selection.nodes.is_empty() {
             let edits = ops::delete_nodes(self.history.map(), &self.selection.nodes);
             let label = if self.selection.nodes.len() == 1 {

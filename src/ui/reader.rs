@@ -211,7 +211,7 @@ fn source_header_ui(
     let details_edits = details_ui(ui, cx.map, source);
     if !details_edits.is_empty() {
         commands.push(Command::Submit {
-            label: "Edit article details".into(),
+            label: "Edit article details",
             merge: Some(format!("source details {}", source.id)),
             edits: details_edits,
         });

@@ -125,7 +125,7 @@ fn move_cards(map: &Map, ids: &[NodeId], d: Vec2) -> Command {
         .collect();
     let key: Vec<&str> = ids.iter().map(NodeId::as_str).collect();
     Command::Submit {
-        label: "Move".into(),
+        label: "Move",
         merge: Some(format!("move {}", key.join(","))),
         edits: vec![Edit::Move(moves)],
     }

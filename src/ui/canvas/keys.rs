@@ -131,7 +131,7 @@ pub(super) fn edit_in_place_ui(
     {
         claim.text.clone_from(&canvas.edit_buffer);
         commands.push(Command::Submit {
-            label: "Edit text".into(),
+            label: "Edit text",
             merge: Some(format!("text {id}")),
             edits: vec![Edit::Replace(Item::Claim(claim))],
         });

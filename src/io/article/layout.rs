@@ -266,6 +266,7 @@ fn reading_order(frags: Vec<Frag>) -> (Vec<Vec<Frag>>, usize) {
 /// The empty strip between two columns: the widest run, centred in the middle half of the text,
 /// that almost no fragment crosses, with enough lines on both sides to be columns.
 fn gutter(frags: &[Frag]) -> Option<(f64, f64)> {
+    const BINS: usize = 400;
     if frags.len() < 8 {
         return None;
     }
@@ -275,7 +276,6 @@ fn gutter(frags: &[Frag]) -> Option<(f64, f64)> {
     if !extent.is_finite() || extent <= 0.0 {
         return None;
     }
-    const BINS: usize = 400;
     let bin = extent / BINS as f64;
     let mut cover = vec![0usize; BINS];
     for f in frags {
@@ -289,11 +289,11 @@ fn gutter(frags: &[Frag]) -> Option<(f64, f64)> {
     let tolerance = frags.len() / 10;
     let (mut best, mut run_start) = (None::<(usize, usize)>, None);
     for i in 0..=BINS {
-        let open = i < BINS && cover[i] <= tolerance;
+        let open = cover.get(i).is_some_and(|&c| c <= tolerance);
         match (open, run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(s)) => {
-                let mid = (s + i) / 2;
+                let mid = usize::midpoint(s, i);
                 let central = (BINS * 3 / 10..BINS * 7 / 10).contains(&mid);
                 if central && best.is_none_or(|(a, b)| i - s > b - a) {
                     best = Some((s, i));

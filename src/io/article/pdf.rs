@@ -73,14 +73,16 @@ pub(super) fn import_pdf(
         .unwrap_or_else(|| fallback_title.to_owned());
     let mut source = Source::new(title, laid.paragraphs.join("\n\n"));
     source.author = info.author.unwrap_or_default();
-    let mut note = format!(
-        "PDF, {} page{}",
+    let columns = if laid.columns > 1 {
+        format!(", {} columns", laid.columns)
+    } else {
+        String::new()
+    };
+    let note = format!(
+        "PDF, {} page{}{columns}",
         pages.len(),
         if pages.len() == 1 { "" } else { "s" }
     );
-    if laid.columns > 1 {
-        note.push_str(&format!(", {} columns", laid.columns));
-    }
     let dropped: Vec<&str> = [
         (laid.header_dropped, "running header"),
         (laid.footer_dropped, "running footer"),
@@ -211,7 +213,7 @@ fn info(doc: &Document) -> Info {
     }
 }
 
-/// A PDF text string: UTF-16 with a byte-order mark, else PDFDocEncoding (Latin-1 for letters).
+/// A PDF text string: UTF-16 with a byte-order mark, else `PDFDocEncoding` (Latin-1 for letters).
 fn text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = rest

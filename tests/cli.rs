@@ -99,6 +99,6 @@ fn new_makes_an_assignment_and_will_not_overwrite_without_force() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("only plain text"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("this PDF is damaged"));
     assert!(!dir.path().join("other.json").exists());
 }

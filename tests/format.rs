@@ -289,8 +289,12 @@ fn bad_articles_are_refused_with_reasons() {
     assert!(matches!(e, ImportError::WebPage { .. }), "{e}");
     assert!(e.to_string().contains("web page"), "{e}");
     assert!(matches!(
-        io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(),
+        io::import_article(&write("paper.docx", b"PK\x03\x04")).unwrap_err(),
         ImportError::UnsupportedKind { .. }
+    ));
+    assert!(matches!(
+        io::import_article(&write("paper.pdf", b"%PDF-1.4")).unwrap_err(),
+        ImportError::BrokenPdf { .. }
     ));
     let big = dir.path().join("big.txt");
     std::fs::File::create(&big)

@@ -63,3 +63,50 @@ fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
     assert_eq!(s.title, "Get the latest updates as we post them");
     assert_eq!(s.author, "");
 }
+
+#[test]
+fn a_web_page_and_a_pdf_dropped_on_the_window_become_articles_with_their_titles() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = WarrantApp::with_map(Map::new("m"), Settings::default());
+    app.use_path_prompt();
+    app.set_recovery_dir(Some(dir.path().join("recovery")));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    h.run();
+    for name in ["news-page.html", "two-columns.pdf"] {
+        let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(fixtures.join(name)));
+        h.input_mut().dropped_files.push(file);
+        h.run();
+    }
+    let sources = &h.state().map().sources;
+    let titles: Vec<&str> = sources.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Harbour towns split over new ferry link",
+            "The Crossing Question"
+        ]
+    );
+    assert_eq!(sources[0].outlet, "The Coastal Ledger");
+    // The notice says what the import did with the PDF.
+    assert!(
+        h.query_by_label_contains("2 columns; running header, page numbers dropped")
+            .is_some()
+    );
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}

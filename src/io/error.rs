@@ -97,7 +97,7 @@ pub enum ImportError {
         source: std::io::Error,
     },
     #[error(
-        "{path}: only plain text (.txt) and Markdown (.md) articles can be imported, not .{extension}; save the article as text first"
+        "{path}: articles can be imported from text (.txt), Markdown (.md), web pages (.html) and PDFs (.pdf), not .{extension}; save the article as one of those first"
     )]
     UnsupportedKind { path: PathBuf, extension: String },
     #[error("{path}: the article is {size} bytes, more than an article can be ({limit} bytes)")]
@@ -136,4 +136,22 @@ pub enum ImportError {
         "{path}: this is a web page (HTML), not plain text; save it as .html, or save the page as text"
     )]
     WebPage { path: PathBuf },
+    #[error(
+        "{path}: no article text was found in this web page (it may be a menu, a search page or a page that loads its text with JavaScript); save the article's text as .txt instead"
+    )]
+    NoArticle { path: PathBuf },
+    #[error(
+        "{path}: this PDF has no text, only pictures of its {pages} page(s) (a scan); run text recognition (OCR) on it first, or import the article's text"
+    )]
+    ScannedPdf { path: PathBuf, pages: usize },
+    #[error(
+        "{path}: this PDF is encrypted with a password; open it, save an unprotected copy, and import that"
+    )]
+    EncryptedPdf { path: PathBuf },
+    #[error("{path}: this PDF is damaged and cannot be read ({reason})")]
+    BrokenPdf { path: PathBuf, reason: String },
+    #[error(
+        "{path}: this PDF holds more than {limit} characters of text, more than an article can be"
+    )]
+    PdfTooLong { path: PathBuf, limit: usize },
 }

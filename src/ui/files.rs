@@ -121,7 +121,10 @@ impl FileDialogs {
                     .set_file_name(file_name.unwrap_or_else(|| format!("map.{}", kind.extension())))
                     .save_file(),
                 FileRequest::AddArticle => dialog
-                    .add_filter("Article (text or Markdown)", &["txt", "md"])
+                    .add_filter(
+                        "Article (text, Markdown, web page or PDF)",
+                        crate::io::ARTICLE_EXTENSIONS,
+                    )
                     .pick_file(),
                 FileRequest::ImportMap => dialog
                     .add_filter(

@@ -1,60 +1,12 @@
-//! Importing an article (`.txt` or `.md`) as a source: its bytes decoded once, on import, and the
-//! text then kept exactly (quotes anchor to it).
+//! Plain text and Markdown articles: the bytes decoded in whatever common encoding they are in,
+//! and a title guessed from the first lines.
 
-use super::error::ImportError;
-use super::read::ReadError;
+use super::Imported;
+use crate::io::error::ImportError;
 use crate::model::Source;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::path::Path;
-
-/// The largest article accepted: 10 MiB is a long book; anything bigger is not an article.
-pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
-
-/// Reads an article file into a [`Source`] (title guessed from the text; id assigned on adding).
-/// Only a regular file is read, and at most [`MAX_ARTICLE_BYTES`] + 1 bytes of it.
-pub fn import_article(path: &Path) -> Result<Imported, ImportError> {
-    let p = || path.to_owned();
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if !matches!(extension.as_str(), "txt" | "md" | "markdown" | "text") {
-        return Err(ImportError::UnsupportedKind {
-            path: p(),
-            extension,
-        });
-    }
-    let bytes = super::read::read_regular(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
-        ReadError::Io(source) => ImportError::Io { path: p(), source },
-        ReadError::NotAFile(kind) => ImportError::NotAFile { path: p(), kind },
-        ReadError::TooLarge(size) => ImportError::TooLarge {
-            path: p(),
-            size,
-            limit: MAX_ARTICLE_BYTES,
-        },
-    })?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    source_from_bytes(&bytes, &stem, path)
-}
-
-/// An imported article, and how its bytes were read when that is worth telling the user.
-#[derive(Debug)]
-pub struct Imported {
-    pub source: Source,
-    /// The encoding the text was read in, when it was not UTF-8 (e.g. "Windows-1252").
-    pub encoding: Option<String>,
-}
-
-impl Imported {
-    /// "read as Windows-1252", for the import message; `None` for UTF-8.
-    pub fn note(&self) -> Option<String> {
-        self.encoding.as_ref().map(|e| format!("read as {e}"))
-    }
-}
 
 /// Checks that `bytes` are a usable article and makes a [`Source`] of them.
 pub fn source_from_bytes(
@@ -72,6 +24,7 @@ pub fn source_from_bytes(
     Ok(Imported {
         source: Source::new(title, text),
         encoding,
+        notes: Vec::new(),
     })
 }
 
@@ -185,19 +138,62 @@ fn display_name(encoding: &'static Encoding) -> String {
     }
 }
 
-/// A Markdown heading, else the first line that reads like a title.
+/// A Markdown heading, else the first line that reads like a title: not a site's boilerplate
+/// ("Get the latest updates…", "Breaking News"), not the first line of a wrapped paragraph.
 fn guess_title(text: &str) -> Option<String> {
-    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    if let Some(h) = lines.clone().find_map(|l| l.strip_prefix("# ")) {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if let Some(h) = lines.iter().find_map(|l| l.strip_prefix("# ")) {
         return Some(h.trim().to_owned());
     }
-    lines
-        .take(8)
-        .find(|l| {
+    (0..lines.len().min(8))
+        .find(|&i| {
+            let l = lines[i];
             let n = l.chars().count();
-            (8..=120).contains(&n) && !l.ends_with('.') && l.chars().any(char::is_alphabetic)
+            // A line whose next line starts in lower case is the start of a wrapped paragraph.
+            let wrapped = lines
+                .get(i + 1)
+                .and_then(|next| next.chars().next())
+                .is_some_and(char::is_lowercase);
+            (8..=120).contains(&n)
+                && !l.ends_with('.')
+                && l.chars().next().is_some_and(char::is_alphanumeric)
+                && l.chars().any(char::is_alphabetic)
+                && !wrapped
+                && !is_boilerplate(l)
         })
-        .map(str::to_owned)
+        .map(|i| lines[i].to_owned())
+}
+
+/// Whether a line is one a web site puts around every article (menus, banners, update notices)
+/// rather than the article's own words.
+pub(super) fn is_boilerplate(line: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "latest updates",
+        "right on your browser",
+        "last updated",
+        "breaking news",
+        "accessibility links",
+        "skip to",
+        "sign up",
+        "subscribe",
+        "newsletter",
+        "cookie",
+        "advertisement",
+        "share this",
+        "follow us",
+        "read more",
+        "all rights reserved",
+        "log in",
+        "sign in",
+        "enable javascript",
+        "main menu",
+    ];
+    let lower = line.to_lowercase();
+    PHRASES.iter().any(|p| lower.contains(p))
 }
 
 #[cfg(test)]
@@ -322,5 +318,22 @@ mod tests {
             Some("Why Not Join NATO?")
         );
         assert_eq!(guess_title("Short.\n"), None);
+    }
+
+    #[test]
+    fn title_guess_skips_site_boilerplate_and_wrapped_lines() {
+        // The start of the Golz article as saved from the newspaper's site.
+        let golz = "Get the latest updates as we post them — right on your browser\n\n\
+                    . Last Updated: 07/27/2016\n\nWhy Not Join NATO?\n\nThe announcement by…";
+        assert_eq!(guess_title(golz).as_deref(), Some("Why Not Join NATO?"));
+        let rferl = "Accessibility links\nBreaking News\nRussia: Rapprochement With NATO\nPrague…";
+        assert_eq!(
+            guess_title(rferl).as_deref(),
+            Some("Russia: Rapprochement With NATO")
+        );
+        // A paragraph wrapped at a line end is not a title.
+        let memo = " Changes of administration in both countries provide some ground\n\
+                    to anticipate a fresh start.\nMore text.";
+        assert_eq!(guess_title(memo), None);
     }
 }

@@ -1,0 +1,146 @@
+//! Importing articles from saved web pages and PDFs: the article's own text in reading order, its
+//! details from the file, and a specific reason for every file that cannot be read.
+
+use std::path::{Path, PathBuf};
+use warrant::io::{self, ImportError};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/articles")
+        .join(name)
+}
+
+fn bad(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/bad")
+        .join(name)
+}
+
+#[test]
+fn a_saved_news_page_keeps_the_article_and_drops_the_page_around_it() {
+    let imported = io::import_article(&fixture("news-page.html")).unwrap();
+    let s = &imported.source;
+    assert_eq!(s.title, "Harbour towns split over new ferry link");
+    assert_eq!(s.author, "Mira Okonkwo");
+    assert_eq!(s.outlet, "The Coastal Ledger");
+    assert_eq!(s.date, "2024-03-14");
+    let paragraphs: Vec<&str> = s.text.split("\n\n").collect();
+    assert!(
+        paragraphs[0].starts_with("The two harbour towns"),
+        "{}",
+        s.text
+    );
+    // Headings are paragraphs of their own; the last paragraph is the article's last.
+    assert!(paragraphs.contains(&"Fares or subsidy"), "{}", s.text);
+    assert!(paragraphs.contains(&"What happens next"), "{}", s.text);
+    assert_eq!(
+        paragraphs.last(),
+        Some(&"Both councils will debate the proposal at public meetings next month.")
+    );
+    assert!(s.text.contains(
+        "“A crossing that nobody can afford to run is worse than no crossing at all,” said Tomas Lind"
+    ));
+    for boilerplate in [
+        "cookies",
+        "Subscribe",
+        "latest updates",
+        "Share on",
+        "Advertisement",
+        "Related stories",
+        "Comments",
+        "sailor_77",
+        "All rights reserved",
+    ] {
+        assert!(
+            !s.text.contains(boilerplate),
+            "{boilerplate} kept:\n{}",
+            s.text
+        );
+    }
+    let note = imported.note().unwrap();
+    assert!(note.starts_with("web page"), "{note}");
+}
+
+#[test]
+fn a_two_column_pdf_reads_column_by_column_without_its_running_lines() {
+    let imported = io::import_article(&fixture("two-columns.pdf")).unwrap();
+    let s = &imported.source;
+    assert_eq!(s.title, "The Crossing Question");
+    assert_eq!(s.author, "Ada Lindqvist");
+    let text = &s.text;
+    // Running header and page numbers are gone.
+    assert!(!text.contains("Northern Review"), "{text}");
+    assert!(!text.contains("Vol. 12"), "{text}");
+    assert!(!text.contains("-2-") && !text.contains("- 2 -"), "{text}");
+    // Lines are joined into paragraphs, hyphenated words joined again.
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let first = "Ferries have crossed the northern straits for as long as there have been towns \
+                 on both shores, and the question of who pays for them is nearly as old.";
+    assert!(paragraphs.contains(&first), "{text}");
+    assert!(
+        text.contains("Historians still disagree about what the interruption cost."),
+        "{text}"
+    );
+    assert!(text.contains("run the service together through"), "{text}");
+    assert!(paragraphs.contains(&"Before the road"), "{text}");
+    // Column by column: the left column's last paragraph of a section before the right column's.
+    let sections = ["Before the road", "After the road", "The quarrel today"];
+    let at: Vec<usize> = sections.iter().map(|h| text.find(h).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+    let section = &text[at[0]..at[1]];
+    let order = [
+        "Ferries have crossed",
+        "In the first years",
+        "Historians still disagree",
+        "The joint company lasted",
+        "A compromise is possible",
+        "Whether the councils will accept it",
+    ];
+    let pos: Vec<usize> = order
+        .iter()
+        .map(|p| {
+            section
+                .find(p)
+                .unwrap_or_else(|| panic!("{p} in {section}"))
+        })
+        .collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "{pos:?}\n{section}");
+    assert_eq!(
+        imported.note().as_deref(),
+        Some("PDF, 3 pages, 2 columns; running header, page numbers dropped")
+    );
+}
+
+#[test]
+fn bad_pdfs_say_what_is_wrong_with_them() {
+    let e = io::import_article(&bad("encrypted.pdf")).unwrap_err();
+    assert!(matches!(e, ImportError::EncryptedPdf { .. }), "{e}");
+    assert!(e.to_string().contains("password"), "{e}");
+    let e = io::import_article(&bad("scanned.pdf")).unwrap_err();
+    assert!(matches!(e, ImportError::ScannedPdf { pages: 3, .. }), "{e}");
+    assert!(e.to_string().contains("scan"), "{e}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read(fixture("two-columns.pdf")).unwrap();
+    let cut = dir.path().join("cut.pdf");
+    std::fs::write(&cut, &good[..good.len() / 3]).unwrap();
+    let e = io::import_article(&cut).unwrap_err();
+    assert!(matches!(e, ImportError::BrokenPdf { .. }), "{e}");
+    let renamed = dir.path().join("notes.pdf");
+    std::fs::write(&renamed, b"Just some notes, not a PDF at all.\n").unwrap();
+    let e = io::import_article(&renamed).unwrap_err();
+    assert!(e.to_string().contains("not a PDF"), "{e}");
+}
+
+#[test]
+fn a_page_with_no_article_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("menu.html");
+    std::fs::write(
+        &p,
+        "<html><head><title>Menu</title></head><body><nav><a href=/>Home</a></nav></body></html>",
+    )
+    .unwrap();
+    let e = io::import_article(&p).unwrap_err();
+    assert!(matches!(e, ImportError::NoArticle { .. }), "{e}");
+}

@@ -39,7 +39,7 @@ pub use integrity::{
     QuoteCheck, QuoteStatus, SearchLimit, SourceText, locate_quote, quote_integrity,
     quote_integrity_within,
 };
-pub use rubric::{RubricItem, rubric};
+pub use rubric::{CRITERIA, RubricItem, rubric};
 pub use standing::{Evidence, Standing, what_stands};
 
 use crate::model::Map;

@@ -208,6 +208,14 @@ pub fn rubric(files: &[PathBuf], json: bool) -> i32 {
         for i in &items {
             let mark = if i.met { "met    " } else { "not met" };
             let _ = writeln!(text, "  {mark}  {}: {}", i.criterion, i.detail);
+            if i.by_teacher {
+                let computed = if i.computed { "met" } else { "not met" };
+                let _ = writeln!(text, "           set by the teacher (computed: {computed})");
+            }
+            if !i.note.is_empty() {
+                let note = crate::text::plain_line(&i.note);
+                let _ = writeln!(text, "           teacher's note: {note}");
+            }
         }
         reports.push(serde_json::json!({ "file": file, "title": map.title, "rubric": items }));
     }

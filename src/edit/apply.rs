@@ -135,6 +135,7 @@ pub fn apply(map: &mut Map, edit: Edit) -> Result<Edit, EditError> {
             title: std::mem::replace(&mut map.title, title),
             description: std::mem::replace(&mut map.description, description),
         },
+        Edit::SetRubric(marks) => Edit::SetRubric(std::mem::replace(&mut map.rubric, marks)),
         Edit::Move(moves) => {
             // Check every node first so a failed move changes nothing.
             for (id, _) in &moves {

@@ -12,8 +12,8 @@ pub use apply::{EditError, apply, apply_all};
 pub use history::{History, MergeKey, Transaction};
 
 use crate::model::{
-    Actor, ActorId, Claim, Comment, CommentId, Link, LinkId, NodeId, Point, Quote, Source,
-    SourceId, Step, StepId, Tag, TagId,
+    Actor, ActorId, Claim, Comment, CommentId, Link, LinkId, NodeId, Point, Quote, RubricMark,
+    Source, SourceId, Step, StepId, Tag, TagId,
 };
 
 /// One thing in a map that has an id.
@@ -72,4 +72,6 @@ pub enum Edit {
     SetInfo { title: String, description: String },
     /// Move nodes on the canvas.
     Move(Vec<(NodeId, Point)>),
+    /// Set the teacher's rubric marks (the whole list: it is short).
+    SetRubric(Vec<RubricMark>),
 }

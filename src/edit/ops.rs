@@ -7,8 +7,8 @@ use super::{Edit, Item, ItemId};
 use crate::analysis::{QuoteStatus, SourceText};
 use crate::anchor::{CharIndex, RangeError, anchor_from_range, anchor_from_range_in};
 use crate::model::{
-    Claim, Comment, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source, SourceId, Target,
-    link_rule, text_sha256,
+    Claim, Comment, Link, LinkId, Map, NodeId, Point, Quote, Relation, RubricMark, Source,
+    SourceId, Target, link_rule, text_sha256,
 };
 use std::collections::HashSet;
 use thiserror::Error;
@@ -241,6 +241,37 @@ pub fn set_comment(map: &Map, on: &Target, text: &str) -> Vec<Edit> {
                 text: text.to_owned(),
             }),
         }],
+    }
+}
+
+/// Sets the teacher's verdict on rubric criterion `criterion`: met or not (`None` keeps what the
+/// analysis computed) and a note. A mark that says nothing is taken out. Nothing when it would
+/// not change.
+pub fn set_rubric_mark(map: &Map, criterion: &str, met: Option<bool>, note: &str) -> Vec<Edit> {
+    let mark = RubricMark {
+        criterion: criterion.to_owned(),
+        met,
+        note: note.trim().to_owned(),
+    };
+    let mut marks: Vec<RubricMark> = map
+        .rubric
+        .iter()
+        .filter(|m| m.criterion != criterion)
+        .cloned()
+        .collect();
+    if !mark.is_empty() {
+        // In the place the old mark had, so the file does not churn.
+        let at = map
+            .rubric
+            .iter()
+            .position(|m| m.criterion == criterion)
+            .unwrap_or(marks.len());
+        marks.insert(at.min(marks.len()), mark);
+    }
+    if marks == map.rubric {
+        Vec::new()
+    } else {
+        vec![Edit::SetRubric(marks)]
     }
 }
 

@@ -23,7 +23,34 @@ pub struct Comment {
     pub text: String,
 }
 
+/// A teacher's own verdict on one rubric criterion, over what the analysis computed: met or not
+/// met, and a note for the student. Kept in the map's file beside the comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricMark {
+    /// The criterion's key (`evidence`, `both-sides`, `contradictions`, `coverage`).
+    pub criterion: String,
+    /// Met or not as the teacher judges; left out to keep what the analysis says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<bool>,
+    /// What the teacher says about it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl RubricMark {
+    /// Whether the mark says nothing (the criterion as computed, with no note).
+    pub fn is_empty(&self) -> bool {
+        self.met.is_none() && self.note.trim().is_empty()
+    }
+}
+
 impl Map {
+    /// The teacher's mark on rubric criterion `key`, if any (the first, should a file hold two).
+    pub fn rubric_mark(&self, key: &str) -> Option<&RubricMark> {
+        self.rubric.iter().find(|m| m.criterion == key)
+    }
+
     /// The comments on `target`, in the map's order.
     pub fn comments_on<'a>(&'a self, target: &'a Target) -> impl Iterator<Item = &'a Comment> + 'a {
         self.comments.iter().filter(move |c| &c.on == target)

@@ -42,6 +42,10 @@ pub struct Map {
     /// map without feedback is written as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<super::comment::Comment>,
+    /// The teacher's verdicts on the rubric's criteria, over what the analysis computed. Left
+    /// out of the file when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubric: Vec<super::comment::RubricMark>,
 }
 
 /// An article, kept exactly as imported: quotes address this text.

@@ -7,7 +7,7 @@ mod index;
 mod map;
 mod validate;
 
-pub use comment::{Comment, Target};
+pub use comment::{Comment, RubricMark, Target};
 pub use geom::{Color, Point};
 pub use ids::{ActorId, CommentId, LinkId, NodeId, SourceId, StepId, TagId, next_id, prefix};
 pub use index::NodeIndex;

@@ -279,3 +279,46 @@ fn deleting_a_card_or_link_takes_its_feedback_and_undo_brings_it_back() {
     assert_eq!(history.map().comments.len(), 2);
     assert!(history.map().integrity_errors().is_empty());
 }
+
+#[test]
+fn a_rubric_mark_is_set_kept_in_place_cleared_and_undone() {
+    let mut history = History::new(map_with_quotes(&["a relic of the Cold War"]));
+    let marks = |h: &History| -> Vec<(String, Option<bool>, String)> {
+        h.map()
+            .rubric
+            .iter()
+            .map(|m| (m.criterion.clone(), m.met, m.note.clone()))
+            .collect()
+    };
+    let edits = set_rubric_mark(history.map(), "evidence", Some(true), " fair enough ");
+    history.apply("Rubric", None, edits).unwrap();
+    let edits = set_rubric_mark(history.map(), "coverage", Some(false), "");
+    history.apply("Rubric", None, edits).unwrap();
+    assert!(set_rubric_mark(history.map(), "coverage", Some(false), "").is_empty());
+    // Changing the first keeps it first.
+    let edits = set_rubric_mark(history.map(), "evidence", None, "fair enough");
+    history.apply("Rubric", None, edits).unwrap();
+    assert_eq!(
+        marks(&history),
+        [
+            ("evidence".into(), None, "fair enough".into()),
+            ("coverage".into(), Some(false), String::new())
+        ]
+    );
+    // A mark that says nothing goes.
+    let edits = set_rubric_mark(history.map(), "evidence", None, "  ");
+    history.apply("Rubric", None, edits).unwrap();
+    assert_eq!(
+        marks(&history),
+        [("coverage".into(), Some(false), String::new())]
+    );
+    history.undo();
+    history.undo();
+    assert_eq!(
+        marks(&history),
+        [
+            ("evidence".into(), Some(true), "fair enough".into()),
+            ("coverage".into(), Some(false), String::new())
+        ]
+    );
+}

@@ -100,6 +100,7 @@ pub fn sub_map(map: &Map, ids: &HashSet<NodeId>, context: &[NodeId], step: &Step
             },
         ],
         comments: Vec::new(),
+        rubric: Vec::new(),
     }
 }
 

@@ -24,6 +24,11 @@ pub fn relation(r: Relation) -> &'static str {
     }
 }
 
+/// The teacher's comment badge (a speech bubble with a count): a pale yellow note with a dark
+/// outline and count, so it reads on light and dark canvases alike.
+pub const COMMENT_FILL: Rgb = [0xff, 0xe0, 0x66];
+pub const COMMENT_INK: Rgb = [0x1e, 0x22, 0x29];
+
 /// Link line width.
 pub const LINK_WIDTH: f32 = 2.0;
 /// Arrowhead / bar size for [`LINK_WIDTH`], as the canvas computes it.

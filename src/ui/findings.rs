@@ -234,6 +234,7 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
         return;
     }
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        super::feedback_panel::feedback_ui(ui, map, a, acts);
         let n: usize = a.contradictions.iter().map(|g| g.contradictions.len()).sum();
         CollapsingHeader::new(format!("Contradictions ({n})")).default_open(true).show(ui, |ui| {
             if n == 0 {

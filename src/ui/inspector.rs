@@ -10,6 +10,8 @@ use crate::edit::{Edit, Item, ops};
 use crate::model::{Actor, ActorId, Claim, Color, Link, Map, NodeId, Quote, Relation, Tag, TagId};
 use egui::{RichText, TextEdit};
 
+mod comment;
+
 /// What the inspector reads of the app.
 pub struct InspectorCtx<'a> {
     pub map: &'a Map,
@@ -142,6 +144,7 @@ fn claim_ui(
             x.note = t;
         })
     });
+    comment::comment_ui(ui, map, &crate::model::Target::Node(c.id.clone()), out);
     links_ui(ui, map, &c.id, out);
 }
 
@@ -323,6 +326,7 @@ fn quote_ui(ui: &mut egui::Ui, map: &Map, q: &Quote, problems: &[Problem], out: 
             vec![Edit::Replace(Item::Quote(q2))],
         )
     });
+    comment::comment_ui(ui, map, &crate::model::Target::Node(q.id.clone()), out);
     links_ui(ui, map, &q.id, out);
 }
 
@@ -402,6 +406,7 @@ fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Vec<Command>) {
             out.push(Command::Select(Selection::default()));
         }
     });
+    comment::comment_ui(ui, map, &crate::model::Target::Link(link.id.clone()), out);
 }
 
 fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[Problem], out: &mut Vec<Command>) {

@@ -5,6 +5,7 @@ mod canvas;
 mod command;
 mod dialogs;
 mod export_dialog;
+mod feedback_panel;
 mod files;
 mod findings;
 mod inspector;

@@ -201,6 +201,13 @@ impl Palette {
         Color32::from_rgb(0xe6, 0x7e, 0x22)
     }
 
+    /// The teacher's comment badge: its fill, and the ink of its outline and count.
+    pub fn comment_badge() -> (Color32, Color32) {
+        let [r, g, b] = crate::export::style::COMMENT_FILL;
+        let [ir, ig, ib] = crate::export::style::COMMENT_INK;
+        (Color32::from_rgb(r, g, b), Color32::from_rgb(ir, ig, ib))
+    }
+
     /// The colour of a relation's line (shape tells relations apart too: see the canvas).
     pub fn relation(r: Relation) -> Color32 {
         match r {

@@ -8,6 +8,7 @@
 //! The canvas reads a narrow [`CanvasCtx`] and sends [`Command`]s (select, submit edits, show a
 //! quote…), which the app runs after the frame; it owns only its [`CanvasState`].
 
+mod comments;
 pub(super) mod folds;
 mod gestures;
 mod keys;
@@ -379,6 +380,8 @@ fn links_ui(
             );
         }
         link_node(ui, cx.map, link, pts);
+        let on = crate::model::Target::Link(link.id.clone());
+        let comments = cx.map.comments_on(&on).count();
         paint_route(
             &pass.painter,
             pts,
@@ -386,6 +389,9 @@ fn links_ui(
             Palette::relation(relation),
             pass.width,
         );
+        if comments > 0 {
+            comments::link_badge(&pass.painter, pts, pass.zoom, comments);
+        }
         if let Some(p) = pass.pointer.filter(|_| pass.bg.hovered())
             && pts
                 .windows(2)
@@ -404,6 +410,10 @@ fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2]) 
     ui.ctx().accesskit_node_builder(id, |n| {
         n.set_role(egui::accesskit::Role::Link);
         n.set_label(paint::link_label(map, link));
+        let on = crate::model::Target::Link(link.id.clone());
+        if let Some(said) = comments::comments_phrase(map.comments_on(&on).count()) {
+            n.set_description(said);
+        }
         if let Some(b) = pts
             .iter()
             .map(|p| Rect::from_center_size(*p, Vec2::ZERO))
@@ -435,6 +445,7 @@ fn cards_ui(
         .iter()
         .flat_map(|f| f.claims.iter())
         .collect();
+    let commented = comments::comment_counts(cx.map);
     for &i in &pass.shown {
         let Some(node) = Layout::node(cx.map, i) else {
             continue;
@@ -455,6 +466,9 @@ fn cards_ui(
         );
         if flagged.contains(id) && pass.zoom > 0.2 {
             paint_badge(pass, r);
+        }
+        if let Some(&n) = commented.get(id) {
+            comments::card_badge(&pass.painter, r, pass.zoom, n);
         }
         let folded = canvas.layout.folded.get(id).copied();
         if let Some(n) = folded

@@ -1,0 +1,181 @@
+//! The Feedback section of the findings panel: every comment of the teacher's, each clickable to
+//! select and frame what it is on, and the rubric, each criterion computed from the analysis and
+//! open to the teacher's verdict (met, not met) and note, as undoable edits.
+
+use super::app::Selection;
+use super::command::Command;
+use crate::analysis::{Analysis, RubricItem, rubric};
+use crate::edit::ops;
+use crate::model::{Map, NodeId, NodeRef, Target};
+use egui::{CollapsingHeader, RichText, TextEdit};
+
+/// The Feedback and Rubric sections.
+pub fn feedback_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Command>) {
+    let n = map.comments.len();
+    CollapsingHeader::new(format!("Feedback ({n})"))
+        .id_salt("feedback")
+        .default_open(n > 0)
+        .show(ui, |ui| {
+            if n == 0 {
+                ui.label(
+                    RichText::new("No comments yet: select a card or link and write one under “Teacher's comment” in the inspector.")
+                        .weak(),
+                );
+            }
+            for c in &map.comments {
+                comment_row_ui(ui, map, &c.on, &c.text, acts);
+            }
+        });
+    let items = rubric(map, a);
+    let met = items.iter().filter(|i| i.met).count();
+    CollapsingHeader::new(format!("Rubric ({met} of {} met)", items.len()))
+        .id_salt("rubric")
+        .default_open(!map.rubric.is_empty())
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new("Computed from the analysis; your verdict and note override it and go into the handouts.")
+                    .weak(),
+            );
+            for item in &items {
+                ui.add_space(6.0);
+                rubric_item_ui(ui, map, item, acts);
+            }
+        });
+}
+
+/// What a comment is on, in a few words.
+fn target_text(map: &Map, on: &Target) -> (String, Vec<NodeId>) {
+    let gist = |id: &NodeId| match map.node(id) {
+        Some(NodeRef::Claim(c)) => {
+            crate::text::ellipsize(&crate::text::flatten_ws(&c.text), 60).into_owned()
+        }
+        Some(NodeRef::Quote(q)) => format!(
+            "“{}”",
+            crate::text::ellipsize(&crate::text::flatten_ws(&q.anchor.exact), 60)
+        ),
+        None => "a deleted card".to_owned(),
+    };
+    match on {
+        Target::Node(id) => (gist(id), vec![id.clone()]),
+        Target::Link(id) => match map.link(id) {
+            Some(l) => (
+                format!("{} {} {}", gist(&l.from), l.relation.as_str(), gist(&l.to)),
+                vec![l.from.clone(), l.to.clone()],
+            ),
+            None => ("a deleted link".to_owned(), Vec::new()),
+        },
+    }
+}
+
+/// One comment: what it is on (a link that selects and frames it), then the comment.
+fn comment_row_ui(ui: &mut egui::Ui, map: &Map, on: &Target, text: &str, acts: &mut Vec<Command>) {
+    let (what, ids) = target_text(map, on);
+    ui.add_space(4.0);
+    let r = ui
+        .add_enabled(!ids.is_empty(), egui::Link::new(format!("On {what}")))
+        .on_hover_text("Select it and bring it into view");
+    if r.clicked() {
+        let selection = match on {
+            Target::Node(id) => Selection::one(id.clone()),
+            Target::Link(id) => Selection {
+                nodes: Vec::new(),
+                link: Some(id.clone()),
+            },
+        };
+        acts.push(Command::Select(selection));
+        acts.push(Command::Frame(ids));
+    }
+    ui.add(egui::Label::new(crate::text::flatten_ws(text)).wrap());
+}
+
+/// One criterion: met or not and why, the teacher's verdict, and a note.
+fn rubric_item_ui(ui: &mut egui::Ui, map: &Map, item: &RubricItem, acts: &mut Vec<Command>) {
+    let word = if item.met { "met" } else { "not met" };
+    let color = if item.met {
+        egui::Color32::from_rgb(0x2e, 0x9e, 0x44)
+    } else {
+        ui.visuals().warn_fg_color
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(word).strong().color(color));
+        ui.label(RichText::new(item.criterion).strong());
+    });
+    ui.label(RichText::new(&item.detail).weak());
+    let mark = map.rubric_mark(item.key);
+    let verdict = mark.and_then(|m| m.met);
+    let note = mark.map_or("", |m| m.note.as_str());
+    let computed = if item.computed { "met" } else { "not met" };
+    ui.horizontal_wrapped(|ui| {
+        for (choice, label) in [
+            (None, format!("As computed ({computed})")),
+            (Some(true), "Met".to_owned()),
+            (Some(false), "Not met".to_owned()),
+        ] {
+            let r = ui.selectable_label(verdict == choice, label);
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RadioButton,
+                    true,
+                    verdict == choice,
+                    format!("{}: {}", item.criterion, verdict_name(choice)),
+                )
+            });
+            if r.clicked() && verdict != choice {
+                acts.push(Command::Submit {
+                    label: "Rubric verdict",
+                    merge: None,
+                    edits: ops::set_rubric_mark(map, item.key, choice, note),
+                });
+            }
+        }
+    });
+    note_ui(ui, map, item, verdict, note, acts);
+}
+
+fn verdict_name(v: Option<bool>) -> &'static str {
+    match v {
+        None => "as computed",
+        Some(true) => "met",
+        Some(false) => "not met",
+    }
+}
+
+/// The teacher's note on a criterion; typing is one undo step per burst.
+fn note_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    item: &RubricItem,
+    verdict: Option<bool>,
+    stored: &str,
+    acts: &mut Vec<Command>,
+) {
+    // The map keeps notes trimmed: the text as typed is kept here while it says the same, so a
+    // space typed between words is not taken away.
+    let draft_id = ui.make_persistent_id(("rubric note", item.key));
+    let draft: Option<String> = ui.data(|d| d.get_temp(draft_id));
+    let mut text = draft
+        .filter(|d| d.trim() == stored)
+        .unwrap_or_else(|| stored.to_owned());
+    let before = text.clone();
+    let r = ui.add(
+        TextEdit::singleline(&mut text)
+            .hint_text("Note for the student")
+            .desired_width(f32::INFINITY),
+    );
+    let label = format!("Note on {}", item.criterion);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+    if r.changed() && text != before {
+        let edits = ops::set_rubric_mark(map, item.key, verdict, &text);
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
+        if !edits.is_empty() {
+            acts.push(Command::Submit {
+                label: "Rubric note",
+                merge: Some(format!("rubric note {}", item.key)),
+                edits,
+            });
+        }
+    }
+    if r.lost_focus() {
+        acts.push(Command::Seal);
+    }
+}

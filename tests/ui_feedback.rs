@@ -1,0 +1,142 @@
+//! A teacher's feedback on a student's map (issue 15, point 4), driven through the real app by
+//! accessibility labels: a comment written, changed and undone in the inspector, its badge as a
+//! screen reader hears it, and the Feedback list that takes the teacher back to it.
+#![allow(clippy::unwrap_used)]
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use std::path::Path;
+use warrant::model::{LinkId, Map, NodeId, Target};
+use warrant::ui::{Settings, WarrantApp};
+
+fn harness(map: Map) -> Harness<'static, WarrantApp> {
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    app.set_recovery_dir(None);
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+}
+
+fn small_map() -> Map {
+    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap()
+}
+
+fn comments_on(app: &WarrantApp, on: &Target) -> Vec<String> {
+    app.map().comments_on(on).map(|c| c.text.clone()).collect()
+}
+
+/// Types `text` into the focused field one key at a time, as a teacher does.
+fn type_slowly(h: &mut Harness<'static, WarrantApp>, label: &str, text: &str) {
+    for c in text.chars() {
+        h.get_by_label(label).type_text(&c.to_string());
+        h.run();
+    }
+}
+
+#[test]
+fn a_comment_is_written_changed_and_undone_and_its_badge_is_described() {
+    let mut h = harness(small_map());
+    h.run();
+    let on = Target::Node(NodeId::from("c1"));
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.get_by_label("Comment text").focus();
+    h.run();
+    // Spaces between words survive typing key by key (the map keeps the comment trimmed).
+    type_slowly(&mut h, "Comment text", "Which quote?");
+    assert_eq!(comments_on(h.state(), &on), ["Which quote?"]);
+    assert_eq!(
+        h.state().history().undo_label(),
+        Some("Add comment"),
+        "typing is one undo step"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    // The card's badge, as a screen reader hears it.
+    let card = h.get_by_label("Claim: NATO is obsolete");
+    let description = card.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.ends_with("1 comment from the teacher"),
+        "{description}"
+    );
+
+    // A second burst of typing changes it, as a step of its own.
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.get_by_label("Comment text").focus();
+    h.run();
+    h.key_press(Key::End);
+    type_slowly(&mut h, "Comment text", " Cite it.");
+    assert_eq!(comments_on(h.state(), &on), ["Which quote? Cite it."]);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(comments_on(h.state(), &on), ["Which quote?"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(comments_on(h.state(), &on).is_empty());
+    let card = h.get_by_label("Claim: NATO is obsolete");
+    let description = card.accesskit_node().description().unwrap_or_default();
+    assert!(!description.contains("comment"), "{description}");
+    assert!(h.query_by_label("Delete comment").is_none());
+}
+
+#[test]
+fn the_feedback_list_selects_what_a_comment_is_on_and_delete_takes_it_out() {
+    let mut map = small_map();
+    let link = map.links[0].id.clone();
+    for (on, text) in [
+        (Target::Node(NodeId::from("c2")), "Who says so?"),
+        (
+            Target::Link(link.clone()),
+            "Good: the two cannot both hold.",
+        ),
+    ] {
+        let edits = warrant::edit::ops::set_comment(&map, &on, text);
+        warrant::edit::apply_all(&mut map, edits).unwrap();
+    }
+    let mut h = harness(map);
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    assert!(h.query_by_label("Feedback (2)").is_some());
+    h.get_by_label("On NATO is a threat").click();
+    h.run();
+    assert_eq!(h.state().selection.nodes, [NodeId::from("c2")]);
+    let l = h.state().map().link(&link).unwrap().clone();
+    let on_link = format!(
+        "On {} {} {}",
+        card_words(h.state().map(), &l.from),
+        l.relation.as_str(),
+        card_words(h.state().map(), &l.to)
+    );
+    h.get_by_label(&on_link).click();
+    h.run();
+    assert_eq!(h.state().selection.link, Some(LinkId::from(link.as_str())));
+    // The link is described with its comment too.
+    let described = h
+        .get_all_by_role(egui::accesskit::Role::Link)
+        .filter(|n| {
+            n.accesskit_node().description().as_deref() == Some("1 comment from the teacher")
+        })
+        .count();
+    assert_eq!(described, 1, "the commented link on the canvas");
+    // Back in the inspector, the link's comment is shown and can be deleted.
+    h.get_by_label("Inspector").click();
+    h.run();
+    h.get_by_label("Delete comment").click();
+    h.run();
+    assert!(comments_on(h.state(), &Target::Link(link)).is_empty());
+    assert_eq!(h.state().map().comments.len(), 1);
+}
+
+fn card_words(map: &Map, id: &NodeId) -> String {
+    map.claim(id).map_or_else(
+        || format!("“{}”", map.quote(id).unwrap().anchor.exact),
+        |c| c.text.clone(),
+    )
+}

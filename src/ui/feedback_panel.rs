@@ -179,3 +179,67 @@ fn note_ui(
         acts.push(Command::Seal);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::findings::{Findings, FindingsCtx, findings_ui};
+    use crate::ui::panel_bench::{Bench, small_map};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    /// The findings panel (where the Feedback and Rubric sections are) on the small map.
+    fn harness() -> Harness<'static, Bench<Findings>> {
+        let map = small_map();
+        let mut findings = Findings::default();
+        findings.of(&map, 0);
+        Harness::builder()
+            .with_size(egui::vec2(360.0, 1400.0))
+            .build_ui_state(
+                |ui, b: &mut Bench<Findings>| {
+                    let mut out = Vec::new();
+                    let cx = FindingsCtx {
+                        map: &b.map,
+                        revision: 0,
+                        findings: &b.state,
+                    };
+                    findings_ui(ui, &cx, &mut out);
+                    b.run(out);
+                },
+                Bench::new(map, findings),
+            )
+    }
+
+    #[test]
+    fn the_teacher_overrides_a_criterion_and_writes_a_note_as_edits() {
+        let mut h = harness();
+        h.run();
+        // One of the small map's claims has no evidence: the first criterion is not met.
+        h.get_by_label("Rubric (3 of 4 met)").click();
+        h.run();
+        h.get_by_label("Every claim has evidence: met").click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Rubric verdict"]);
+        let mark = h.state().map.rubric_mark("evidence").cloned().unwrap();
+        assert_eq!(mark.met, Some(true));
+        assert!(h.query_by_label("Rubric (4 of 4 met)").is_some());
+        h.get_by_label("Note on Every claim has evidence").focus();
+        h.run();
+        for c in "c2 is the thesis, fine".chars() {
+            h.get_by_label("Note on Every claim has evidence")
+                .type_text(&c.to_string());
+            h.run();
+        }
+        let mark = h.state().map.rubric_mark("evidence").cloned().unwrap();
+        assert_eq!(
+            (mark.met, mark.note.as_str()),
+            (Some(true), "c2 is the thesis, fine")
+        );
+        // Back to what the analysis says: the note stays.
+        h.get_by_label("Every claim has evidence: as computed")
+            .click();
+        h.run();
+        let mark = h.state().map.rubric_mark("evidence").cloned().unwrap();
+        assert_eq!(mark.met, None);
+        assert!(h.query_by_label("Rubric (3 of 4 met)").is_some());
+    }
+}

@@ -80,3 +80,97 @@ fn the_markdown_handout_gives_the_feedback_under_what_it_is_on() {
         "{feedback}"
     );
 }
+
+fn golz() -> (std::path::PathBuf, warrant::model::Map) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/golz-1996-why-not-join-nato.json");
+    let map = warrant::io::load(&path).unwrap();
+    (path, map)
+}
+
+#[test]
+fn rubric_marks_round_trip_and_warrant_rubric_shows_them() {
+    let (_, mut map) = golz();
+    let edits = ops::set_rubric_mark(&map, "contradictions", Some(false), "Find the second one.");
+    apply_all(&mut map, edits).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("marked.json");
+    warrant::io::save(&file, &map).unwrap();
+    let json = std::fs::read_to_string(&file).unwrap();
+    assert!(json.contains(r#""criterion": "contradictions""#), "{json}");
+    assert_eq!(warrant::io::load(&file).unwrap().rubric, map.rubric);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warrant"))
+        .args(["rubric".as_ref(), file.as_os_str()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("not met  Contradictions found: 1 marked\n           set by the teacher (computed: met)\n           teacher's note: Find the second one."),
+        "{text}"
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warrant"))
+        .args(["rubric".as_ref(), file.as_os_str(), "--json".as_ref()])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let item = &v[0]["rubric"][2];
+    assert_eq!(item["key"], "contradictions");
+    assert_eq!(
+        (&item["met"], &item["computed"], &item["by_teacher"]),
+        (
+            &serde_json::json!(false),
+            &serde_json::json!(true),
+            &serde_json::json!(true)
+        )
+    );
+}
+
+#[test]
+fn exports_badge_commented_cards_and_links_and_the_outline_ends_with_the_rubric() {
+    let (_, mut map) = golz();
+    let settings = warrant::export::svg::SvgSettings::default();
+    let before = warrant::export::svg::map_to_svg(&map, &settings).unwrap();
+    assert!(!before.contains("comment-badge"));
+    for (on, text) in [
+        (Target::Node(NodeId::from("c3")), "Which quote?"),
+        (Target::Node(NodeId::from("c3")), "Cite it."),
+        (Target::Link(LinkId::from("l9")), "Yes."),
+    ] {
+        // A second comment on one card: `set_comment` edits the first, so add it as an item.
+        let mut edits = ops::set_comment(&map, &on, text);
+        if map.comments_on(&on).next().is_some() {
+            edits = vec![warrant::edit::Edit::Insert {
+                index: usize::MAX,
+                item: warrant::edit::Item::Comment(warrant::model::Comment {
+                    id: map.new_comment_id(),
+                    on: on.clone(),
+                    text: text.into(),
+                }),
+            }];
+        }
+        apply_all(&mut map, edits).unwrap();
+    }
+    let svg = warrant::export::svg::map_to_svg(&map, &settings).unwrap();
+    assert!(
+        svg.contains("<title>2 comments from the teacher</title>"),
+        "card c3"
+    );
+    assert!(
+        svg.contains("<title>1 comment from the teacher</title>"),
+        "link l9"
+    );
+    // The card's badge sits on its top edge: after the card in the file, drawn over it.
+    assert!(svg.find("comment-badge") > svg.find("id=\"card-c3\""));
+
+    let md = warrant::export::markdown::map_to_markdown(
+        &map,
+        &warrant::export::markdown::MarkdownSettings::default(),
+    )
+    .unwrap();
+    let rubric = &md[md.find("## Rubric").unwrap()..];
+    assert!(
+        rubric.contains("- **Met:** Contradictions found — 1 marked"),
+        "{rubric}"
+    );
+    assert!(md.find("## Feedback") < md.find("## Rubric"));
+}

@@ -239,6 +239,105 @@ fn footer_svg(s: &mut String, map: &Map, node: NodeRef<'_>, r: Bounds, style: &C
     }
 }
 
+/// The teacher's comment badges, over the cards and links: a speech bubble holding the number of
+/// comments on each card (on its top edge, as on the canvas) and each link (`links`: where its
+/// route is halfway), with the count spelled out as its tooltip.
+pub(super) fn comment_badges_svg(
+    s: &mut String,
+    map: &Map,
+    rects: &std::collections::HashMap<&crate::model::NodeId, Bounds>,
+    links: &[(&crate::model::LinkId, crate::model::Point)],
+) {
+    use crate::model::Target;
+    if map.comments.is_empty() {
+        return;
+    }
+    let mut cards: std::collections::HashMap<&crate::model::NodeId, usize> =
+        std::collections::HashMap::new();
+    let mut on_links: std::collections::HashMap<&crate::model::LinkId, usize> =
+        std::collections::HashMap::new();
+    for c in &map.comments {
+        match &c.on {
+            Target::Node(id) => *cards.entry(id).or_insert(0) += 1,
+            Target::Link(id) => *on_links.entry(id).or_insert(0) += 1,
+        }
+    }
+    s.push_str("<g class=\"comments\">\n");
+    // In the map's order, so the file is the same every time.
+    for node in map.nodes() {
+        if let (Some(&count), Some(r)) = (cards.get(node.id()), rects.get(node.id())) {
+            badge_svg(s, r.right() - 2.2 * BADGE_H, r.y - 0.2 * BADGE_H, count);
+        }
+    }
+    for (id, at) in links {
+        if let Some(&count) = on_links.get(id) {
+            badge_svg(s, at.x, at.y, count);
+        }
+    }
+    s.push_str("</g>\n");
+}
+
+/// A comment badge's height, canvas units (its count is set in the footer's small type).
+const BADGE_H: f32 = 18.0;
+
+/// One speech bubble centred at (`cx`, `cy`) with `count` in it.
+fn badge_svg(s: &mut String, cx: f32, cy: f32, count: usize) {
+    let text = if count > 9 {
+        "9+".to_owned()
+    } else {
+        count.to_string()
+    };
+    let h = BADGE_H;
+    let w = h * if count > 9 { 1.7 } else { 1.4 };
+    let (x, y) = (cx - w / 2.0, cy - h / 2.0);
+    let r = h * 0.35;
+    let said = if count == 1 {
+        "1 comment from the teacher".to_owned()
+    } else {
+        format!("{count} comments from the teacher")
+    };
+    let _ = writeln!(
+        s,
+        "<g class=\"comment-badge\"><title>{said}</title><path d=\"M{} {} H{} Q{} {} {} {} V{} \
+         Q{} {} {} {} H{} L{} {} L{} {} H{} Q{} {} {} {} V{} Q{} {} {} {} Z\" fill=\"{}\" \
+         stroke=\"{}\" stroke-width=\"1.5\" stroke-linejoin=\"round\"/>\
+         <text class=\"small\" fill=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\" \
+         font-weight=\"bold\">{text}</text></g>",
+        n(x + r),
+        n(y),
+        n(x + w - r),
+        n(x + w),
+        n(y),
+        n(x + w),
+        n(y + r),
+        n(y + h - r),
+        n(x + w),
+        n(y + h),
+        n(x + w - r),
+        n(y + h),
+        n(x + w * 0.45),
+        n(x + w * 0.12),
+        n(y + h * 1.3),
+        n(x + w * 0.2),
+        n(y + h),
+        n(x + r),
+        n(x),
+        n(y + h),
+        n(x),
+        n(y + h - r),
+        n(y + r),
+        n(x),
+        n(y),
+        n(x + r),
+        n(y),
+        hex(super::style::COMMENT_FILL),
+        hex(super::style::COMMENT_INK),
+        hex(super::style::COMMENT_INK),
+        n(cx),
+        n(cy + card::SMALL_FONT * 0.36),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! A Markdown outline for handouts and essays: the thesis, its reasons and objections as nested
 //! lists, each claim with its quotes as block quotes and a citation, then the contradictions and
-//! who holds both sides of one; last, a teacher's feedback on cards and links.
+//! who holds both sides of one; last, a teacher's feedback on cards and links and the rubric.
 
 use crate::model::{Claim, Map, NodeId, NodeRef, Quote, Relation, Source, Target};
 use std::collections::HashSet;
@@ -14,6 +14,8 @@ pub struct MarkdownSettings {
     pub quotes: bool,
     /// The students' notes on claims, in italics.
     pub notes: bool,
+    /// The teacher's comments and the rubric, at the end (when the map has feedback).
+    pub feedback: bool,
 }
 
 impl Default for MarkdownSettings {
@@ -21,6 +23,7 @@ impl Default for MarkdownSettings {
         Self {
             quotes: true,
             notes: false,
+            feedback: true,
         }
     }
 }
@@ -252,42 +255,75 @@ impl<'a> Outline<'a> {
     }
 }
 
-impl Outline<'_> {
-    /// The teacher's comments, each under what it is on (left out when there are none).
-    fn feedback(&mut self) -> std::fmt::Result {
-        if self.map.comments.is_empty() {
-            return Ok(());
-        }
-        writeln!(self.out, "## Feedback\n")?;
-        for c in &self.map.comments {
-            let on = match &c.on {
-                Target::Node(id) => match self.map.node(id) {
-                    Some(NodeRef::Claim(cl)) => format!("“{}”", inline(&cl.text)),
-                    Some(NodeRef::Quote(q)) => format!("the quote “{}”", inline(&q.anchor.exact)),
-                    None => "a deleted card".to_owned(),
-                },
-                Target::Link(id) => match self.map.link(id) {
-                    Some(l) => {
-                        let name = |n: &NodeId| {
-                            self.map.node(n).map_or_else(String::new, |n| match n {
-                                NodeRef::Claim(c) => inline(&c.text),
-                                NodeRef::Quote(q) => inline(&q.anchor.exact),
-                            })
-                        };
-                        format!(
-                            "the link “{}” *{}* “{}”",
-                            name(&l.from),
-                            l.relation.as_str(),
-                            name(&l.to)
-                        )
-                    }
-                    None => "a deleted link".to_owned(),
-                },
-            };
-            writeln!(self.out, "- **On {on}:** {}\n", inline(&c.text))?;
-        }
-        Ok(())
+/// The teacher's comments, each under what it is on, then the rubric with the teacher's
+/// verdicts and notes; nothing when the map has no feedback (no comments, no rubric marks).
+pub fn feedback_markdown(map: &Map) -> Result<String, MarkdownError> {
+    let mut out = String::new();
+    if map.comments.is_empty() && map.rubric.is_empty() {
+        return Ok(out);
     }
+    if !map.comments.is_empty() {
+        comments_md(&mut out, map)?;
+    }
+    rubric_md(&mut out, map)?;
+    Ok(out)
+}
+
+/// The comments, with indexes so that a file of many comments and links costs one pass.
+fn comments_md(out: &mut String, map: &Map) -> std::fmt::Result {
+    let nodes = crate::model::NodeIndex::new(map);
+    let links: std::collections::HashMap<_, _> = map.links.iter().map(|l| (&l.id, l)).collect();
+    let name = |n: &NodeId| {
+        nodes.node(n).map_or_else(String::new, |n| match n {
+            NodeRef::Claim(c) => inline(&c.text),
+            NodeRef::Quote(q) => inline(&q.anchor.exact),
+        })
+    };
+    writeln!(out, "## Feedback\n")?;
+    for c in &map.comments {
+        let on = match &c.on {
+            Target::Node(id) => match nodes.node(id) {
+                Some(NodeRef::Claim(cl)) => format!("“{}”", inline(&cl.text)),
+                Some(NodeRef::Quote(q)) => format!("the quote “{}”", inline(&q.anchor.exact)),
+                None => "a deleted card".to_owned(),
+            },
+            Target::Link(id) => match links.get(id) {
+                Some(l) => format!(
+                    "the link “{}” *{}* “{}”",
+                    name(&l.from),
+                    l.relation.as_str(),
+                    name(&l.to)
+                ),
+                None => "a deleted link".to_owned(),
+            },
+        };
+        writeln!(out, "- **On {on}:** {}\n", inline(&c.text))?;
+    }
+    Ok(())
+}
+
+/// The rubric: each criterion met or not, why, and the teacher's word on it.
+fn rubric_md(out: &mut String, map: &Map) -> std::fmt::Result {
+    let items = crate::analysis::rubric(map, &crate::analysis::analyse(map));
+    writeln!(out, "## Rubric\n")?;
+    for i in &items {
+        let verdict = if i.met { "Met" } else { "Not met" };
+        write!(
+            out,
+            "- **{verdict}:** {} — {}",
+            i.criterion,
+            inline(&i.detail)
+        )?;
+        if i.by_teacher {
+            let computed = if i.computed { "met" } else { "not met" };
+            write!(out, " *(the teacher's verdict; computed: {computed})*")?;
+        }
+        if !i.note.is_empty() {
+            write!(out, " **Teacher's note:** {}", inline(&i.note))?;
+        }
+        writeln!(out, "\n")?;
+    }
+    Ok(())
 }
 
 /// The map as a Markdown outline.
@@ -343,7 +379,9 @@ pub fn map_to_markdown(map: &Map, settings: &MarkdownSettings) -> Result<String,
         }
     }
     o.contradictions()?;
-    o.feedback()?;
+    if settings.feedback {
+        o.out.push_str(&feedback_markdown(map)?);
+    }
     // One newline at the end, however the last part ended.
     let trimmed = o.out.trim_end().len();
     o.out.truncate(trimmed);

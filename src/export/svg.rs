@@ -271,8 +271,12 @@ fn drawing_svg(
     let look: HashMap<&NodeId, Look> = cards.iter().map(|(n, l)| (n.id(), *l)).collect();
     s.push_str("<g class=\"links\">\n");
     let routes = route::routes(map, &|id| rects.get(id).copied());
+    let mut middles = Vec::new();
     for (link, path) in map.links.iter().zip(routes) {
         let Some(path) = path else { continue };
+        if !map.comments.is_empty() {
+            middles.push((&link.id, route_middle(&path)));
+        }
         let dimmed = [&link.from, &link.to]
             .iter()
             .any(|id| look.get(id) == Some(&Look::Dimmed));
@@ -285,6 +289,28 @@ fn drawing_svg(
         }
     }
     s.push_str("</g>\n");
+    super::cards::comment_badges_svg(s, map, rects, &middles);
+}
+
+/// The point halfway along a route.
+fn route_middle(route: &[Point]) -> Point {
+    let total: f32 = route
+        .windows(2)
+        .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+        .sum();
+    let mut left = total / 2.0;
+    for w in route.windows(2) {
+        let d = (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
+        if d >= left && d > 0.0 {
+            let t = left / d;
+            return Point::new(
+                w[0].x + (w[1].x - w[0].x) * t,
+                w[0].y + (w[1].y - w[0].y) * t,
+            );
+        }
+        left -= d;
+    }
+    route.first().copied().unwrap_or_default()
 }
 
 /// The title line and, for a step, the line under it.

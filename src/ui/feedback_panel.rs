@@ -6,8 +6,9 @@ use super::app::Selection;
 use super::command::Command;
 use crate::analysis::{Analysis, RubricItem, rubric};
 use crate::edit::ops;
-use crate::model::{Map, NodeId, NodeRef, Target};
+use crate::model::{Link, LinkId, Map, NodeId, NodeIndex, NodeRef, Target};
 use egui::{CollapsingHeader, RichText, TextEdit};
+use std::collections::HashMap;
 
 /// The Feedback and Rubric sections.
 pub fn feedback_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Command>) {
@@ -22,8 +23,12 @@ pub fn feedback_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Co
                         .weak(),
                 );
             }
-            for c in &map.comments {
-                comment_row_ui(ui, map, &c.on, &c.text, acts);
+            let index = Index::new(map);
+            for c in map.comments.iter().take(MAX_ROWS) {
+                comment_row_ui(ui, &index, &c.on, &c.text, acts);
+            }
+            if n > MAX_ROWS {
+                ui.label(RichText::new(format!("… and {} more", n - MAX_ROWS)).weak());
             }
         });
     let items = rubric(map, a);
@@ -43,9 +48,27 @@ pub fn feedback_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Co
         });
 }
 
-/// What a comment is on, in a few words.
-fn target_text(map: &Map, on: &Target) -> (String, Vec<NodeId>) {
-    let gist = |id: &NodeId| match map.node(id) {
+/// The most comments listed (a file may hold any number; a teacher writes a few dozen).
+const MAX_ROWS: usize = 300;
+
+/// Cards and links by id, built once a frame so listing comments stays linear in the map.
+struct Index<'a> {
+    nodes: NodeIndex<'a>,
+    links: HashMap<&'a LinkId, &'a Link>,
+}
+
+impl<'a> Index<'a> {
+    fn new(map: &'a Map) -> Self {
+        Self {
+            nodes: NodeIndex::new(map),
+            links: map.links.iter().map(|l| (&l.id, l)).collect(),
+        }
+    }
+}
+
+/// What a comment is on, in a few words, and the cards to frame.
+fn target_text(index: &Index<'_>, on: &Target) -> (String, Vec<NodeId>) {
+    let gist = |id: &NodeId| match index.nodes.node(id) {
         Some(NodeRef::Claim(c)) => {
             crate::text::ellipsize(&crate::text::flatten_ws(&c.text), 60).into_owned()
         }
@@ -57,7 +80,7 @@ fn target_text(map: &Map, on: &Target) -> (String, Vec<NodeId>) {
     };
     match on {
         Target::Node(id) => (gist(id), vec![id.clone()]),
-        Target::Link(id) => match map.link(id) {
+        Target::Link(id) => match index.links.get(id) {
             Some(l) => (
                 format!("{} {} {}", gist(&l.from), l.relation.as_str(), gist(&l.to)),
                 vec![l.from.clone(), l.to.clone()],
@@ -68,8 +91,14 @@ fn target_text(map: &Map, on: &Target) -> (String, Vec<NodeId>) {
 }
 
 /// One comment: what it is on (a link that selects and frames it), then the comment.
-fn comment_row_ui(ui: &mut egui::Ui, map: &Map, on: &Target, text: &str, acts: &mut Vec<Command>) {
-    let (what, ids) = target_text(map, on);
+fn comment_row_ui(
+    ui: &mut egui::Ui,
+    index: &Index<'_>,
+    on: &Target,
+    text: &str,
+    acts: &mut Vec<Command>,
+) {
+    let (what, ids) = target_text(index, on);
     ui.add_space(4.0);
     let r = ui
         .add_enabled(!ids.is_empty(), egui::Link::new(format!("On {what}")))
@@ -85,7 +114,13 @@ fn comment_row_ui(ui: &mut egui::Ui, map: &Map, on: &Target, text: &str, acts: &
         acts.push(Command::Select(selection));
         acts.push(Command::Frame(ids));
     }
-    ui.add(egui::Label::new(crate::text::flatten_ws(text)).wrap());
+    ui.add(
+        egui::Label::new(crate::text::ellipsize(
+            &crate::text::flatten_ws(text),
+            2_000,
+        ))
+        .wrap(),
+    );
 }
 
 /// One criterion: met or not and why, the teacher's verdict, and a note.

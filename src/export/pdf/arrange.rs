@@ -53,10 +53,16 @@ pub fn step_cards(map: &Map, i: usize) -> Option<StepCards> {
     Some(StepCards { own, context })
 }
 
-/// A map of just `ids` (with the links among them, the actors, and the sources without their
-/// text), whose story is one step that shows `context` (so it is drawn dimmed) and one that
+/// A map of just `ids` (with the links among them and the comments on both, the actors, and the
+/// sources without their text), whose story is one step that shows `context` (so it is drawn dimmed) and one that
 /// shows `step`'s own cards and highlights its focus: drawn as `Scope::Step(1)`.
 pub fn sub_map(map: &Map, ids: &HashSet<NodeId>, context: &[NodeId], step: &Step) -> Map {
+    let links: HashSet<&crate::model::LinkId> = map
+        .links
+        .iter()
+        .filter(|l| ids.contains(&l.from) && ids.contains(&l.to))
+        .map(|l| &l.id)
+        .collect();
     Map {
         title: String::new(),
         description: String::new(),
@@ -99,7 +105,16 @@ pub fn sub_map(map: &Map, ids: &HashSet<NodeId>, context: &[NodeId], step: &Step
                 ..Step::default()
             },
         ],
-        comments: Vec::new(),
+        // The teacher's comments on these cards and the links among them (their badges).
+        comments: map
+            .comments
+            .iter()
+            .filter(|c| match &c.on {
+                crate::model::Target::Node(id) => ids.contains(id),
+                crate::model::Target::Link(id) => links.contains(id),
+            })
+            .cloned()
+            .collect(),
         rubric: Vec::new(),
     }
 }

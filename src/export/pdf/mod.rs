@@ -4,10 +4,12 @@
 //! the bundled font embedded). A drawing that fits a page at a readable size gets one page; a
 //! whole map too big for that is tiled over pages at full size (after an overview page) or given
 //! as its outline, as the teacher chooses. Each story step gets a page of its own cards arranged
-//! compactly, with the step's title and note. Headings, notes, footers and the outline are set
-//! here, each text cut to a bounded length first.
+//! compactly, with the step's title and note; the teacher's comments and the rubric follow the
+//! map's pages. Headings, notes, footers and the outline are set here, each text cut to a bounded
+//! length first.
 
 mod arrange;
+mod feedback;
 mod text;
 mod tile;
 mod write;
@@ -165,6 +167,7 @@ fn plan(map: &Map, settings: &PdfSettings) -> Result<Book, PdfError> {
         }
         scope => book.whole(map, scope)?,
     }
+    book.feedback(map);
     if settings.story_pages {
         for i in 0..map.story.len() {
             if book.pages.len() >= MAX_PAGES {
@@ -312,9 +315,13 @@ impl Book {
         let heading = map_heading(map, scope);
         if !self.single(&heading, &drawing) {
             let outline = || {
+                // The feedback has pages of its own.
                 let md = super::markdown::map_to_markdown(
                     map,
-                    &super::markdown::MarkdownSettings::default(),
+                    &super::markdown::MarkdownSettings {
+                        feedback: false,
+                        ..super::markdown::MarkdownSettings::default()
+                    },
                 )
                 .unwrap_or_default();
                 // The outline starts with the title and description the heading already shows.

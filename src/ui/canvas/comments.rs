@@ -2,19 +2,29 @@
 //! link that has some, and what a screen reader says of them.
 
 use super::super::theme::Palette;
-use crate::model::{Map, NodeId};
+use crate::model::{LinkId, Map, NodeId, Target};
 use egui::{Align2, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 use std::collections::HashMap;
 
-/// How many comments each card has (cards with none are left out).
-pub(super) fn comment_counts(map: &Map) -> HashMap<&NodeId, usize> {
-    let mut counts = HashMap::new();
-    for c in &map.comments {
-        if let crate::model::Target::Node(id) = &c.on {
-            *counts.entry(id).or_insert(0) += 1;
+/// How many comments each card and each link has (those with none are left out): counted once
+/// per frame, so drawing stays linear in the map however many comments a file holds.
+#[derive(Default)]
+pub(super) struct Counts<'a> {
+    pub nodes: HashMap<&'a NodeId, usize>,
+    pub links: HashMap<&'a LinkId, usize>,
+}
+
+impl<'a> Counts<'a> {
+    pub fn of(map: &'a Map) -> Self {
+        let mut counts = Self::default();
+        for c in &map.comments {
+            match &c.on {
+                Target::Node(id) => *counts.nodes.entry(id).or_insert(0) += 1,
+                Target::Link(id) => *counts.links.entry(id).or_insert(0) += 1,
+            }
         }
+        counts
     }
-    counts
 }
 
 /// The badge's height on screen at `zoom`; none when the map is too small to read anyway.
@@ -25,7 +35,7 @@ fn badge_height(zoom: f32) -> Option<f32> {
 /// The badge of a card with `n` comments, on its top edge (left of the "!" badge's corner).
 pub(super) fn card_badge(painter: &egui::Painter, r: Rect, zoom: f32, n: usize) {
     if let Some(h) = badge_height(zoom) {
-        paint_comment_badge(painter, pos2(r.right() - 2.2 * h, r.top()), h, n);
+        paint_comment_badge(painter, pos2(r.right() - 2.2 * h, r.top() - 0.2 * h), h, n);
     }
 }
 
@@ -75,7 +85,7 @@ pub fn paint_comment_badge(painter: &egui::Painter, c: Pos2, h: f32, n: usize) {
     let tail = [
         pos2(body.left() + w * 0.2, body.bottom() - 1.0),
         pos2(body.left() + w * 0.45, body.bottom() - 1.0),
-        pos2(body.left() + w * 0.12, body.bottom() + h * 0.4),
+        pos2(body.left() + w * 0.12, body.bottom() + h * 0.3),
     ];
     painter.add(Shape::convex_polygon(tail.to_vec(), fill, stroke));
     painter.rect(

@@ -279,11 +279,12 @@ pub fn canvas_ui(
     pan_and_zoom(canvas, ui, &bg, rect);
 
     let pass = Pass::new(ui, canvas, bg, palette);
+    let counts = comments::Counts::of(cx.map);
     let mut g = Gestures {
-        hovered_link: links_ui(ui, canvas, cx, &pass),
+        hovered_link: links_ui(ui, canvas, cx, &pass, &counts),
         ..Gestures::default()
     };
-    cards_ui(ui, canvas, cx, &pass, &mut g);
+    cards_ui(ui, canvas, cx, &pass, &counts, &mut g);
     if !pass.widgets {
         hit_test_by_hand(canvas, cx.map, &pass, &mut g);
     }
@@ -347,6 +348,7 @@ fn links_ui(
     canvas: &CanvasState,
     cx: &CanvasCtx<'_>,
     pass: &Pass,
+    counts: &comments::Counts<'_>,
 ) -> Option<crate::model::LinkId> {
     let layout = &canvas.layout;
     let mut hovered = None;
@@ -379,9 +381,8 @@ fn links_ui(
                 Stroke::new(pass.width + 6.0, pass.palette.selection.gamma_multiply(0.5)),
             );
         }
-        link_node(ui, cx.map, link, pts);
-        let on = crate::model::Target::Link(link.id.clone());
-        let comments = cx.map.comments_on(&on).count();
+        let comments = counts.links.get(&link.id).copied().unwrap_or(0);
+        link_node(ui, cx.map, link, pts, comments);
         paint_route(
             &pass.painter,
             pts,
@@ -405,13 +406,12 @@ fn links_ui(
 
 /// A link in the accessibility tree: not a widget (clicks on it go to the background), but
 /// named and placed, so a screen reader can read the map's links as well as its cards.
-fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2]) {
+fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2], comments: usize) {
     let id = egui::Id::unique(("link", link.id.as_str()));
     ui.ctx().accesskit_node_builder(id, |n| {
         n.set_role(egui::accesskit::Role::Link);
         n.set_label(paint::link_label(map, link));
-        let on = crate::model::Target::Link(link.id.clone());
-        if let Some(said) = comments::comments_phrase(map.comments_on(&on).count()) {
+        if let Some(said) = comments::comments_phrase(comments) {
             n.set_description(said);
         }
         if let Some(b) = pts
@@ -435,6 +435,7 @@ fn cards_ui(
     canvas: &CanvasState,
     cx: &CanvasCtx<'_>,
     pass: &Pass,
+    counts: &comments::Counts<'_>,
     g: &mut Gestures,
 ) {
     let show_text = CARD_FONT * pass.zoom >= MIN_TEXT_PX;
@@ -445,7 +446,6 @@ fn cards_ui(
         .iter()
         .flat_map(|f| f.claims.iter())
         .collect();
-    let commented = comments::comment_counts(cx.map);
     for &i in &pass.shown {
         let Some(node) = Layout::node(cx.map, i) else {
             continue;
@@ -467,8 +467,9 @@ fn cards_ui(
         if flagged.contains(id) && pass.zoom > 0.2 {
             paint_badge(pass, r);
         }
-        if let Some(&n) = commented.get(id) {
-            comments::card_badge(&pass.painter, r, pass.zoom, n);
+        let comments = counts.nodes.get(id).copied().unwrap_or(0);
+        if comments > 0 {
+            comments::card_badge(&pass.painter, r, pass.zoom, comments);
         }
         let folded = canvas.layout.folded.get(id).copied();
         if let Some(n) = folded
@@ -494,6 +495,7 @@ fn cards_ui(
                     node,
                     r,
                     selected,
+                    comments,
                 },
                 g,
             );
@@ -527,6 +529,8 @@ struct CardAt<'a> {
     node: crate::model::NodeRef<'a>,
     r: Rect,
     selected: bool,
+    /// How many comments of the teacher's it has.
+    comments: usize,
 }
 
 /// A card as a widget: clicks, drags, its fold button and its link handle.
@@ -543,6 +547,7 @@ fn card_widget_ui(
         node,
         r,
         selected,
+        comments,
     } = card;
     let id = node.id();
     let resp = ui.interact(
@@ -554,7 +559,15 @@ fn card_widget_ui(
     resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     // Only built when a screen reader (or a test) asks for the accessibility tree.
     ui.ctx().accesskit_node_builder(resp.id, |n| {
-        n.set_description(paint::card_description(map, node));
+        let mut said = paint::card_description(map, node);
+        if let Some(c) = comments::comments_phrase(comments) {
+            said = if said.is_empty() {
+                c
+            } else {
+                format!("{said}, {c}")
+            };
+        }
+        n.set_description(said);
     });
     if resp.clicked() || (resp.gained_focus() && !selected) {
         g.clicked = Some(id.clone());

@@ -53,10 +53,6 @@ pub fn card_description(map: &Map, node: NodeRef<'_>) -> String {
             parts.push(format!("held by {}", holders.join(", ")));
         }
     }
-    let on = crate::model::Target::Node(id.clone());
-    if let Some(said) = super::comments::comments_phrase(map.comments_on(&on).count()) {
-        parts.push(said);
-    }
     parts.join(", ")
 }
 

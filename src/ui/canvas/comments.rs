@@ -81,13 +81,16 @@ pub fn paint_comment_badge(painter: &egui::Painter, c: Pos2, h: f32, n: usize) {
     let w = h * if n > 9 { 1.7 } else { 1.4 };
     let body = Rect::from_center_size(c, vec2(w, h));
     let stroke = Stroke::new((h / 12.0).clamp(1.0, 2.0), ink);
-    // The tail, down from the bubble's lower left; the body covers where they join.
-    let tail = [
-        pos2(body.left() + w * 0.2, body.bottom() - 1.0),
-        pos2(body.left() + w * 0.45, body.bottom() - 1.0),
-        pos2(body.left() + w * 0.12, body.bottom() + h * 0.3),
-    ];
-    painter.add(Shape::convex_polygon(tail.to_vec(), fill, stroke));
+    // The tail, down from the bubble's lower left: filled under the body, filled again over
+    // the body's outline where they join, then outlined on its two free sides.
+    let (left, right) = (body.left() + w * 0.22, body.left() + w * 0.5);
+    let tip = pos2(body.left() + w * 0.12, body.bottom() + h * 0.35);
+    let edge = body.bottom() - stroke.width;
+    painter.add(Shape::convex_polygon(
+        vec![pos2(left, edge), pos2(right, edge), tip],
+        fill,
+        Stroke::NONE,
+    ));
     painter.rect(
         body,
         CornerRadius::same((h * 0.35) as u8),
@@ -95,12 +98,13 @@ pub fn paint_comment_badge(painter: &egui::Painter, c: Pos2, h: f32, n: usize) {
         stroke,
         StrokeKind::Inside,
     );
-    let inner = [
-        pos2(tail[0].x + 1.5, body.bottom() - stroke.width - 0.5),
-        pos2(tail[1].x - 2.0, body.bottom() - stroke.width - 0.5),
-        pos2(tail[2].x + 1.0, body.bottom() + 0.5),
-    ];
-    painter.add(Shape::convex_polygon(inner.to_vec(), fill, Stroke::NONE));
+    painter.add(Shape::convex_polygon(
+        vec![pos2(left, edge - 0.5), pos2(right, edge - 0.5), tip],
+        fill,
+        Stroke::NONE,
+    ));
+    painter.line_segment([pos2(left, edge), tip], stroke);
+    painter.line_segment([pos2(right, edge), tip], stroke);
     painter.text(
         c,
         Align2::CENTER_CENTER,

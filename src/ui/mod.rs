@@ -9,6 +9,7 @@ mod files;
 mod findings;
 mod inspector;
 mod menus;
+mod names;
 #[cfg(test)]
 mod panel_bench;
 mod present;

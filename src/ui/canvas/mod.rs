@@ -8,6 +8,7 @@
 //! The canvas reads a narrow [`CanvasCtx`] and sends [`Command`]s (select, submit edits, show a
 //! quote…), which the app runs after the frame; it owns only its [`CanvasState`].
 
+mod focus;
 pub(super) mod folds;
 mod gestures;
 mod keys;
@@ -542,6 +543,9 @@ fn card_widget_ui(
     ui.ctx().accesskit_node_builder(resp.id, |n| {
         n.set_description(paint::card_description(map, node));
     });
+    if resp.has_focus() {
+        focus::paint_focus_ring(&pass.painter, r, &pass.palette);
+    }
     if resp.clicked() || (resp.gained_focus() && !selected) {
         g.clicked = Some(id.clone());
     }

@@ -197,7 +197,7 @@ pub fn merge_list_ui(
 ) {
     for &(gone, name, uses) in names {
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{name} ({uses})"));
+            // The button first: the buttons line up whatever the names' lengths.
             let menu = ui.menu_button("Merge into…", |ui| {
                 ui.label(
                     RichText::new(format!(
@@ -214,6 +214,7 @@ pub fn merge_list_ui(
             menu.response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Merge {name} into…"))
             });
+            ui.label(format!("{name} ({uses})"));
         });
     }
 }

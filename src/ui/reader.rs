@@ -357,7 +357,8 @@ fn article_ui(
                 // Reached with Tab, the caret starts where reading does.
                 .cursor_at_end(false)
                 .desired_width(f32::INFINITY)
-                .frame(egui::Frame::NONE)
+                // Room for the focus outline, which must not touch the text.
+                .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(8, 6)))
                 .layouter(&mut layouter)
                 .show(ui);
             out.response.widget_info(|| {

@@ -141,6 +141,6 @@ fn the_whole_loop_with_the_keyboard_alone() {
         panic!("one actor: {:?}", map.actors);
     };
     assert_eq!(actor.name, "Russian officials");
-    assert_eq!(claim.actors, [actor.id.clone()]);
+    assert_eq!(claim.actors, std::slice::from_ref(&actor.id));
     assert!(!h.state().is_dirty(), "nothing left unsaved");
 }

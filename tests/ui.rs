@@ -417,13 +417,20 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
         .unwrap()
         .id
         .clone();
-    let message = warrant::analysis::contradictions(&map)
+    let claims = warrant::analysis::contradictions(&map)
         .into_iter()
         .flat_map(|g| g.contradictions)
         .find(|c| c.claims.contains(&omnipotent) && c.claims.contains(&relic))
         .expect("the analysis finds the memo's contradiction")
-        .message;
-    h.get_by_label(&message).click();
+        .claims;
+    // The row is named for a screen reader: both claims, and who holds them.
+    let quoted = |id| warrant::analysis::quoted(&map.claim(id).unwrap().text);
+    let name = format!(
+        "contradiction: {} vs {}, both held by",
+        quoted(&claims[0]),
+        quoted(&claims[1])
+    );
+    h.get_by_label_contains(&name).click();
     h.run();
     let mut selected = h.state().selection.nodes.clone();
     selected.sort();
@@ -440,7 +447,10 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
         .expect("Russian officials hold both")
         .message;
     assert!(both.starts_with("Russian officials"), "{both}");
-    assert!(h.query_by_label(&both).is_some());
+    assert!(
+        h.query_by_label(&format!("inconsistent actor: {both}"))
+            .is_some()
+    );
 }
 
 #[test]

@@ -208,10 +208,57 @@ fn show(ids: Vec<NodeId>, acts: &mut Vec<Command>) {
     acts.push(Command::Frame(ids));
 }
 
-fn finding(ui: &mut egui::Ui, text: &str, ids: &[NodeId], acts: &mut Vec<Command>) {
-    if ui.link(text).on_hover_text("Show these cards").clicked() {
+/// One finding as a link that shows its cards; `name` is what a screen reader reads of it.
+fn finding(ui: &mut egui::Ui, text: &str, name: &str, ids: &[NodeId], acts: &mut Vec<Command>) {
+    let r = ui.link(text).on_hover_text("Show these cards");
+    named(&r, name);
+    if r.clicked() {
         show(ids.to_vec(), acts);
     }
+}
+
+/// Names a finding's row for a screen reader (a link: it shows the finding's cards).
+fn named(r: &egui::Response, name: &str) {
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, name));
+}
+
+/// A claim's text as findings quote it, or "" for a card that is gone.
+fn claim_quoted(map: &Map, id: &NodeId) -> String {
+    map.claim(id)
+        .map_or_else(String::new, |c| crate::analysis::quoted(&c.text))
+}
+
+/// The names of the actors holding claim `id`.
+fn holders<'a>(map: &'a Map, id: &NodeId) -> Vec<&'a str> {
+    map.claim(id).map_or_else(Vec::new, |c| {
+        c.actors
+            .iter()
+            .filter_map(|a| map.actor(a).map(|a| a.name.as_str()))
+            .collect()
+    })
+}
+
+/// "contradiction: “A” vs “B”, both held by Russian officials" (or who holds each).
+fn contradiction_name(map: &Map, claims: &[NodeId; 2]) -> String {
+    let [a, b] = claims;
+    let (of_a, of_b) = (holders(map, a), holders(map, b));
+    let both: Vec<&str> = of_a.iter().copied().filter(|x| of_b.contains(x)).collect();
+    let held = if both.is_empty() {
+        let mut parts = Vec::new();
+        for (which, who) in [("the first", &of_a), ("the second", &of_b)] {
+            if !who.is_empty() {
+                parts.push(format!(", {which} held by {}", who.join(" and ")));
+            }
+        }
+        parts.concat()
+    } else {
+        format!(", both held by {}", both.join(" and "))
+    };
+    format!(
+        "contradiction: {} vs {}{held}",
+        claim_quoted(map, a),
+        claim_quoted(map, b)
+    )
 }
 
 /// The findings panel.
@@ -243,7 +290,7 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
             for group in &a.contradictions {
                 ui.label(RichText::new(&group.name).strong());
                 for c in &group.contradictions {
-                    finding(ui, &c.message, &c.claims, acts);
+                    finding(ui, &c.message, &contradiction_name(map, &c.claims), &c.claims, acts);
                 }
             }
         });
@@ -253,7 +300,9 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
             }
             for f in &a.inconsistent_actors {
                 let text = RichText::new(&f.message).color(ui.visuals().warn_fg_color);
-                if ui.link(text).on_hover_text("Show both claims").clicked() {
+                let r = ui.link(text).on_hover_text("Show both claims");
+                named(&r, &format!("inconsistent actor: {}", f.message));
+                if r.clicked() {
                     show(f.claims.to_vec(), acts);
                 }
             }
@@ -261,7 +310,7 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
         CollapsingHeader::new(format!("Evidence gaps ({})", a.gaps.len())).show(ui, |ui| {
             for kind in [GapKind::UnsupportedClaim, GapKind::UnlinkedQuote, GapKind::ClaimWithoutActor, GapKind::UnopposedThesis] {
                 for g in a.gaps.iter().filter(|g| g.kind == kind) {
-                    finding(ui, &g.message, std::slice::from_ref(&g.node), acts);
+                    finding(ui, &g.message, &format!("evidence gap: {}", g.message), std::slice::from_ref(&g.node), acts);
                 }
             }
         });
@@ -277,7 +326,7 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
                 let text = map.claim(&s.claim).map_or("", |c| c.text.as_str());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(word).color(color).strong());
-                    finding(ui, text, std::slice::from_ref(&s.claim), acts);
+                    finding(ui, text, &format!("{word}: {} {}", claim_quoted(map, &s.claim), s.reason), std::slice::from_ref(&s.claim), acts);
                     ui.label(RichText::new(format!("{} ({} quotes for, {} against{})", s.reason, s.evidence.supporting, s.evidence.opposing, if s.evidence.qualifying > 0 { format!(", {} granting a point", s.evidence.qualifying) } else { String::new() })).weak());
                 });
             }
@@ -346,14 +395,13 @@ fn quotes_ui(ui: &mut egui::Ui, map: &Map, a: &Analysis, acts: &mut Vec<Command>
 fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec<Command>) {
     let exact = map.quote(&q.quote).map_or("", |x| x.anchor.exact.as_str());
     let short = crate::analysis::quoted(exact);
+    let finding = |ui: &mut egui::Ui, text: &str, acts: &mut Vec<Command>| {
+        let name = format!("quote integrity, {text}");
+        finding(ui, text, &name, std::slice::from_ref(&q.quote), acts);
+    };
     match &q.status {
         QuoteStatus::Moved { start, end } => {
-            finding(
-                ui,
-                &format!("moved: {short} is now at {start}–{end}"),
-                std::slice::from_ref(&q.quote),
-                acts,
-            );
+            finding(ui, &format!("moved: {short} is now at {start}–{end}"), acts);
         }
         QuoteStatus::Changed {
             found, similarity, ..
@@ -361,7 +409,6 @@ fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec
             finding(
                 ui,
                 &format!("changed ({:.0} % alike): {short}", similarity * 100.0),
-                std::slice::from_ref(&q.quote),
                 acts,
             );
             egui::Grid::new(("changed", q.quote.as_str()))
@@ -387,7 +434,6 @@ fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec
             finding(
                 ui,
                 &format!("ambiguous: {short} occurs {count} times"),
-                std::slice::from_ref(&q.quote),
                 acts,
             );
         }
@@ -395,14 +441,15 @@ fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec
             finding(
                 ui,
                 &format!("not found exactly: {short}; {}", unsearched_reason(*limit)),
-                std::slice::from_ref(&q.quote),
                 acts,
             );
         }
         QuoteStatus::Orphaned => {
-            let text = RichText::new(format!("orphaned: {short} is no longer in its article"))
-                .color(ui.visuals().error_fg_color);
-            if ui.link(text).clicked() {
+            let message = format!("orphaned: {short} is no longer in its article");
+            let text = RichText::new(&message).color(ui.visuals().error_fg_color);
+            let r = ui.link(text);
+            named(&r, &format!("quote integrity, {message}"));
+            if r.clicked() {
                 show(vec![q.quote.clone()], acts);
             }
         }
@@ -450,7 +497,7 @@ mod tests {
     use crate::ui::command::Command;
     use crate::ui::panel_bench::{Bench, id, small_map};
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
     /// The findings panel alone, on `map`; the analysis cached is of revision 0 and the map is
     /// at `revision`.
@@ -474,16 +521,18 @@ mod tests {
             )
     }
 
+    /// The name a screen reader reads for the small map's contradiction.
+    const CONTRADICTION: &str =
+        "contradiction: “NATO is obsolete” vs “NATO is a threat”, both held by Moscow";
+
     #[test]
     fn clicking_a_contradiction_selects_and_frames_both_claims() {
         let map = small_map();
-        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
-            .message
-            .clone();
         let mut h = harness(map, 0);
         h.run();
         assert!(h.query_by_label("analysing…").is_none());
-        h.get_by_label(&message).click();
+        h.get_by_role_and_label(egui::Role::Link, CONTRADICTION)
+            .click();
         h.run();
         let both = vec![id("c1"), id("c2")];
         assert_eq!(
@@ -500,14 +549,58 @@ mod tests {
 
     #[test]
     fn a_stale_analysis_stays_readable_while_the_new_one_is_computed() {
-        let map = small_map();
-        let message = crate::analysis::contradictions(&map)[0].contradictions[0]
-            .message
-            .clone();
-        let mut h = harness(map, 1);
+        let mut h = harness(small_map(), 1);
         h.run_steps(2);
         assert!(h.query_by_label("analysing…").is_some());
-        assert!(h.query_by_label(&message).is_some());
+        assert!(h.query_by_label(CONTRADICTION).is_some());
+    }
+
+    #[test]
+    fn every_finding_row_is_a_link_a_screen_reader_can_read() {
+        let mut map = small_map();
+        // Two holders apart: each claim's is named.
+        map.actors.push(crate::model::Actor {
+            id: crate::model::ActorId("a2".into()),
+            name: "Russian officials".into(),
+            color: crate::model::Color::palette(1),
+        });
+        map.claims[1].actors = vec![crate::model::ActorId("a2".into())];
+        let mut h = harness(map, 0);
+        h.run();
+        // Evidence gaps and what stands are folded: open them.
+        h.get_by_label_contains("Evidence gaps").click();
+        h.run();
+        h.get_by_label("What stands").click();
+        h.run();
+        for name in [
+            "contradiction: “NATO is obsolete” vs “NATO is a threat”, the first held by Moscow, \
+             the second held by Russian officials",
+            "evidence gap: claim “NATO is a threat” has no supporting quote",
+            "open: “NATO is obsolete” and “NATO is a threat” cannot both be true, and nothing in \
+             the map settles which: which would you keep, and why?",
+        ] {
+            let links: Vec<String> = h
+                .get_all_by_role(egui::Role::Link)
+                .filter_map(|n| n.accesskit_node().label())
+                .collect();
+            assert!(
+                h.query_by_role_and_label(egui::Role::Link, name).is_some(),
+                "no link named {name}: {links:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_actor_holding_both_sides_is_named_as_such() {
+        let mut h = harness(small_map(), 0);
+        h.run();
+        assert!(
+            h.query_by_role_and_label(
+                egui::Role::Link,
+                "inconsistent actor: Moscow holds both “NATO is obsolete” and “NATO is a threat”"
+            )
+            .is_some()
+        );
     }
 
     #[test]

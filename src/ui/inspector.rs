@@ -5,6 +5,7 @@
 
 use super::app::Selection;
 use super::command::Command;
+use super::names::{Choice, NameField};
 use crate::check::Problem;
 use crate::edit::{Edit, Item, ops};
 use crate::model::{Actor, ActorId, Claim, Color, Link, Map, NodeId, Quote, Relation, Tag, TagId};
@@ -24,9 +25,9 @@ pub struct InspectorCtx<'a> {
 #[derive(Default)]
 pub struct InspectorState {
     /// The name typed in the "new actor" field.
-    new_actor: String,
+    new_actor: NameField,
     /// The name typed in the "new tag" field.
-    new_tag: String,
+    new_tag: NameField,
 }
 
 fn submit(label: &'static str, merge: Option<String>, edits: Vec<Edit>) -> Command {
@@ -205,17 +206,16 @@ impl Facet {
     }
 
     /// The edits that give claim `c` the chosen actor (tag): one of the map's, or one of that
-    /// name (any case), or else a new one with the next id and colour.
-    fn add(self, map: &Map, c: &Claim, choice: Choice) -> Command {
+    /// name (case and accents aside), or else a new one with the next id and colour. `None`
+    /// when the claim has it already.
+    fn add(self, map: &Map, c: &Claim, choice: Choice) -> Option<Command> {
         let mut edits = Vec::new();
         let id = match choice {
             Choice::Existing(id) => id,
             Choice::New(name) => {
-                let same = self
-                    .all(map)
-                    .into_iter()
-                    .find(|(_, n, _)| n.eq_ignore_ascii_case(&name));
-                if let Some((id, ..)) = same {
+                let names: Vec<(&str, &str)> =
+                    self.all(map).iter().map(|(id, n, _)| (*id, *n)).collect();
+                if let Some(id) = super::names::same_name(&names, &name) {
                     id.to_owned()
                 } else {
                     let (id, item) = self.create(map, name);
@@ -227,6 +227,9 @@ impl Facet {
                 }
             }
         };
+        if self.of(c).contains(&id.as_str()) {
+            return None;
+        }
         let mut c2 = c.clone();
         let label = match self {
             Facet::Actor => {
@@ -239,7 +242,23 @@ impl Facet {
             }
         };
         edits.push(Edit::Replace(Item::Claim(c2)));
-        submit(label, None, edits)
+        Some(submit(label, None, edits))
+    }
+
+    /// The edit that merges actor (tag) `gone` into `keep`: one undo step.
+    fn merge(self, map: &Map, keep: &str, gone: &str) -> Command {
+        match self {
+            Facet::Actor => submit(
+                "Merge actors",
+                None,
+                ops::merge_actors(map, &ActorId(keep.into()), &ActorId(gone.into())),
+            ),
+            Facet::Tag => submit(
+                "Merge tags",
+                None,
+                ops::merge_tags(map, &TagId(keep.into()), &TagId(gone.into())),
+            ),
+        }
     }
 
     /// A new actor (tag) called `name`: its id, and the item to insert.
@@ -266,7 +285,7 @@ fn facet_ui(
     map: &Map,
     c: &Claim,
     facet: Facet,
-    new_name: &mut String,
+    new_name: &mut NameField,
     out: &mut Vec<Command>,
 ) {
     ui.label(RichText::new(facet.heading()).strong());
@@ -284,8 +303,10 @@ fn facet_ui(
         .filter(|(id, ..)| !held.contains(id))
         .map(|(id, name, _)| (*id, *name))
         .collect();
-    if let Some(choice) = pick_or_add_ui(ui, facet.what(), &others, new_name) {
-        out.push(facet.add(map, c, choice));
+    if let Some(choice) = pick_or_add_ui(ui, facet.what(), &others, new_name)
+        && let Some(add) = facet.add(map, c, choice)
+    {
+        out.push(add);
     }
 }
 
@@ -465,6 +486,7 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[Problem], out: &mut Vec<Comm
             }
         }
     }
+    merge_names_ui(ui, map, out);
     ui.add_space(8.0);
     ui.label(
         RichText::new(
@@ -494,20 +516,15 @@ fn chips_ui<'a>(ui: &mut egui::Ui, chips: &[(&'a str, &str, Color)]) -> Option<&
     removed
 }
 
-enum Choice {
-    Existing(String),
-    New(String),
-}
-
-/// A menu of existing (id, name)s, and a field to type a new name (kept in `name` meanwhile).
+/// A menu of existing (id, name)s, and a field to type a name in that suggests them.
 fn pick_or_add_ui(
     ui: &mut egui::Ui,
     what: &str,
     existing: &[(&str, &str)],
-    name: &mut String,
+    field: &mut NameField,
 ) -> Option<Choice> {
-    let mut chosen = None;
-    ui.horizontal(|ui| {
+    super::names::name_field_ui(ui, what, existing, field, |ui| {
+        let mut chosen = None;
         ui.menu_button(format!("Add {what}"), |ui| {
             if existing.is_empty() {
                 ui.label(format!("No other {what}s yet: type a new one"));
@@ -518,21 +535,31 @@ fn pick_or_add_ui(
                 }
             }
         });
-        let r = ui.add(
-            TextEdit::singleline(name)
-                .hint_text(format!("new {what}"))
-                .desired_width(120.0),
-        );
-        r.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("New {what} name"))
-        });
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if enter && !name.trim().is_empty() {
-            chosen = Some(Choice::New(name.trim().to_owned()));
-            name.clear();
+        chosen
+    })
+}
+
+/// The map's actors and tags, each with how many claims carry it and a "Merge into…" menu
+/// (a misspelt second "Russian officals" becomes the first, in one undoable step).
+fn merge_names_ui(ui: &mut egui::Ui, map: &Map, out: &mut Vec<Command>) {
+    for (facet, heading) in [(Facet::Actor, "Actors"), (Facet::Tag, "Tags")] {
+        let all = facet.all(map);
+        if all.is_empty() {
+            continue;
         }
-    });
-    chosen
+        ui.add_space(8.0);
+        ui.label(RichText::new(heading).strong());
+        let names: Vec<(&str, &str, usize)> = all
+            .iter()
+            .map(|&(id, name, _)| {
+                let uses = map.claims.iter().filter(|c| facet.of(c).contains(&id));
+                (id, name, uses.count())
+            })
+            .collect();
+        super::names::merge_list_ui(ui, facet.what(), &names, out, |keep, gone| {
+            facet.merge(map, keep, gone)
+        });
+    }
 }
 
 #[cfg(test)]
@@ -670,5 +697,101 @@ mod tests {
             h.query_by_label("Delete link").is_some(),
             "the link is shown"
         );
+    }
+
+    /// The small map with a second, accented actor "Médecins du monde" holding nothing, and
+    /// neither actor on `c1`.
+    fn two_actors() -> crate::model::Map {
+        let mut map = small_map();
+        map.claims[0].actors.clear();
+        map.actors.push(crate::model::Actor {
+            id: crate::model::ActorId("a2".into()),
+            name: "Médecins du monde".into(),
+            color: crate::model::Color::palette(1),
+        });
+        map
+    }
+
+    fn actors_of(h: &Harness<'static, Bench<InspectorState>>, claim: &str) -> Vec<String> {
+        let c = h.state().map.claim(&id(claim)).unwrap();
+        c.actors.iter().map(|a| a.0.clone()).collect()
+    }
+
+    #[test]
+    fn typing_part_of_a_name_suggests_it_and_the_arrows_and_enter_take_it() {
+        let mut h = harness();
+        h.state_mut().map = two_actors();
+        h.run();
+        h.get_by_label("New actor name").focus();
+        h.run();
+        // Accents aside, the word "monde" and "Moscow" both match "mo"; the one that starts
+        // with it comes first.
+        h.get_by_label("New actor name").type_text("mo");
+        h.run();
+        assert!(h.query_by_label("Moscow").is_some());
+        assert!(h.query_by_label("Médecins du monde").is_some());
+        h.key_press(Key::ArrowDown);
+        h.key_press(Key::ArrowDown);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(h.state().submitted(), ["Add actor"]);
+        assert_eq!(actors_of(&h, "c1"), ["a2"], "the second suggestion");
+        assert_eq!(h.state().map.actors.len(), 2, "no new actor");
+        // The field is empty again and keeps the focus for the next name.
+        assert!(h.query_by_label("Moscow").is_none(), "no suggestions left");
+        assert!(h.query_by_label("Médecins du monde  ×").is_some());
+        h.get_by_label("New actor name").type_text("MOS");
+        h.run();
+        h.get_by_label("Moscow").click();
+        h.run();
+        assert_eq!(actors_of(&h, "c1"), ["a2", "a1"], "a click takes it too");
+    }
+
+    #[test]
+    fn an_existing_name_typed_again_in_any_case_is_reused_and_never_added_twice() {
+        let mut h = harness();
+        h.state_mut().map = two_actors();
+        h.run();
+        h.get_by_label("New actor name").focus();
+        h.run();
+        h.get_by_label("New actor name")
+            .type_text("medecins DU Monde");
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(actors_of(&h, "c1"), ["a2"]);
+        assert_eq!(h.state().map.actors.len(), 2);
+        // Typed once more while the claim has it: nothing changes.
+        h.get_by_label("New actor name")
+            .type_text("Médecins du monde");
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(actors_of(&h, "c1"), ["a2"], "not held twice");
+        assert_eq!(h.state().submitted(), ["Add actor"]);
+    }
+
+    #[test]
+    fn a_misspelt_actor_is_merged_into_the_right_one_in_one_step() {
+        let mut map = small_map();
+        map.actors.push(crate::model::Actor {
+            id: crate::model::ActorId("a2".into()),
+            name: "Moskow".into(),
+            color: crate::model::Color::palette(1),
+        });
+        map.claims[1].actors = vec![crate::model::ActorId("a2".into())];
+        let mut h = harness();
+        h.state_mut().map = map;
+        h.state_mut().selection = Selection::default();
+        h.run();
+        assert!(h.query_by_label("Moscow (1)").is_some(), "the map's actors");
+        h.get_by_label("Merge Moskow into…").click();
+        h.run();
+        h.get_by_label("Moscow").click();
+        h.run();
+        assert_eq!(h.state().submitted(), ["Merge actors"]);
+        let map = &h.state().map;
+        assert_eq!(map.actors.len(), 1);
+        assert_eq!(actors_of(&h, "c1"), ["a1"]);
+        assert_eq!(actors_of(&h, "c2"), ["a1"]);
     }
 }

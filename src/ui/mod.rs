@@ -10,6 +10,7 @@ mod files;
 mod findings;
 mod inspector;
 mod menus;
+mod names;
 #[cfg(test)]
 mod panel_bench;
 mod present;

@@ -326,16 +326,7 @@ fn article_ui(
     let marks = marks(ui, reader, cx.selection, &quotes, &reflow, &palette);
 
     let text_id = egui::Id::unique(("reader text", source.id.as_str()));
-    if let Some((s, e)) = reader.select_next.take() {
-        let (a, b) = reflow.range_to_display(s, e);
-        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), text_id).unwrap_or_default();
-        state
-            .cursor
-            .set_char_range(Some(CCursorRange::two(CCursor::new(a), CCursor::new(b))));
-        state.store(ui.ctx(), text_id);
-        ui.memory_mut(|m| m.request_focus(text_id));
-        reader.selection = Some((source.id.clone(), a..b));
-    }
+    select_next(ui, reader, &reflow, source, text_id);
     let scroll_to = reader
         .scroll_to
         .take()
@@ -344,7 +335,8 @@ fn article_ui(
     let font = egui::FontId::proportional(body.size + 1.0);
     let text_color = ui.visuals().text_color();
     let mut clicked_at = None;
-    egui::ScrollArea::vertical()
+    let mut focused = false;
+    let scroll = egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
@@ -365,7 +357,8 @@ fn article_ui(
                 // Reached with Tab, the caret starts where reading does.
                 .cursor_at_end(false)
                 .desired_width(f32::INFINITY)
-                .frame(egui::Frame::NONE)
+                // Room for the focus outline, which must not touch the text.
+                .frame(egui::Frame::NONE.inner_margin(egui::Margin::symmetric(8, 6)))
                 .layouter(&mut layouter)
                 .show(ui);
             out.response.widget_info(|| {
@@ -375,9 +368,8 @@ fn article_ui(
                     format!("Article text: {}", source.title),
                 )
             });
-            if out.response.has_focus()
-                && let Some(r) = out.state.cursor.char_range()
-            {
+            focused = out.response.has_focus();
+            if focused && let Some(r) = out.state.cursor.char_range() {
                 if r.is_empty() {
                     paint_caret(ui, &out, r.primary);
                 }
@@ -397,6 +389,9 @@ fn article_ui(
                 ui.scroll_to_rect(rect, Some(egui::Align::Center));
             }
         });
+    if focused {
+        paint_focus_ring(ui, scroll.inner_rect, palette.focus);
+    }
 
     // Clicking a highlighted passage selects its card.
     if let Some(at) = clicked_at {
@@ -406,6 +401,41 @@ fn article_ui(
             commands.push(Command::Reveal(id.clone()));
         }
     }
+}
+
+/// Sets the selection asked for by [`ReaderState::select_source_range`] and focuses the text.
+fn select_next(
+    ui: &egui::Ui,
+    reader: &mut ReaderState,
+    reflow: &Reflow,
+    source: &Source,
+    text_id: egui::Id,
+) {
+    let Some((s, e)) = reader.select_next.take() else {
+        return;
+    };
+    let (a, b) = reflow.range_to_display(s, e);
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), text_id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(CCursorRange::two(CCursor::new(a), CCursor::new(b))));
+    state.store(ui.ctx(), text_id);
+    ui.memory_mut(|m| m.request_focus(text_id));
+    reader.selection = Some((source.id.clone(), a..b));
+}
+
+/// The width of the outline around the article text while it has the keyboard focus.
+pub const FOCUS_RING_WIDTH: f32 = 2.0;
+
+/// The outline around the article text while it has the keyboard focus: the keys (Shift+arrows,
+/// Ctrl+E) act here. Drawn inside the text's area so the panel never clips it.
+fn paint_focus_ring(ui: &egui::Ui, rect: egui::Rect, color: Color32) {
+    ui.painter().rect_stroke(
+        rect,
+        3.0,
+        egui::Stroke::new(FOCUS_RING_WIDTH, color),
+        egui::StrokeKind::Inside,
+    );
 }
 
 /// The caret, where a read-only text draws none: a passage is selected from it with
@@ -469,7 +499,7 @@ mod tests {
     use crate::ui::command::Command;
     use egui::{Key, Modifiers, vec2};
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
     const TEXT: &str = "NATO is a relic of the Cold War, say officials. It is also too strong.";
 
@@ -582,5 +612,55 @@ mod tests {
                 .contains(&Command::select_nodes(vec![q1.clone()]))
         );
         assert!(h.state().sent.contains(&Command::Reveal(q1)));
+    }
+
+    /// The outlines of the given colour painted this frame (rectangles stroked in it).
+    fn outlines(h: &Harness<'static, Desk>, color: egui::Color32) -> Vec<egui::Rect> {
+        h.output()
+            .shapes
+            .iter()
+            .filter_map(|s| match &s.shape {
+                egui::Shape::Rect(r) if r.stroke.color == color && r.stroke.width > 0.0 => {
+                    Some(r.rect)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_article_text_is_outlined_while_it_has_the_keyboard_focus() {
+        let mut h = desk();
+        h.run();
+        let focus =
+            crate::ui::theme::ReaderColors::new(h.ctx.global_style().visuals.dark_mode).focus;
+        assert!(outlines(&h, focus).is_empty(), "no outline without focus");
+        // Tab from the tab strip and the Details header reaches the text.
+        for _ in 0..6 {
+            h.key_press(Key::Tab);
+            h.run();
+            if h.get_by_label("Article text: Memo")
+                .accesskit_node()
+                .is_focused()
+            {
+                break;
+            }
+        }
+        assert!(
+            h.get_by_label("Article text: Memo")
+                .accesskit_node()
+                .is_focused()
+        );
+        let text = h.get_by_label("Article text: Memo").rect();
+        let rings = outlines(&h, focus);
+        assert!(
+            rings
+                .iter()
+                .any(|r| r.contains_rect(text.shrink(super::FOCUS_RING_WIDTH + 1.0))),
+            "an outline around the text: {rings:?}, text at {text:?}"
+        );
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(outlines(&h, focus).is_empty(), "gone with the focus");
     }
 }

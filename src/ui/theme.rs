@@ -81,6 +81,8 @@ pub struct ReaderColors {
     pub selected: Color32,
     /// The passage blinking after its card was selected.
     pub flash: Color32,
+    /// The outline around the text while it has the keyboard focus (3:1 on the panel).
+    pub focus: Color32,
 }
 
 impl ReaderColors {
@@ -91,6 +93,7 @@ impl ReaderColors {
                 quoted: Color32::from_rgb(0x5c, 0x4a, 0x12),
                 selected: Color32::from_rgb(0x8a, 0x4b, 0x00),
                 flash: Color32::from_rgb(0xa3, 0x52, 0x00),
+                focus: Color32::from_rgb(0x4d, 0xa3, 0xff),
             }
         } else {
             Self {
@@ -98,6 +101,7 @@ impl ReaderColors {
                 quoted: Color32::from_rgb(0xff, 0xe0, 0x8a),
                 selected: Color32::from_rgb(0xff, 0xb7, 0x4d),
                 flash: Color32::from_rgb(0xff, 0x9f, 0x1a),
+                focus: Color32::from_rgb(0x1a, 0x73, 0xe8),
             }
         }
     }
@@ -251,6 +255,36 @@ mod tests {
                     "{family:?} lacks {c} (U+{:04X})",
                     u32::from(c)
                 );
+            }
+        }
+    }
+
+    /// WCAG 2.2 (1.4.11, 2.4.7): the focus outlines and the reader's caret stand out at 3:1 from
+    /// what they are drawn on, in both themes.
+    #[test]
+    fn focus_outlines_and_the_caret_meet_3_to_1_in_both_themes() {
+        for dark in [false, true] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            let panel = rgb(visuals.panel_fill);
+            let reader = ReaderColors::new(dark);
+            let ratio = contrast(rgb(reader.focus), panel);
+            assert!(ratio >= 3.0, "dark={dark} reader outline: {ratio:.2}:1");
+            let canvas = super::Palette::new(dark);
+            let ratio = contrast(rgb(canvas.selection), rgb(canvas.canvas));
+            assert!(ratio >= 3.0, "dark={dark} card focus ring: {ratio:.2}:1");
+            let caret = rgb(visuals.text_cursor.stroke.color);
+            for (on, bg) in [
+                ("panel", visuals.panel_fill),
+                ("quoted", reader.quoted),
+                ("selected", reader.selected),
+                ("flash", reader.flash),
+            ] {
+                let ratio = contrast(caret, rgb(bg));
+                assert!(ratio >= 3.0, "dark={dark} caret on {on}: {ratio:.2}:1");
             }
         }
     }

@@ -9,6 +9,7 @@
 //! quote…), which the app runs after the frame; it owns only its [`CanvasState`].
 
 mod comments;
+mod focus;
 pub(super) mod folds;
 mod gestures;
 mod keys;
@@ -569,6 +570,9 @@ fn card_widget_ui(
         }
         n.set_description(said);
     });
+    if resp.has_focus() {
+        focus::paint_focus_ring(&pass.painter, r, &pass.palette);
+    }
     if resp.clicked() || (resp.gained_focus() && !selected) {
         g.clicked = Some(id.clone());
     }

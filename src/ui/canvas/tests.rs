@@ -235,3 +235,58 @@ fn cards_and_links_are_named_for_a_screen_reader() {
         "Quote: NATO is a relic of the supports Claim: NATO is a relic",
     );
 }
+
+/// The focus rings painted this frame: outlines in the selection colour standing off a card.
+fn focus_rings(h: &Harness<'static, Desk>) -> Vec<egui::Rect> {
+    let color = crate::ui::theme::Palette::new(h.ctx.global_style().visuals.dark_mode).selection;
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|s| match &s.shape {
+            egui::Shape::Rect(r)
+                if r.stroke.color == color && r.stroke.width == super::focus::RING_WIDTH =>
+            {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_card_reached_with_tab_is_selected_and_ringed() {
+    let mut h = desk(small_map());
+    h.run();
+    assert!(focus_rings(&h).is_empty());
+    // Tab past the canvas's own controls to the first card.
+    let mut focused = Vec::new();
+    for _ in 0..10 {
+        h.key_press(Key::Tab);
+        h.run();
+        focused = h
+            .get_all_by_role(egui::Role::Button)
+            .filter(|n| n.accesskit_node().is_focused())
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| l.starts_with("Claim: ") || l.starts_with("Quote: "))
+            .collect();
+        if !focused.is_empty() {
+            break;
+        }
+    }
+    let [label] = focused.as_slice() else {
+        panic!("one card focused: {focused:?}");
+    };
+    let card = h.get_by_label(label).rect();
+    let expected = card.expand(super::focus::RING_GAP);
+    let rings = focus_rings(&h);
+    assert!(
+        rings
+            .iter()
+            .any(|r| (r.min - expected.min).length() < 0.5 && (r.max - expected.max).length() < 0.5),
+        "a ring around {label} at {expected:?}: {rings:?}"
+    );
+    assert_eq!(h.state().selection.nodes.len(), 1, "and it is selected");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(focus_rings(&h).is_empty(), "Esc leaves the card");
+}

@@ -286,6 +286,7 @@ fn article_ui(ui: &mut egui::Ui, art: &ArticleComparison, acts: &mut Vec<Command
         });
     egui::CollapsingHeader::new(format!("Added ({})", art.added.len()))
         .id_salt(("added", art.reference_source.as_str()))
+        .default_open(true)
         .show(ui, |ui| {
             for p in &art.added {
                 if row(ui, &quoted(&p.text), None, hint) {
@@ -304,7 +305,7 @@ fn basis_word(b: MatchBasis) -> &'static str {
     }
 }
 
-/// Claims: matched with how, missed (click: the whole text), added. Returns the missed claim
+/// Claims: missed (click: the whole text), added, and matched with how. Returns the missed claim
 /// whose text was clicked.
 fn claims_ui(
     ui: &mut egui::Ui,
@@ -320,26 +321,6 @@ fn claims_ui(
         cl.missed.len(),
         cl.added.len()
     ));
-    egui::CollapsingHeader::new(format!("Matched ({})", cl.matched.len()))
-        .default_open(true)
-        .show(ui, |ui| {
-            for m in &cl.matched {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(basis_word(m.basis)).weak().small())
-                        .on_hover_text(m.basis.describe());
-                    let hover = format!(
-                        "{} ({:.0} % alike in wording, {} piece(s) of evidence shared)\nReference: {}",
-                        m.basis.describe(),
-                        m.wording * 100.0,
-                        m.shared_evidence,
-                        m.reference.text
-                    );
-                    if row(ui, &m.student.text, Some(good()), &hover) {
-                        show_card(&m.student.id, false, acts);
-                    }
-                });
-            }
-        });
     let mut toggled = None;
     egui::CollapsingHeader::new(format!("Missed ({})", cl.missed.len()))
         .default_open(true)
@@ -371,6 +352,26 @@ fn claims_ui(
                 ) {
                     show_card(&a.id, false, acts);
                 }
+            }
+        });
+    egui::CollapsingHeader::new(format!("Matched ({})", cl.matched.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for m in &cl.matched {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(basis_word(m.basis)).weak().small())
+                        .on_hover_text(m.basis.describe());
+                    let hover = format!(
+                        "{} ({:.0} % alike in wording, {} piece(s) of evidence shared)\nReference: {}",
+                        m.basis.describe(),
+                        m.wording * 100.0,
+                        m.shared_evidence,
+                        m.reference.text
+                    );
+                    if row(ui, &m.student.text, Some(good()), &hover) {
+                        show_card(&m.student.id, false, acts);
+                    }
+                });
             }
         });
     toggled

@@ -110,10 +110,12 @@ impl WarrantApp {
                 if let Err(message) = self.compare.open_class(&folder, ctx) {
                     self.dialogs.notice = Some(message);
                 }
+                ctx.request_repaint();
             }
             Command::ToggleCompare => {
                 if self.compare.reference().is_some() {
                     self.compare.open = !self.compare.open;
+                    ctx.request_repaint();
                 } else {
                     self.request_reference();
                 }

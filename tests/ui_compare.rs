@@ -111,7 +111,8 @@ fn clicking_an_added_claim_selects_its_card() {
 }
 
 /// Three hand-ins from the sample: a copy of the reference; one with only the first ten
-/// passages quoted; one whose article was altered (its passages are not the reference's).
+/// passages quoted; one whose article was altered (its passages are not the reference's); and
+/// a file that is not a map at all.
 fn class(dir: &Path) -> PathBuf {
     let folder = dir.join("class");
     std::fs::create_dir_all(&folder).unwrap();
@@ -131,8 +132,9 @@ fn class(dir: &Path) -> PathBuf {
     for (name, map) in [("ann.json", ann), ("ben.json", ben), ("cleo.json", cleo)] {
         warrant::io::save(&folder.join(name), &map).unwrap();
     }
-    // Not a map: left out.
+    // Not a map: left out. A broken hand-in: a row that says so.
     std::fs::write(folder.join("notes.txt"), "marking notes").unwrap();
+    std::fs::write(folder.join("broken.json"), "{not json").unwrap();
     folder
 }
 
@@ -149,7 +151,9 @@ fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() 
         assert!(h.query_by_label(name).is_some(), "{name} listed");
     }
     assert!(h.query_by_label("notes.txt").is_none());
-    assert!(h.query_by_label("Class (3)").is_some());
+    assert!(h.query_by_label("broken.json").is_some());
+    assert!(h.query_by_label_contains("cannot be read: ").is_some());
+    assert!(h.query_by_label("Class (4)").is_some());
     // Ann quoted all 30 passages; Ben the first 10; Cleo's altered article matches none.
     assert!(h.query_by_label("100 % (30 of 30)").is_some());
     assert!(h.query_by_label("33 % (10 of 30)").is_some());

@@ -404,7 +404,15 @@ fn relations_ui(ui: &mut egui::Ui, c: &Comparison, acts: &mut Vec<Command>) {
             contradictions.len()
         ));
     }
-    for r in &c.relations {
+    // What the student got wrong first, then what is missing, then what is right.
+    let mut rows: Vec<_> = c.relations.iter().collect();
+    rows.sort_by_key(|r| match r.verdict {
+        RelationVerdict::Reversed | RelationVerdict::Different(_) => 0,
+        RelationVerdict::Missing => 1,
+        RelationVerdict::ClaimsMissed => 2,
+        RelationVerdict::Same => 3,
+    });
+    for r in rows {
         let color = match r.verdict {
             RelationVerdict::Same => good(),
             RelationVerdict::Reversed | RelationVerdict::Different(_) => ui.visuals().warn_fg_color,

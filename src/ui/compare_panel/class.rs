@@ -264,7 +264,7 @@ const COLUMNS: [&str; 9] = [
     "Added",
     "Links right",
     "Contradictions found",
-    "Quotes with problems",
+    "Quote problems",
 ];
 
 /// One student's row; `true` when its file was clicked.
@@ -286,13 +286,18 @@ fn row_ui(ui: &mut egui::Ui, r: &ClassRow, open: Option<&Path>) -> bool {
         )
         .clicked();
     let Some(s) = &r.summary else {
+        // The reader's message can run to many lines (every inconsistency): its first, short.
         let why = r.error.as_deref().unwrap_or_default();
+        let first = why.lines().next().unwrap_or_default();
+        let short = crate::text::ellipsize(first, 70);
         ui.label(
-            RichText::new(format!("cannot be read: {why}")).color(ui.visuals().error_fg_color),
-        );
+            RichText::new(format!("cannot be read: {short}")).color(ui.visuals().error_fg_color),
+        )
+        .on_hover_text(why);
         return clicked;
     };
-    ui.label(&r.title);
+    ui.label(crate::text::ellipsize(&r.title, 40))
+        .on_hover_text(&r.title);
     ui.label(s.passages_percent().map_or_else(
         || "—".to_owned(),
         |p| format!("{p:.0} % ({} of {})", s.passages_found, s.passages_total),
@@ -307,4 +312,26 @@ fn row_ui(ui: &mut egui::Ui, r: &ClassRow, open: Option<&Path>) -> bool {
     ));
     ui.label(s.quote_problems.to_string());
     clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_MAPS, list_maps};
+
+    #[test]
+    fn a_folder_lists_its_map_files_by_name_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..MAX_MAPS + 3 {
+            std::fs::write(dir.path().join(format!("m{i:04}.json")), "").unwrap();
+        }
+        std::fs::write(dir.path().join("notes.txt"), "").unwrap();
+        std::fs::create_dir(dir.path().join("sub.json")).unwrap();
+        let reference = dir.path().join("m0000.json");
+        let reference = std::fs::canonicalize(reference).unwrap();
+        let (maps, left_out) = list_maps(dir.path(), Some(&reference)).unwrap();
+        assert_eq!(maps.len(), MAX_MAPS);
+        assert_eq!(left_out, 2, "503 maps, less the reference, less 500 listed");
+        assert_eq!(maps[0].file_name().unwrap(), "m0001.json");
+        assert!(maps.windows(2).all(|w| w[0] < w[1]));
+    }
 }

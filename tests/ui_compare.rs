@@ -195,3 +195,30 @@ fn opening_a_hand_in_asks_to_save_unsaved_work_first() {
     h.run();
     assert!(h.state().is_dirty(), "the work is still there");
 }
+
+#[test]
+fn the_view_menu_hides_and_shows_the_panel_and_keeps_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, _) = student();
+    let mut h = harness(map, &reference(dir.path()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("with the reference golz.json")
+            .is_some()
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("with the reference golz.json")
+            .is_none()
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Comparison panel").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("with the reference golz.json")
+            .is_some()
+    );
+    assert!(h.query_by_label("Missed (1)").is_some());
+}

@@ -317,6 +317,58 @@ fn row_ui(ui: &mut egui::Ui, r: &ClassRow, open: Option<&Path>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{MAX_MAPS, list_maps};
+    use crate::ui::compare_panel::{ComparePanel, CompareView};
+
+    #[test]
+    fn a_class_is_compared_on_a_thread_and_its_rows_arrive_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let reference = crate::io::map_from_json(
+            include_bytes!("../../../maps/golz-1996-why-not-join-nato.json"),
+            std::path::Path::new("golz.json"),
+        )
+        .unwrap();
+        for name in ["cleo", "ann", "ben"] {
+            let mut map = reference.clone();
+            map.title = name.into();
+            crate::io::save(&dir.path().join(format!("{name}.json")), &map).unwrap();
+        }
+        let mut panel = ComparePanel::default();
+        panel.class.background = true;
+        assert!(
+            panel
+                .open_class(dir.path(), &egui::Context::default())
+                .is_err(),
+            "no reference yet"
+        );
+        panel.set_reference("golz.json".into(), None, reference);
+        panel
+            .open_class(dir.path(), &egui::Context::default())
+            .unwrap();
+        assert_eq!(panel.view, CompareView::Class);
+        // Wait for the worker (bounded: a stuck worker fails the test, it does not hang it).
+        for _ in 0..3000 {
+            panel.class.poll();
+            if !panel.class.is_busy() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(!panel.class.is_busy());
+        let titles: Vec<&str> = panel
+            .class
+            .rows()
+            .iter()
+            .map(|r| r.title.as_str())
+            .collect();
+        assert_eq!(titles, ["ann", "ben", "cleo"]);
+        assert!(
+            panel
+                .class
+                .rows()
+                .iter()
+                .all(|r| r.summary.as_ref().is_some_and(|s| s.claims_matched == 21))
+        );
+    }
 
     #[test]
     fn a_folder_lists_its_map_files_by_name_up_to_the_limit() {

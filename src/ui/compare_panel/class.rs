@@ -83,6 +83,8 @@ impl ClassTable {
         let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
         if !self.background {
             work(&folder, &reference, exclude.as_deref(), &tx, None);
+            // Done: the table is complete at once, not busy until the next frame.
+            drop(tx);
             self.reports = Some(rx);
             self.poll();
             return;

@@ -149,3 +149,24 @@ fn a_support_the_wrong_way_round_is_named_and_selects_both_claims() {
         h.state().sent
     );
 }
+
+#[test]
+fn a_missed_passage_of_an_article_the_map_lacks_is_told_not_shown() {
+    // A map of its own article only: none of the reference's passages can be shown in it.
+    let mut map = Map::new("Elsewhere");
+    map.sources = vec![crate::model::Source::new("Other", "Another article.")];
+    let q1 = golz().quote(&NodeId::from("q1")).unwrap().clone();
+    let mut h = harness(map);
+    h.run();
+    assert!(
+        h.query_by_label_contains("does not hold this article")
+            .is_some()
+    );
+    h.get_by_label(&crate::analysis::quoted(&q1.anchor.exact))
+        .click();
+    h.run();
+    match h.state().sent.as_slice() {
+        [Command::Notice(text)] => assert!(text.contains(q1.anchor.exact.trim()), "{text}"),
+        other => panic!("{other:?}"),
+    }
+}

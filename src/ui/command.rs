@@ -121,6 +121,19 @@ pub enum Command {
     PresentFrom(usize),
     /// Choose a reference map to compare this one with.
     CompareWith,
+    /// Choose a folder of hand-ins to compare with the reference map, one row per map.
+    OpenClassFolder,
+    /// Compare the maps of this folder with the reference map.
+    ClassFolderPath(PathBuf),
+    /// Show or hide the comparison panel (asks for a reference map when there is none).
+    ToggleCompare,
+    /// Show chars `start..end` of an article in the reader, highlighted (a passage the map
+    /// does not quote).
+    ShowPassage {
+        source: SourceId,
+        start: usize,
+        end: usize,
+    },
 }
 
 /// Save first, or go on without saving.
@@ -276,9 +289,21 @@ pub const TABLE: &[Entry] = &[
         .keys(&[(CMD_SHIFT, Key::E)])
         .menu(Menu::File, 2)
         .typing(),
+    Entry::new(
+        Command::CompareWith,
+        "Compare with a reference map…",
+        "Compare this map with a teacher's reference map of the same article(s)",
+    )
+    .menu(Menu::File, 3),
+    Entry::new(
+        Command::OpenClassFolder,
+        "Open class folder…",
+        "Compare every map in a folder of hand-ins with the reference map",
+    )
+    .menu(Menu::File, 3),
     Entry::new(Command::Quit, "Quit", "Close Warrant (asks to save changes first)")
         .keys(&[(CMD, Key::Q)])
-        .menu(Menu::File, 3)
+        .menu(Menu::File, 4)
         .typing(),
     // Edit
     Entry::new(Command::Undo, "Undo", "Take back the last change")
@@ -352,6 +377,12 @@ pub const TABLE: &[Entry] = &[
     .menu(Menu::View, 1)
     .tool(11, Some("Show only the selected cards and what is linked to them (Shift+F)"))
     .tool_label("Focus"),
+    Entry::new(
+        Command::ToggleCompare,
+        "Comparison panel",
+        "Show or hide the comparison with the reference map",
+    )
+    .menu(Menu::View, 2),
     Entry::new(Command::Present, "Present", "Present the map's story full screen")
         .keys(&[(NONE, Key::F5)])
         .menu(Menu::View, 2)

@@ -18,6 +18,8 @@ pub enum FileRequest {
     SaveMap,
     AddArticle,
     OpenReference,
+    /// A folder of students' maps.
+    ClassFolder,
     Export(Format),
     /// interchange: a file of another argument tool.
     ImportMap,
@@ -30,6 +32,7 @@ impl FileRequest {
             FileRequest::SaveMap => "Save map as",
             FileRequest::AddArticle => "Add article",
             FileRequest::OpenReference => "Compare with a reference map",
+            FileRequest::ClassFolder => "Open a class folder (the students' maps)",
             FileRequest::Export(_) => "Export",
             FileRequest::ImportMap => "Import a map (Argdown, AIF, Kialo)",
         }
@@ -41,6 +44,7 @@ impl FileRequest {
             FileRequest::SaveMap => Command::SaveTo(path),
             FileRequest::AddArticle => Command::AddArticlePath(path),
             FileRequest::OpenReference => Command::CompareWithPath(path),
+            FileRequest::ClassFolder => Command::ClassFolderPath(path),
             FileRequest::Export(kind) => Command::ExportTo(kind, path),
             FileRequest::ImportMap => Command::ImportPath(path),
         }
@@ -112,6 +116,7 @@ impl FileDialogs {
                 FileRequest::OpenMap | FileRequest::OpenReference => dialog
                     .add_filter("Warrant map", &MAP_EXTENSIONS)
                     .pick_file(),
+                FileRequest::ClassFolder => dialog.pick_folder(),
                 FileRequest::SaveMap => dialog
                     .add_filter("Warrant map", &MAP_EXTENSIONS)
                     .set_file_name(file_name.unwrap_or_else(|| map_file_name("")))

@@ -6,9 +6,7 @@
 
 use super::app::Selection;
 use super::command::Command;
-use crate::analysis::{
-    Analysis, Comparison, GapKind, Label, QuoteCheck, QuoteStatus, SearchLimit, analyse,
-};
+use crate::analysis::{Analysis, GapKind, Label, QuoteCheck, QuoteStatus, SearchLimit, analyse};
 use crate::edit::ops;
 use crate::model::{Map, NodeId};
 use egui::{CollapsingHeader, RichText};
@@ -31,8 +29,6 @@ pub struct Findings {
     worker: Option<Worker>,
     /// Whether to analyse on a worker thread (the window) or right away (tests).
     background: bool,
-    /// A reference map and the comparison of this map with it.
-    pub reference: Option<(String, Map)>,
 }
 
 /// A thread that analyses maps sent to it, newest first.
@@ -337,7 +333,7 @@ pub fn findings_ui(ui: &mut egui::Ui, cx: &FindingsCtx<'_>, acts: &mut Vec<Comma
                 ui.label(format!("{:.0} % quoted — {title}", c.percent));
             }
         });
-        compare_ui(ui, cx.findings.reference.as_ref(), map, acts);
+        compare_ui(ui, acts);
     });
 }
 
@@ -457,36 +453,16 @@ fn quote_finding_ui(ui: &mut egui::Ui, map: &Map, q: &QuoteCheck, acts: &mut Vec
     }
 }
 
-fn compare_ui(
-    ui: &mut egui::Ui,
-    reference: Option<&(String, Map)>,
-    map: &Map,
-    acts: &mut Vec<Command>,
-) {
+/// The comparison with a reference map has its own panel below the map: this opens it.
+fn compare_ui(ui: &mut egui::Ui, acts: &mut Vec<Command>) {
     CollapsingHeader::new("Compare with a reference map").show(ui, |ui| {
+        ui.label(RichText::new("A teacher's map of the same article(s): the comparison opens below the map, passages, claims and links side by side; a class folder compares every hand-in at once.").weak());
         if ui.button("Choose a reference map…").on_hover_text("A teacher's map of the same article(s)").clicked() {
             acts.push(Command::CompareWith);
         }
-        let Some((name, reference)) = reference else {
-            ui.label(RichText::new("Passages are matched by overlapping spans of the same article; claims through their quotes.").weak());
-            return;
-        };
-        let c: Comparison = crate::analysis::compare(reference, map);
-        ui.label(format!("Against {name}"));
-        for art in &c.articles {
-            let score = art.score.map_or_else(|| "—".to_owned(), |s| format!("{:.0} %", s * 100.0));
-            ui.label(RichText::new(format!("{}: {score} of the reference passages found", art.title)).strong());
-            ui.label(format!("found {}, missed {}, added {}", art.found.len(), art.missed.len(), art.added.len()));
-            for m in &art.missed {
-                ui.label(RichText::new(format!("missed: {}", crate::analysis::quoted(&m.text))).weak());
-            }
+        if ui.button("Open class folder…").clicked() {
+            acts.push(Command::OpenClassFolder);
         }
-        ui.label(format!(
-            "Claims: {} matched, {} missed, {} added",
-            c.claims.matched.len(),
-            c.claims.missed.len(),
-            c.claims.added.len()
-        ));
     });
 }
 

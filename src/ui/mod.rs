@@ -3,6 +3,7 @@
 mod app;
 mod canvas;
 mod command;
+mod compare_panel;
 mod dialogs;
 mod export_dialog;
 mod feedback_panel;

@@ -37,6 +37,8 @@ pub struct ReaderState {
     flash: Option<(NodeId, f64)>,
     /// A selection to set in the text on the next frame (source char range).
     select_next: Option<(usize, usize)>,
+    /// A passage that is no quote of this map, highlighted (a reference passage the map missed).
+    passage: Option<(SourceId, usize, usize)>,
 }
 
 impl ReaderState {
@@ -45,6 +47,15 @@ impl ReaderState {
         self.current = Some(quote.source.clone());
         self.scroll_to = Some((quote.anchor.start, quote.anchor.end));
         self.flash = Some((quote.id.clone(), f64::NAN));
+        self.passage = None;
+    }
+
+    /// Shows chars `start..end` of an article's stored text: switches to it, scrolls to the
+    /// passage and keeps it highlighted until another quote or passage is shown.
+    pub fn show_passage(&mut self, source: SourceId, start: usize, end: usize) {
+        self.current = Some(source.clone());
+        self.scroll_to = Some((start, end));
+        self.passage = Some((source, start, end));
     }
 
     /// Selects chars `start..end` of the current article's stored text (as a mouse drag would).
@@ -323,7 +334,11 @@ fn article_ui(
         .map(|q| (q.id.clone(), q.anchor.start, q.anchor.end))
         .collect();
     let reflow = reader.reflow_for(source).clone();
-    let marks = marks(ui, reader, cx.selection, &quotes, &reflow, &palette);
+    let mut marks = marks(ui, reader, cx.selection, &quotes, &reflow, &palette);
+    if let Some((_, s, e)) = reader.passage.as_ref().filter(|p| p.0 == source.id) {
+        let (a, b) = reflow.range_to_display(*s, *e);
+        marks.push((a..b, palette.flash));
+    }
 
     let text_id = egui::Id::unique(("reader text", source.id.as_str()));
     select_next(ui, reader, &reflow, source, text_id);

@@ -78,7 +78,11 @@ impl WarrantApp {
             | Command::ShowQuote(_)
             | Command::Error(_)
             | Command::PresentFrom(_)
-            | Command::CompareWith) => self.run_panel_command(ctx, command),
+            | Command::CompareWith
+            | Command::OpenClassFolder
+            | Command::ClassFolderPath(_)
+            | Command::ToggleCompare
+            | Command::ShowPassage { .. }) => self.run_panel_command(ctx, command),
         }
     }
 

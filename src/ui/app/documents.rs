@@ -1,7 +1,7 @@
 //! Documents: opening, saving, recovering after a crash, asking before unsaved changes are lost,
 //! importing articles, exporting, and loading a reference map.
 
-use super::{LeftTab, MAX_RECENT, Selection, WarrantApp};
+use super::{MAX_RECENT, Selection, WarrantApp};
 use crate::edit::{History, ops};
 use crate::io::{self, Autosave, FileStamp, Recovery};
 use crate::model::Map;
@@ -19,7 +19,7 @@ impl WarrantApp {
             .request(FileRequest::OpenReference, self.path.as_deref());
     }
 
-    /// Loads a reference map for the comparison in the findings panel.
+    /// Loads a reference map and shows the compare panel.
     pub fn open_reference(&mut self, path: &Path) {
         match io::load(path) {
             Ok(map) => {
@@ -28,8 +28,7 @@ impl WarrantApp {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned();
-                self.findings.reference = Some((name, map));
-                self.settings.left_tab = LeftTab::Findings;
+                self.compare.set_reference(name, Some(path.to_owned()), map);
             }
             Err(e) => self.dialogs.error = Some(e.to_string()),
         }

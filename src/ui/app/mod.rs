@@ -130,8 +130,10 @@ pub struct WarrantApp {
     pub story: super::story_panel::StoryPanel,
     /// The inspector's own state (names being typed).
     inspector: super::inspector::InspectorState,
-    /// The analysis of the map, and a reference map to compare it with.
+    /// The analysis of the map.
     pub findings: super::findings::Findings,
+    /// The comparison with a teacher's reference map, and a class of hand-ins.
+    pub compare: super::compare_panel::ComparePanel,
     /// File → Export's dialog.
     pub export: super::export_dialog::ExportDialog,
     /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
@@ -176,6 +178,7 @@ impl WarrantApp {
             .unwrap_or_default();
         let mut app = Self::with_map(Map::new("Untitled map"), settings);
         app.findings.set_background(true);
+        app.compare.class.background = true;
         app.articles.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));
         app.apply_theme(ctx);
@@ -220,6 +223,7 @@ impl WarrantApp {
             story: super::story_panel::StoryPanel::default(),
             inspector: super::inspector::InspectorState::default(),
             findings: super::findings::Findings::default(),
+            compare: super::compare_panel::ComparePanel::default(),
             export: super::export_dialog::ExportDialog::default(),
             problems: (u64::MAX, Vec::new()),
             files: FileDialogs::default(),
@@ -428,6 +432,7 @@ impl WarrantApp {
                     super::reader::reader_ui(ui, &cx, &mut self.reader, &mut self.pending);
                 });
         }
+        self.compare_ui(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {

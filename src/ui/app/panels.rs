@@ -3,6 +3,8 @@
 
 use super::{LeftTab, Selection, WarrantApp};
 use crate::ui::command::Command;
+use crate::ui::compare_panel::{CompareCtx, compare_panel_ui};
+use crate::ui::files::FileRequest;
 use crate::ui::findings::{FindingsCtx, findings_ui};
 use crate::ui::inspector::{InspectorCtx, inspector_ui};
 use crate::ui::story_panel::{StoryCtx, story_ui};
@@ -38,6 +40,38 @@ impl WarrantApp {
         }
     }
 
+    /// The compare panel below the map, while it is open.
+    pub(super) fn compare_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.compare.open {
+            return;
+        }
+        egui::Panel::bottom("compare")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(120.0)
+            .show(ui, |ui| {
+                let cx = CompareCtx {
+                    map: self.history.map(),
+                    revision: self.history.content_revision(),
+                    path: self.path.as_deref(),
+                };
+                compare_panel_ui(ui, &cx, &mut self.compare, &mut self.pending);
+            });
+    }
+
+    /// Asks for a folder of hand-ins to compare with the reference (the reference first).
+    fn request_class_folder(&mut self) {
+        if self.compare.reference().is_none() {
+            self.dialogs.notice = Some(
+                "Choose the reference map first (File → Compare with a reference map…), then the class folder.".into(),
+            );
+            return;
+        }
+        let near = self.compare.reference_path().map(std::path::Path::to_owned);
+        self.files
+            .request(FileRequest::ClassFolder, near.as_deref());
+    }
+
     /// Runs what a panel asked for (the rest of the commands run in `run_command`).
     pub(super) fn run_panel_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -71,6 +105,26 @@ impl WarrantApp {
                 self.run_command(ctx, Command::Present);
             }
             Command::CompareWith => self.request_reference(),
+            Command::OpenClassFolder => self.request_class_folder(),
+            Command::ClassFolderPath(folder) => {
+                if let Err(message) = self.compare.open_class(&folder, ctx) {
+                    self.dialogs.notice = Some(message);
+                }
+                ctx.request_repaint();
+            }
+            Command::ToggleCompare => {
+                if self.compare.reference().is_some() {
+                    self.compare.open = !self.compare.open;
+                    ctx.request_repaint();
+                } else {
+                    self.request_reference();
+                }
+            }
+            Command::ShowPassage { source, start, end } => {
+                self.reader.show_passage(source, start, end);
+                self.settings.show_reader = true;
+                ctx.request_repaint();
+            }
             Command::SelectLink(link) => {
                 self.selection = Selection {
                     nodes: Vec::new(),

@@ -6,6 +6,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use std::fmt::Write as _;
 use warrant::anchor::{CharIndex, anchor_from_range_in};
 use warrant::model::{Map, Point, Quote, Source};
 use warrant::ui::{Settings, WarrantApp};
@@ -18,9 +19,10 @@ const MOVED: usize = 12;
 /// An article of distinct numbered sentences (about 260,000 chars), and one quote on every
 /// other sentence; the first `MOVED` quotes carry the offsets of the sentence after theirs.
 fn large_map() -> Map {
-    let text: String = (0..SENTENCES)
-        .map(|i| format!("Sentence {i} of the long article says one thing. "))
-        .collect();
+    let mut text = String::new();
+    for i in 0..SENTENCES {
+        write!(text, "Sentence {i} of the long article says one thing. ").unwrap();
+    }
     // The text is ASCII: byte offsets are char offsets.
     let starts: Vec<usize> = text.match_indices("Sentence ").map(|(b, _)| b).collect();
     let mut map = Map::new("Thousands of quotes");

@@ -164,6 +164,16 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
+/// `x` as JSON: whole numbers written as integers where `whole` (offsets are `usize`, and an
+/// offset written `3.0` is refused by the schema before it means anything).
+fn number_like(x: f64, whole: bool) -> Value {
+    if whole && x.fract() == 0.0 && x.abs() < 9e15 {
+        serde_json::json!(x as i64)
+    } else {
+        serde_json::json!(x)
+    }
+}
+
 /// Applies one value change to `doc` (byte flips are left to [`mutated`]).
 fn mutate(doc: &mut Value, m: &Mutation) {
     let mut found = Vec::new();
@@ -193,7 +203,7 @@ fn mutate(doc: &mut Value, m: &Mutation) {
     };
     match *m {
         Mutation::Number(i, n) => set(doc, pick(&numbers, i), &|_| {
-            serde_json::json!(NUMBERS[n % NUMBERS.len()])
+            number_like(NUMBERS[n % NUMBERS.len()], true)
         }),
         Mutation::Shift(i, d) => set(doc, pick(&numbers, i), &|v| match v.as_u64() {
             Some(n) => serde_json::json!(n.saturating_add_signed(i64::from(d))),
@@ -201,14 +211,25 @@ fn mutate(doc: &mut Value, m: &Mutation) {
         }),
         Mutation::Text(i, s) => set(doc, pick(&strings, i), &|_| Value::String(odd_string(s))),
         Mutation::CopyText(a, b) => copy(doc, pick(&strings, a), pick(&strings, b)),
-        Mutation::CopyNumber(a, b) => copy(doc, pick(&numbers, a), pick(&numbers, b)),
+        Mutation::CopyNumber(a, b) => {
+            let from = pick(&numbers, a).and_then(|p| get_mut(doc, &p).and_then(|v| v.as_f64()));
+            if let Some(x) = from {
+                set(doc, pick(&numbers, b), &|to| number_like(x, to.is_u64()));
+            }
+        }
         Mutation::Copy(a, b) => copy(doc, pick(&all, a), pick(&all, b)),
         Mutation::Remove(i) | Mutation::Duplicate(i) => {
             let Some(path) = pick(&all, i) else { return };
             let (last, parent) = path.split_last().unwrap();
             let dup = matches!(m, Mutation::Duplicate(_));
             match (get_mut(doc, parent), last) {
-                (Some(Value::Object(o)), Step::Key(k)) if !dup => drop(o.remove(k)),
+                // A required field gone is the schema's business; optional ones reach further
+                // (a card without `pos` is laid out on load).
+                (Some(Value::Object(o)), Step::Key(k))
+                    if !dup && OPTIONAL.contains(&k.as_str()) =>
+                {
+                    drop(o.remove(k));
+                }
                 (Some(Value::Array(a)), Step::At(i)) if dup => a.insert(*i, a[*i].clone()),
                 (Some(Value::Array(a)), Step::At(i)) => drop(a.remove(*i)),
                 _ => {}
@@ -226,6 +247,24 @@ fn mutate(doc: &mut Value, m: &Mutation) {
         Mutation::Byte(..) => {}
     }
 }
+
+/// Keys a map file may leave out.
+const OPTIONAL: &[&str] = &[
+    "pos",
+    "note",
+    "prefix",
+    "suffix",
+    "actors",
+    "tags",
+    "thesis",
+    "story",
+    "focus",
+    "description",
+    "author",
+    "outlet",
+    "date",
+    "comments",
+];
 
 /// A sample map's bytes with `mutations` applied.
 fn mutated(bytes: &[u8], mutations: &[Mutation]) -> Vec<u8> {

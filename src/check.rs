@@ -6,7 +6,7 @@
 use crate::analysis::{self, QuoteCheck, QuoteStatus, SearchLimit, quoted};
 use crate::model::{LinkId, Map, NodeId, SourceId, text_sha256};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kinds of problem, as named in `--json` output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -229,6 +229,43 @@ pub struct Finding {
     pub message: String,
 }
 
+/// The claims that do not stand, each with why. Two undecided claims that hold each other open
+/// (a bare contradiction, or two objections to each other) are one finding naming both, not
+/// the same pair told twice from either side.
+fn standing_findings(map: &Map) -> Vec<Finding> {
+    let stands = analysis::what_stands(map);
+    let open_because: HashMap<&NodeId, &NodeId> = stands
+        .iter()
+        .filter(|s| s.label == analysis::Label::Undecided)
+        .filter_map(|s| Some((&s.claim, s.because.as_ref()?)))
+        .collect();
+    let nodes = map.node_index();
+    let mut told: HashSet<&NodeId> = HashSet::new();
+    let mut out = Vec::new();
+    for s in &stands {
+        let kind = match s.label {
+            analysis::Label::Accepted => continue,
+            analysis::Label::Rejected => FindingKind::RejectedClaim,
+            analysis::Label::Undecided => FindingKind::UndecidedClaim,
+        };
+        let mutual = s.because.as_ref().is_some_and(|b| {
+            b != &s.claim && open_because.get(b) == Some(&&s.claim) && told.contains(b)
+        });
+        if kind == FindingKind::UndecidedClaim && mutual {
+            continue;
+        }
+        told.insert(&s.claim);
+        let text = nodes.claim(&s.claim).map_or("", |c| c.text.as_str());
+        out.push(Finding {
+            kind,
+            item: s.claim.0.clone(),
+            related: s.because.iter().map(|b| b.0.clone()).collect(),
+            message: format!("{} {}", quoted(text), s.reason),
+        });
+    }
+    out
+}
+
 /// Every analysis finding about `map`.
 pub fn findings(map: &Map) -> Vec<Finding> {
     findings_from(map, &analysis::quote_integrity(map))
@@ -281,21 +318,7 @@ pub fn findings_from(map: &Map, checks: &[QuoteCheck]) -> Vec<Finding> {
             message: g.message,
         });
     }
-    let nodes = map.node_index();
-    for s in analysis::what_stands(map) {
-        let kind = match s.label {
-            analysis::Label::Accepted => continue,
-            analysis::Label::Rejected => FindingKind::RejectedClaim,
-            analysis::Label::Undecided => FindingKind::UndecidedClaim,
-        };
-        let text = nodes.claim(&s.claim).map_or("", |c| c.text.as_str());
-        out.push(Finding {
-            kind,
-            item: s.claim.0,
-            related: s.because.into_iter().map(|b| b.0).collect(),
-            message: format!("{} {}", quoted(text), s.reason),
-        });
-    }
+    out.extend(standing_findings(map));
     for c in analysis::coverage_from(map, checks) {
         let title = map.source(&c.source).map_or("", |s| s.title.as_str());
         out.push(Finding {

@@ -30,7 +30,6 @@ fn the_memo_shows_its_contradiction_and_the_actor_holding_both_sides() {
             FindingKind::InconsistentActor,
             FindingKind::UnsupportedClaim,
             FindingKind::UndecidedClaim,
-            FindingKind::UndecidedClaim,
             FindingKind::Coverage,
         ]
     );
@@ -49,11 +48,68 @@ fn the_memo_shows_its_contradiction_and_the_actor_holding_both_sides() {
         found[3].message,
         "“NATO is an omnipotent bloc” and “NATO is a Cold War relic” cannot both be true, and nothing in the map settles which: which would you keep, and why?"
     );
+    // Told once, naming both sides: not again as "B and A cannot both be true".
+    assert_eq!(found[3].item, "c1");
+    assert_eq!(found[3].related, ["c2"]);
     assert!(
-        found[5]
+        found[4]
             .message
             .contains("% of its text quoted, in 1 passage")
     );
+}
+
+fn undecided(found: &[Finding]) -> Vec<(&str, Vec<&str>)> {
+    found
+        .iter()
+        .filter(|f| f.kind == FindingKind::UndecidedClaim)
+        .map(|f| {
+            (
+                f.item.as_str(),
+                f.related.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Each pair of claims that hold each other open is one finding, whichever way it is linked;
+/// a longer circle still names each of its claims, and a claim left open by a pair is its own.
+#[test]
+fn a_pair_holding_each_other_open_is_reported_once() {
+    let mut b = MapBuilder::new();
+    b.claims(&["A", "B", "C", "D", "E", "F", "G", "H"]);
+    b.link("c2", "c1", Relation::Contradicts); // linked "backwards": still one finding
+    b.link("c3", "c4", Relation::Opposes);
+    b.link("c4", "c3", Relation::Opposes);
+    b.link("c5", "c6", Relation::Opposes);
+    b.link("c6", "c7", Relation::Opposes);
+    b.link("c7", "c5", Relation::Opposes);
+    b.link("c1", "c8", Relation::Opposes); // H hangs on the open pair A/B
+    let found = findings(&b.map);
+    assert_eq!(
+        undecided(&found),
+        [
+            ("c1", vec!["c2"]),
+            ("c3", vec!["c4"]),
+            ("c5", vec!["c7"]),
+            ("c6", vec!["c5"]),
+            ("c7", vec!["c6"]),
+            ("c8", vec!["c1"]),
+        ]
+    );
+    let pair = found
+        .iter()
+        .find(|f| f.kind == FindingKind::UndecidedClaim && f.item == "c3")
+        .unwrap();
+    assert_eq!(
+        pair.message,
+        "“C” is caught in a circle of objections with “D”: where would you break it?"
+    );
+    // The pair's claims still each stand as open in the analysis (the panel lists every claim).
+    let open = crate::analysis::what_stands(&b.map)
+        .iter()
+        .filter(|s| s.label == crate::analysis::Label::Undecided)
+        .count();
+    assert_eq!(open, 8);
 }
 
 /// An objection nobody answers is named as that, not as a verdict on the claim; a point the

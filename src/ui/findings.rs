@@ -7,20 +7,24 @@
 use super::app::Selection;
 use super::command::Command;
 use crate::analysis::{Analysis, GapKind, Label, QuoteCheck, QuoteStatus, SearchLimit, analyse};
+use crate::check::{Problem, problems_from};
 use crate::edit::ops;
 use crate::model::{Map, NodeId};
 use egui::{CollapsingHeader, RichText};
 use std::sync::mpsc::{self, Receiver, Sender};
 
-/// The analysis of the map as it is now, and the last comparison made.
+/// The analysis of the map as it is now, its problems, and the last comparison made.
 ///
-/// The analysis grows with the map's content (quote search, grounded semantics, coverage), so
-/// the window computes it on a worker thread and keeps showing the last result, marked as stale,
+/// The analysis grows with the map's content (quote search, grounded semantics, coverage), and
+/// so do the problems (every article hashed, every quote located), so
+/// the window computes them on a worker thread and keeps showing the last result, marked as stale,
 /// until the one for the current content arrives. Tests may compute it on the UI thread instead.
 #[derive(Default)]
 pub struct Findings {
     /// The last analysis received and the content revision it describes.
     cache: Option<(u64, Analysis)>,
+    /// The problems of the same content (quotes that moved, altered articles).
+    problems: Vec<Problem>,
     /// How many times the analysis has run (it is the costly part of this panel).
     runs: usize,
     /// How many of those results came from the worker thread.
@@ -31,10 +35,19 @@ pub struct Findings {
     background: bool,
 }
 
+/// The analysis of a map and its problems, computed together (they share the quote search).
+type Checked = (Analysis, Vec<Problem>);
+
+fn check(map: &Map) -> Checked {
+    let analysis = analyse(map);
+    let problems = problems_from(map, &analysis.quotes);
+    (analysis, problems)
+}
+
 /// A thread that analyses maps sent to it, newest first.
 struct Worker {
     jobs: Sender<(u64, Map, egui::Context)>,
-    results: Receiver<(u64, Analysis)>,
+    results: Receiver<(u64, Checked)>,
     /// The revision last sent, whose result is awaited.
     awaited: Option<u64>,
 }
@@ -52,8 +65,7 @@ impl Worker {
                         job = newer;
                     }
                     let (revision, map, ctx) = job;
-                    let analysis = analyse(&map);
-                    if result_tx.send((revision, analysis)).is_err() {
+                    if result_tx.send((revision, check(&map))).is_err() {
                         break;
                     }
                     ctx.request_repaint();
@@ -85,18 +97,22 @@ impl Findings {
             return;
         }
         if !self.background {
-            self.cache = Some((revision, analyse(map)));
+            self.store(revision, check(map));
             self.runs += 1;
             return;
         }
         if let Some(w) = &self.worker {
-            while let Ok((r, analysis)) = w.results.try_recv() {
+            let mut arrived = None;
+            while let Ok((r, checked)) = w.results.try_recv() {
                 self.runs += 1;
                 self.from_worker += 1;
                 // A result for a content that has changed since is dropped.
                 if Some(r) == w.awaited {
-                    self.cache = Some((r, analysis));
+                    arrived = Some((r, checked));
                 }
+            }
+            if let Some((r, checked)) = arrived {
+                self.store(r, checked);
             }
         }
         if self.current(revision) {
@@ -128,8 +144,26 @@ impl Findings {
             }
         }
         // No thread could be started: analyse here rather than never.
-        self.cache = Some((revision, analyse(map)));
+        self.store(revision, check(map));
         self.runs += 1;
+    }
+
+    fn store(&mut self, revision: u64, (analysis, problems): Checked) {
+        self.cache = Some((revision, analysis));
+        self.problems = problems;
+    }
+
+    /// Drops what was found in the previous map (another map was opened): nothing of it is
+    /// shown on the new one while the new one is checked.
+    pub fn forget(&mut self) {
+        self.cache = None;
+        self.problems.clear();
+    }
+
+    /// The problems found with the analysis shown by [`Findings::latest`] (possibly of an
+    /// earlier content of the map, see [`Findings::is_stale`]); empty before the first result.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
     }
 
     fn current(&self, revision: u64) -> bool {
@@ -149,7 +183,7 @@ impl Findings {
     /// [`History::content_revision`]: crate::edit::History::content_revision
     pub fn of(&mut self, map: &Map, revision: u64) -> &Analysis {
         if !self.background && !self.current(revision) {
-            self.cache = Some((revision, analyse(map)));
+            self.store(revision, check(map));
             self.runs += 1;
         }
         self.latest()

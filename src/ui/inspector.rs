@@ -19,6 +19,9 @@ pub struct InspectorCtx<'a> {
     pub selection: &'a Selection,
     /// The map's problems (quotes that moved, altered articles).
     pub problems: &'a [Problem],
+    /// Whether the problems are being checked again (they are of the map before its latest
+    /// change, or none yet for a map just opened).
+    pub checking: bool,
 }
 
 /// What the inspector keeps between frames.
@@ -61,7 +64,7 @@ pub fn inspector_ui(
                     quote_ui(ui, map, q, cx.problems, out);
                 }
             }
-            ([], None) => map_ui(ui, map, cx.problems, out),
+            ([], None) => map_ui(ui, map, cx.problems, cx.checking, out),
             (many, None) => {
                 ui.heading(format!("{} cards selected", many.len()));
                 ui.label("Drag one of them to move them all; Delete removes them; with two selected, “Link selected” links them.");
@@ -430,7 +433,13 @@ fn link_ui(ui: &mut egui::Ui, map: &Map, link: &Link, out: &mut Vec<Command>) {
     comment::comment_ui(ui, map, &crate::model::Target::Link(link.id.clone()), out);
 }
 
-fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[Problem], out: &mut Vec<Command>) {
+fn map_ui(
+    ui: &mut egui::Ui,
+    map: &Map,
+    problems: &[Problem],
+    checking: bool,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Map");
     ui.label("Title");
     let mut title = map.title.clone();
@@ -469,6 +478,16 @@ fn map_ui(ui: &mut egui::Ui, map: &Map, problems: &[Problem], out: &mut Vec<Comm
         map.sources.len(),
         map.links.len()
     ));
+    if checking {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("checking the quotes…").weak())
+                .on_hover_text(
+                    "Every quote is being looked for in its article, off the window's thread",
+                );
+        });
+    }
     if !problems.is_empty() {
         ui.add_space(8.0);
         ui.label(
@@ -586,6 +605,7 @@ mod tests {
                         map: &b.map,
                         selection: &b.selection,
                         problems: &[],
+                        checking: false,
                     };
                     inspector_ui(ui, &cx, &mut b.state, &mut out);
                     b.run(out);

@@ -45,6 +45,8 @@ impl WarrantApp {
         self.reader = ReaderState::default();
         self.autosave = Autosave::new(self.autosave.quiet, self.autosave.longest);
         self.disk_stamp = None;
+        self.findings.forget();
+        self.problems_notice = None;
     }
 
     /// Opens sample map number `i` (of `samples::ALL`) as an unsaved copy.
@@ -76,13 +78,8 @@ impl WarrantApp {
                 self.replace_map(map, Some(path.to_owned()));
                 self.disk_stamp = Some(stamp);
                 self.remember_recent(path);
-                let n = self.problems().len();
-                if n > 0 {
-                    self.dialogs.notice = Some(format!(
-                        "{} opened with {n} problem(s) to fix: see the list in the inspector.",
-                        path.display()
-                    ));
-                }
+                // Told when the check (off the UI thread) is done.
+                self.problems_notice = Some(path.to_owned());
             }
             Err(e) => self.dialogs.error = Some(e.to_string()),
         }

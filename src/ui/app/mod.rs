@@ -10,7 +10,7 @@ use super::command::Command;
 use super::dialogs::{Dialogs, Pending};
 use super::files::FileDialogs;
 use super::reader::ReaderState;
-use crate::check::{Problem, problems};
+use crate::check::Problem;
 use crate::edit::{Edit, History, Item};
 use crate::io::{Autosave, FileStamp, Recovery, RecoveryWriter};
 use crate::model::{LinkId, Map, NodeId};
@@ -136,8 +136,9 @@ pub struct WarrantApp {
     pub compare: super::compare_panel::ComparePanel,
     /// File → Export's dialog.
     pub export: super::export_dialog::ExportDialog,
-    /// Problems of the map (quotes that moved, altered articles), recomputed when it changes.
-    problems: (u64, Vec<Problem>),
+    /// The map just opened, to tell how many problems it has once they are found (they are
+    /// found off the UI thread, with the findings: a map is untrusted input of any size).
+    problems_notice: Option<PathBuf>,
     files: FileDialogs,
     autosave: Autosave,
     recovery_dir: Option<PathBuf>,
@@ -225,7 +226,7 @@ impl WarrantApp {
             findings: super::findings::Findings::default(),
             compare: super::compare_panel::ComparePanel::default(),
             export: super::export_dialog::ExportDialog::default(),
-            problems: (u64::MAX, Vec::new()),
+            problems_notice: None,
             files: FileDialogs::default(),
             autosave: Autosave::default(),
             recovery_dir: None,
@@ -307,16 +308,31 @@ impl WarrantApp {
         }
     }
 
-    /// Problems of the map as it is now (cached per change of content: moves keep them).
-    pub fn problems(&mut self) -> &[Problem] {
-        self.update_problems();
-        &self.problems.1
+    /// Problems of the map as it is now (quotes that moved, altered articles); `None` while
+    /// they are being checked (on the findings' worker, after each change of content).
+    pub fn problems(&self) -> Option<&[Problem]> {
+        let checking = self.findings.is_stale(self.history.content_revision());
+        (!checking).then(|| self.findings.problems())
     }
 
-    fn update_problems(&mut self) {
-        let revision = self.history.content_revision();
-        if self.problems.0 != revision {
-            self.problems = (revision, problems(self.history.map()));
+    /// Brings the findings (and problems) towards the map as it is now; tells how many problems
+    /// a map just opened has once they are known.
+    fn update_findings(&mut self, ctx: &egui::Context) {
+        self.findings
+            .update(ctx, self.history.map(), self.history.content_revision());
+        if self.problems_notice.is_none() {
+            return;
+        }
+        let Some(n) = self.problems().map(<[Problem]>::len) else {
+            return;
+        };
+        if let Some(path) = self.problems_notice.take()
+            && n > 0
+        {
+            self.dialogs.notice = Some(format!(
+                "{} opened with {n} problem(s) to fix: see the list in the inspector.",
+                path.display()
+            ));
         }
     }
 
@@ -391,8 +407,7 @@ impl WarrantApp {
             self.pending.push(request);
         }
         self.poll_articles();
-        self.findings
-            .update(&ctx, self.history.map(), self.history.content_revision());
+        self.update_findings(&ctx);
 
         self.bars_ui(ui);
         if self.settings.show_inspector {
@@ -456,8 +471,7 @@ impl WarrantApp {
         self.files.prompt_ui(&ctx, &mut self.pending);
         self.run_pending(&ctx);
         // An edit made by this frame's commands goes to the analysis now, not at the next input.
-        self.findings
-            .update(&ctx, self.history.map(), self.history.content_revision());
+        self.update_findings(&ctx);
         self.autosave_tick(&ctx);
         let title = self.window_title();
         if title != self.shown_title {

@@ -14,11 +14,11 @@ impl WarrantApp {
     pub(super) fn left_tab_ui(&mut self, ui: &mut egui::Ui) {
         match self.settings.left_tab {
             LeftTab::Inspector => {
-                self.update_problems();
                 let cx = InspectorCtx {
                     map: self.history.map(),
                     selection: &self.selection,
-                    problems: &self.problems.1,
+                    problems: self.findings.problems(),
+                    checking: self.findings.is_stale(self.history.content_revision()),
                 };
                 inspector_ui(ui, &cx, &mut self.inspector, &mut self.pending);
             }

@@ -280,7 +280,7 @@ fn the_export_dialog_offers_tiles_or_the_outline() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(
-        h.state().settings.export.pages,
+        h.state().settings().export.pages,
         warrant::export::PageMode::Outline
     );
     let (pages, words) = words(&out);

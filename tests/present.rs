@@ -27,7 +27,7 @@ fn present(h: &mut Harness<'static, WarrantApp>) {
         .expect("a Present button")
         .click();
     h.run();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().presentation().is_some());
 }
 
 /// The cards on the projector, by label, with their rectangles.
@@ -68,7 +68,7 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
         h.run();
         let bigger = cards(&h);
         all_on_screen(&bigger);
-        assert!(h.state().presenting.as_ref().unwrap().prefs.text_scale > 1.0);
+        assert!(h.state().presentation().unwrap().prefs.text_scale > 1.0);
         // A step of a few cards has room to grow (a full one is already as large as fits).
         assert!(
             before.len() > 3 || width(&bigger) > width(&before) * 1.05,
@@ -90,7 +90,7 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
         all_on_screen(&smaller);
         assert!(width(&smaller) < width(&before), "step {step}");
         // Back to the default size for the next step.
-        h.state_mut().presenting.as_mut().unwrap().prefs.text_scale = 1.0;
+        h.state_mut().presentation_mut().unwrap().prefs.text_scale = 1.0;
         h.key_press(Key::ArrowRight);
         h.run();
     }
@@ -120,16 +120,16 @@ fn the_theme_and_size_are_there_again_next_run() {
     let app = WarrantApp::new(&ctx, None, Some(dir.path().into()), Some(memo()));
     let mut h = harness(app);
     present(&mut h);
-    let p = h.state().presenting.as_ref().unwrap();
+    let p = h.state().presentation().unwrap();
     assert!(!p.prefs.dark, "the light projector theme first");
     h.key_press(Key::T);
     h.key_press(Key::Plus);
     h.run();
-    let chosen = h.state().presenting.as_ref().unwrap().prefs;
+    let chosen = h.state().presentation().unwrap().prefs;
     assert!(chosen.dark);
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().presenting.is_none());
+    assert!(h.state().presentation().is_none());
 
     let mut storage = Memory::default();
     eframe::App::save(h.state_mut(), &mut storage);
@@ -137,5 +137,5 @@ fn the_theme_and_size_are_there_again_next_run() {
     let again = WarrantApp::new(&ctx, Some(&storage), Some(dir.path().into()), Some(memo()));
     let mut h = harness(again);
     present(&mut h);
-    assert_eq!(h.state().presenting.as_ref().unwrap().prefs, chosen);
+    assert_eq!(h.state().presentation().unwrap().prefs, chosen);
 }

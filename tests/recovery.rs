@@ -135,7 +135,7 @@ fn an_untitled_maps_words_survive_a_crash_and_a_start_with_a_file() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
-    assert_eq!(h.state().path, None, "a new untitled map");
+    assert_eq!(h.state().path(), None, "a new untitled map");
     h.get_by_label("New claim").click();
     h.run();
     h.get_by_label("Claim text on the card")
@@ -170,7 +170,7 @@ fn an_untitled_maps_words_survive_a_crash_and_a_start_with_a_file() {
     let map = h.state().map();
     assert_eq!(map.claims.len(), 1);
     assert_eq!(map.claims[0].text, "Students lose nothing");
-    assert_eq!(h.state().path, None);
+    assert_eq!(h.state().path(), None);
     assert!(h.state().is_dirty(), "restored changes are unsaved");
 }
 
@@ -265,7 +265,7 @@ fn add_article_refuses_a_fifo_instead_of_freezing_the_window() {
         .push(warrant::ui::Command::AddArticlePath(fifo));
     h.run();
     assert!(h.state().map().sources.is_empty());
-    let error = h.state().dialogs.error.clone().unwrap_or_default();
+    let error = h.state().dialogs().error.clone().unwrap_or_default();
     assert!(error.contains("named pipe (FIFO)"), "{error}");
 }
 

@@ -87,12 +87,12 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     // Select a passage across a line break (as a drag would) and quote it, with nothing selected.
     h.key_press(Key::Escape);
     h.run();
-    h.state_mut().selection = warrant::ui::Selection::default();
+    h.state_mut().select(warrant::ui::Selection::default());
     let text = &h.state().map().sources[0].text;
     let start = text.find("a relic of the Cold").unwrap();
     let end = text.find(", incapable").unwrap();
     let (start, end) = (text[..start].chars().count(), text[..end].chars().count());
-    h.state_mut().reader.select_source_range(start, end);
+    h.state_mut().reader_mut().select_source_range(start, end);
     h.run();
     h.run();
     h.get_all_by_label("Quote selection")
@@ -120,7 +120,7 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
         .click_modifiers(Modifiers::SHIFT);
     h.run();
     assert_eq!(
-        h.state().selection.nodes,
+        h.state().selection().nodes,
         vec![quote.clone(), claim.clone()]
     );
     h.get_by_label("Link selected").click();
@@ -247,14 +247,14 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     h.key_press(Key::ArrowRight);
     h.run();
     assert_eq!(
-        h.state().selection.nodes.len(),
+        h.state().selection().nodes.len(),
         1,
         "an arrow key selects a first card"
     );
-    let first = h.state().selection.nodes[0].clone();
+    let first = h.state().selection().nodes[0].clone();
     h.key_press(Key::ArrowRight);
     h.run();
-    let second = h.state().selection.nodes[0].clone();
+    let second = h.state().selection().nodes[0].clone();
     assert_ne!(
         first, second,
         "the arrow key moved to the linked card on the right"
@@ -265,7 +265,8 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     } else {
         first
     };
-    h.state_mut().selection = warrant::ui::Selection::one(claim.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(claim.clone()));
     h.key_press(Key::Enter);
     h.run();
     h.run();
@@ -282,7 +283,7 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
             .text
             .ends_with(" (edited)")
     );
-    assert!(h.state().canvas.editing.is_none());
+    assert!(h.state().canvas().editing.is_none());
 }
 
 #[test]
@@ -296,16 +297,17 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     let mut h = harness(app_with(map.clone(), dir.path()));
     h.run();
     let first = map.claims[3].id.clone();
-    h.state_mut().selection = warrant::ui::Selection::one(first.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(first.clone()));
     h.run();
-    let camera = (h.state().canvas.center, h.state().canvas.zoom);
+    let camera = (h.state().canvas().center, h.state().canvas().zoom);
 
     h.get_all_by_label_contains("Present")
         .next()
         .expect("a Present button")
         .click();
     h.run_ok();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().presentation().is_some());
     assert!(
         h.query_by_label("Inspector").is_none(),
         "panels and toolbars are hidden"
@@ -317,17 +319,17 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     }
     h.key_press(Key::ArrowLeft);
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().unwrap().step, 2);
+    assert_eq!(h.state().presentation().unwrap().step, 2);
     assert!(h.query_by_label_contains(&map.story[2].title).is_some());
     h.key_press(Key::End);
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().unwrap().step, steps - 1);
+    assert_eq!(h.state().presentation().unwrap().step, steps - 1);
 
     h.key_press(Key::Escape);
     h.run_ok();
-    assert!(h.state().presenting.is_none());
-    assert_eq!(h.state().selection.nodes, vec![first]);
-    assert_eq!((h.state().canvas.center, h.state().canvas.zoom), camera);
+    assert!(h.state().presentation().is_none());
+    assert_eq!(h.state().selection().nodes, vec![first]);
+    assert_eq!((h.state().canvas().center, h.state().canvas().zoom), camera);
     assert_eq!(h.state().map(), &map, "presenting changes nothing");
 }
 
@@ -425,7 +427,7 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
         .message;
     h.get_by_label(&message).click();
     h.run();
-    let mut selected = h.state().selection.nodes.clone();
+    let mut selected = h.state().selection().nodes.clone();
     selected.sort();
     let mut expected = vec![omnipotent.clone(), relic.clone()];
     expected.sort();
@@ -478,7 +480,8 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
     let first = map.claims[0].clone();
     let mut h = harness(app_with(map.clone(), dir.path()));
     h.run();
-    h.state_mut().selection = warrant::ui::Selection::one(first.id.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(first.id.clone()));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.run();
@@ -510,7 +513,10 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
             && Path::new(&suggested).extension() == Some("svg".as_ref()),
         "{suggested}"
     );
-    assert_eq!(h.state().settings.export.kind, warrant::export::Format::Svg);
+    assert_eq!(
+        h.state().settings().export.kind,
+        warrant::export::Format::Svg
+    );
 }
 
 /// good-small.json with a thesis on top and one more reason under "NATO is obsolete".
@@ -549,7 +555,7 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     let map = map_with_branches();
     let mut app = app_with(map.clone(), dir.path());
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
-    app.settings.show_reader = false;
+    app.settings_mut().show_reader = false;
     let mut h = harness(app);
     h.run();
     let reason = "Claim: Its members are too familiar";
@@ -589,7 +595,7 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     );
     // Selecting a folded-away card (here from the Findings or the reader) unfolds it.
     let c3 = warrant::model::NodeId::from("c3");
-    h.state_mut().selection = warrant::ui::Selection::one(c3);
+    h.state_mut().select(warrant::ui::Selection::one(c3));
     h.run();
     h.run();
     assert!(
@@ -603,7 +609,7 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_with(map_with_branches(), dir.path());
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
-    app.settings.show_reader = false;
+    app.settings_mut().show_reader = false;
     let mut h = harness(app);
     h.run();
     h.get_by_label("Claim: Its members are too familiar")
@@ -643,7 +649,7 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let obsolete = warrant::model::NodeId::from("c1");
     // Distance between two cards on the canvas, in canvas units.
     let apart = |h: &Harness<'static, WarrantApp>| {
-        let c = &h.state().canvas;
+        let c = h.state().canvas();
         let (r, o) = (
             c.screen_rect_of(&reason).unwrap(),
             c.screen_rect_of(&obsolete).unwrap(),
@@ -732,7 +738,7 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
 
     h.get_by_label("Next step").click();
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().map(|p| p.step), Some(1));
+    assert_eq!(h.state().presentation().map(|p| p.step), Some(1));
     assert!(
         h.query_by_label(&second.note).is_some(),
         "the note of step 2"
@@ -741,5 +747,5 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
     h.get_by_label("Close presenter view").click();
     h.run_ok();
     assert!(h.query_by_label(&second.note).is_none());
-    assert!(h.state().presenting.is_some(), "still presenting");
+    assert!(h.state().presentation().is_some(), "still presenting");
 }

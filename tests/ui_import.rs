@@ -57,9 +57,12 @@ fn file_import_opens_a_kialo_discussion_as_a_new_laid_out_map_with_its_report() 
         app.map().claims.iter().all(|c| c.pos.is_placed()),
         "laid out"
     );
-    assert!(app.path.is_none(), "a new untitled map, not the Kialo file");
+    assert!(
+        app.path().is_none(),
+        "a new untitled map, not the Kialo file"
+    );
     assert!(app.history().is_dirty(), "closing asks to save it");
-    let notice = app.dialogs.notice.clone().unwrap_or_default();
+    let notice = app.dialogs().notice.clone().unwrap_or_default();
     assert!(
         notice.contains("105 claims") && notice.contains("-> See"),
         "{notice}"
@@ -74,6 +77,6 @@ fn a_broken_file_leaves_the_open_map_and_names_the_line() {
     let mut h = harness();
     import_through_the_menu(&mut h, &bad);
     assert_eq!(h.state().map().title, "Homework");
-    let error = h.state().dialogs.error.clone().unwrap_or_default();
+    let error = h.state().dialogs().error.clone().unwrap_or_default();
     assert!(error.contains("line 2"), "{error}");
 }

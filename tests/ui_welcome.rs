@@ -38,7 +38,7 @@ fn the_first_run_welcomes_and_a_listed_sample_opens() {
     h.run();
     assert!(h.query_by_label("Welcome to Warrant").is_some());
     assert!(h.query_by_label("New map from an article…").is_some());
-    assert!(h.state().settings.welcomed, "remembered: it greets once");
+    assert!(h.state().settings().welcomed, "remembered: it greets once");
     h.get_by_label("Kosachev 2011: Three birds with one stone?")
         .click();
     h.run();
@@ -48,7 +48,7 @@ fn the_first_run_welcomes_and_a_listed_sample_opens() {
         "Kosachev 2011: Three birds with one stone?"
     );
     assert!(
-        h.state().path.is_none(),
+        h.state().path().is_none(),
         "a sample opens as a copy with no file"
     );
     assert!(

@@ -14,7 +14,7 @@ pub struct PresenterCtx<'a> {
 }
 
 /// Shows the presenter view while the presentation asks for it.
-pub fn presenter_window(ctx: &egui::Context, cx: &PresenterCtx<'_>, p: &mut Presentation) {
+pub fn presenter_window(ctx: &egui::Context, cx: PresenterCtx<'_>, p: &mut Presentation) {
     if !p.presenter_window {
         return;
     }
@@ -106,7 +106,7 @@ fn next_step_sketch(ui: &mut egui::Ui, layout: &Layout, p: &Presentation) {
 
 /// The presenter view's content: the step, its note, what comes next, the clock (`elapsed`
 /// seconds), and step buttons that move the presentation.
-pub fn presenter_ui(ui: &mut egui::Ui, cx: &PresenterCtx<'_>, p: &mut Presentation, elapsed: f64) {
+pub fn presenter_ui(ui: &mut egui::Ui, cx: PresenterCtx<'_>, p: &mut Presentation, elapsed: f64) {
     // Room for the sketch of the next step under the note.
     let sketch_height = 116.0;
     // Step keys work here too, so the teacher can drive from this window.
@@ -198,7 +198,7 @@ mod tests {
             .build_ui_state(
                 |ui, s: &mut State| {
                     let cx = PresenterCtx { layout: &s.layout };
-                    presenter_ui(ui, &cx, &mut s.p, 125.0);
+                    presenter_ui(ui, cx, &mut s.p, 125.0);
                 },
                 State { p, layout },
             )

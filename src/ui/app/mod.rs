@@ -380,7 +380,7 @@ impl WarrantApp {
                 .canvas
                 .layout(self.history.map(), self.history.generation());
             let cx = super::presenter::PresenterCtx { layout };
-            super::presenter::presenter_window(&ctx, &cx, p);
+            super::presenter::presenter_window(&ctx, cx, p);
             self.dialogs_ui(&ctx);
             self.run_pending(&ctx);
             return;

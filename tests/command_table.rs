@@ -4,18 +4,16 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
-use warrant::ui::{Command, Settings, TABLE, WarrantApp};
+use warrant::ui::{Command, TABLE, WarrantApp};
+
+mod common;
+use common::app::app_on;
 
 fn harness() -> Harness<'static, WarrantApp> {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .expect("the small test map loads");
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(60)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness_sized(app_on(map, None), egui::vec2(1400.0, 900.0), 60)
 }
 
 fn in_table(c: &Command) -> bool {
@@ -71,13 +69,8 @@ fn help_scrolls_in_a_small_window_to_its_last_row_and_its_close_button_stays_on_
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .expect("the small test map loads");
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
     let height = 420.0;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(900.0, height))
-        .with_max_steps(60)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = common::app::harness_sized(app_on(map, None), egui::vec2(900.0, height), 60);
     h.run();
     h.get_by_label("Help").click();
     h.run();

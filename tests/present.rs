@@ -8,16 +8,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use warrant::ui::{Settings, WarrantApp};
 
+mod common;
+use common::app::MemoryStorage;
+
 fn memo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json")
 }
 
 fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness_sized(app, egui::vec2(1920.0, 1080.0), 400)
 }
 
 fn present(h: &mut Harness<'static, WarrantApp>) {
@@ -96,23 +96,6 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
     }
 }
 
-/// Settings kept in memory, as eframe keeps them on disk between runs.
-#[derive(Default)]
-struct Memory(HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn the_theme_and_size_are_there_again_next_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -131,7 +114,7 @@ fn the_theme_and_size_are_there_again_next_run() {
     h.run();
     assert!(h.state().presentation().is_none());
 
-    let mut storage = Memory::default();
+    let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
     drop(h);
     let again = WarrantApp::new(&ctx, Some(&storage), Some(dir.path().into()), Some(memo()));

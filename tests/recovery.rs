@@ -98,17 +98,11 @@ fn the_writer_keeps_the_order_a_discard_after_a_write_wins() {
 
 // The window, through egui_kittest on the real app state.
 
+use common::app::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use warrant::ui::{Settings, WarrantApp};
-
-fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
 
 /// Lets `seconds` pass on the app's clock (the autosave's debounce reads it).
 fn wait(h: &mut Harness<'static, WarrantApp>, seconds: f64) {

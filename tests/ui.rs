@@ -5,23 +5,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use warrant::model::{Map, Relation};
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
+use common::app::{app_on, harness};
 
 const ARTICLE: &str = "Russia and NATO\n\nRussian officials call NATO a dangerously strong (even omnipotent)\nand unfriendly military bloc, and at the same time a relic of the Cold\nWar, incapable of providing security. These two views cannot both hold.\n\nThe memo ends with practical suggestions for both sides, to be taken in turn.\n";
-
-fn app_with(map: Map, dir: &Path) -> WarrantApp {
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.join("recovery")));
-    app
-}
-
-fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
 
 /// Answers the typed-path prompt (no native dialogs in tests).
 #[track_caller]
@@ -55,7 +44,7 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("memo.txt");
     std::fs::write(&article, ARTICLE).unwrap();
-    let mut h = harness(app_with(Map::new("Homework"), dir.path()));
+    let mut h = harness(app_on(Map::new("Homework"), Some(dir.path())));
     h.run();
 
     // A claim, typed in place.
@@ -173,7 +162,7 @@ fn save_as_and_reopen(h: &mut Harness<'static, WarrantApp>, dir: &Path, after: &
         after
     );
     assert!(h.state().window_title().starts_with("homework.json"));
-    *h.state_mut() = app_with(Map::new("something else"), dir);
+    *h.state_mut() = app_on(Map::new("something else"), Some(dir));
     menu(h, "File", "Open…");
     type_path(h, &saved);
     assert_eq!(h.state().map(), after);
@@ -186,7 +175,7 @@ fn a_broken_file_shows_an_error_and_leaves_the_map_alone() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
@@ -214,7 +203,7 @@ fn new_with_unsaved_changes_asks_first() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Claim: NATO is obsolete").click();
     h.run();
@@ -242,7 +231,7 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map, dir.path()));
+    let mut h = harness(app_on(map, Some(dir.path())));
     h.run();
     h.key_press(Key::ArrowRight);
     h.run();
@@ -294,7 +283,7 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     let map = warrant::io::load(&memo).unwrap();
     let steps = map.story.len();
     assert!(steps >= 6);
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     let first = map.claims[3].id.clone();
     h.state_mut()
@@ -349,7 +338,7 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
     assert!(map.story.is_empty());
-    let mut h = harness(app_with(map, dir.path()));
+    let mut h = harness(app_on(map, Some(dir.path())));
     h.run();
     h.get_by_label("Story").click();
     h.run();
@@ -400,7 +389,7 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
     let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
     let map = warrant::io::load(&memo).unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Findings").click();
     h.run();
@@ -451,7 +440,7 @@ fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Tidy").click();
     h.run();
@@ -478,7 +467,7 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
     let first = map.claims[0].clone();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.state_mut()
         .select(warrant::ui::Selection::one(first.id.clone()));
@@ -553,7 +542,7 @@ fn map_with_branches() -> Map {
 fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     let dir = tempfile::tempdir().unwrap();
     let map = map_with_branches();
-    let mut app = app_with(map.clone(), dir.path());
+    let mut app = app_on(map.clone(), Some(dir.path()));
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
     app.settings_mut().show_reader = false;
     let mut h = harness(app);
@@ -607,7 +596,7 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
 #[test]
 fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(map_with_branches(), dir.path());
+    let mut app = app_on(map_with_branches(), Some(dir.path()));
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
     app.settings_mut().show_reader = false;
     let mut h = harness(app);
@@ -716,7 +705,7 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
     let map = warrant::io::load(&memo).unwrap();
     let (first, second) = (&map.story[0], &map.story[1]);
     assert!(!first.note.is_empty() && !second.note.is_empty());
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.key_press(Key::F5);
     h.run_ok();

@@ -8,7 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use warrant::model::Map;
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
 
 fn formats() -> PathBuf {
     std::env::var_os("WARRANT_FORMATS")
@@ -16,12 +18,7 @@ fn formats() -> PathBuf {
 }
 
 fn harness() -> Harness<'static, WarrantApp> {
-    let mut app = WarrantApp::with_map(Map::new("Homework"), Settings::default());
-    app.use_path_prompt();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = common::app::harness(common::app::app_on(Map::new("Homework"), None));
     h.run();
     h
 }

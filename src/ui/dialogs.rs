@@ -347,12 +347,14 @@ const GESTURES: [(&str, &str); 5] = [
 fn help_ui(ctx: &egui::Context) -> bool {
     let mut close = false;
     // The table is taller than a small window: it scrolls, bounded by the window's height so the
-    // Close button below it stays on screen (an unbounded scroll area in a modal pushed it off).
+    // Close button below it stays on screen. It takes that height at once: a scroll area growing
+    // into it frame by frame moved Close under the pointer.
     let room = (ctx.content_rect().height() - 150.0).max(120.0);
     let r = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         ui.heading("Keyboard");
         egui::ScrollArea::vertical()
             .max_height(room)
+            .min_scrolled_height(room)
             .show(ui, |ui| {
                 egui::Grid::new("keys").striped(true).show(ui, |ui| {
                     for entry in TABLE {

@@ -88,7 +88,7 @@ fn bench(c: &mut Criterion) {
     };
     let ctx = egui::Context::default();
     let mut app = WarrantApp::with_map(generated_map(), settings);
-    app.canvas.opening = false;
+    app.canvas_mut().opening = false;
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
@@ -96,8 +96,8 @@ fn bench(c: &mut Criterion) {
     g.bench_function("whole map on screen", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app)));
     });
-    app.canvas.zoom = 1.0;
-    app.canvas.center = egui::pos2(900.0, 500.0);
+    app.canvas_mut().zoom = 1.0;
+    app.canvas_mut().center = egui::pos2(900.0, 500.0);
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }

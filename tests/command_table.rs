@@ -4,18 +4,16 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
-use warrant::ui::{Command, Settings, TABLE, WarrantApp};
+use warrant::ui::{Command, TABLE, WarrantApp};
+
+mod common;
+use common::app::app_on;
 
 fn harness() -> Harness<'static, WarrantApp> {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .expect("the small test map loads");
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(60)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness_sized(app_on(map, None), egui::vec2(1400.0, 900.0), 60)
 }
 
 fn in_table(c: &Command) -> bool {
@@ -64,4 +62,39 @@ fn help_lists_every_command_of_the_table() {
     for entry in TABLE {
         assert!(h.query_by_label(entry.help).is_some(), "{}", entry.label);
     }
+}
+
+#[test]
+fn help_scrolls_in_a_small_window_to_its_last_row_and_its_close_button_stays_on_screen() {
+    let map =
+        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+            .expect("the small test map loads");
+    let height = 420.0;
+    let mut h = common::app::harness_sized(app_on(map, None), egui::vec2(900.0, height), 60);
+    h.run();
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_all_by_label("Keyboard shortcuts")
+        .last()
+        .expect("Help → Keyboard shortcuts")
+        .click();
+    h.run();
+    let close = h.get_by_label("Close").rect();
+    assert!(
+        close.max.y <= height,
+        "Close at {close:?}, below the window"
+    );
+    // The last row of the table is below the fold until scrolled to.
+    let last = "Interface size";
+    assert!(
+        h.get_by_label(last).rect().min.y > height,
+        "the table fits: nothing to test"
+    );
+    h.get_by_label(last).scroll_to_me();
+    h.run();
+    let row = h.get_by_label(last).rect();
+    assert!(row.max.y <= height, "{last} at {row:?} after scrolling");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(!h.state().dialogs().help, "Help closed");
 }

@@ -6,37 +6,12 @@
 #![allow(clippy::unwrap_used)] // helpers of tests: failing loudly is right
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 use warrant::export::{ArgdownSettings, map_to_argdown};
 use warrant::model::{Map, Relation};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn maps() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("maps"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 6, "the sample maps are in maps/");
-    files
-}
-
-/// The Argdown CLI: `$ARGDOWN`, else `.ci/node`'s (what `.ci/run` installs), else on the PATH.
-fn argdown_cli() -> PathBuf {
-    if let Some(p) = std::env::var_os("ARGDOWN") {
-        return PathBuf::from(p);
-    }
-    let local = root().join(".ci/node/node_modules/.bin/argdown");
-    if local.exists() {
-        return local;
-    }
-    PathBuf::from("argdown")
-}
+mod common;
+use common::tools::{argdown_cli, sample_maps};
 
 /// `argdown json` of `source`: the parsed JSON, or a panic with the parser's complaint.
 fn parse(source: &str, name: &str) -> Value {
@@ -85,7 +60,7 @@ fn flat(text: &str) -> String {
 
 #[test]
 fn every_sample_map_parses_with_a_statement_per_card_and_a_relation_per_link() {
-    for path in maps() {
+    for path in sample_maps() {
         let map = warrant::io::load(&path).unwrap();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let doc = parse(
@@ -142,7 +117,7 @@ fn every_sample_map_parses_with_a_statement_per_card_and_a_relation_per_link() {
 
 #[test]
 fn hostile_text_reads_back_as_written() {
-    let mut map: Map = warrant::io::load(&maps()[0]).unwrap();
+    let mut map: Map = warrant::io::load(&sample_maps()[0]).unwrap();
     let hostile = "[c2]: <arg> #tag {a: 1} *bold* _it_ @[c3] // not a comment /* nor */ \
                    +> -> >< back\\slash \"quoted\" ===";
     map.title = format!("{hostile}\n=== \"");
@@ -175,7 +150,7 @@ fn the_cli_writes_an_argdown_file() {
     let out = dir.join("map.argdown");
     let status = Command::new(env!("CARGO_BIN_EXE_warrant"))
         .arg("export")
-        .arg(&maps()[0])
+        .arg(&sample_maps()[0])
         .args(["--format", "argdown", "-o"])
         .arg(&out)
         .output()

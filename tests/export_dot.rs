@@ -7,22 +7,12 @@
 
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use warrant::export::{DotSettings, map_to_dot};
 use warrant::model::Map;
 
-fn maps() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 6, "the sample maps are in maps/");
-    files
-}
+mod common;
+use common::tools::sample_maps;
 
 /// `dot -Tsvg` of `source`: the SVG, or a panic with Graphviz's complaint. A missing `dot` is a
 /// failure, not a skip (`.ci/run` installs Graphviz).
@@ -84,7 +74,7 @@ fn texts(svg: &str) -> Vec<String> {
 
 #[test]
 fn every_sample_map_is_drawn_by_graphviz_with_a_node_per_card_and_an_edge_per_link() {
-    for path in maps() {
+    for path in sample_maps() {
         let map = warrant::io::load(&path).unwrap();
         let svg = dot_svg(&map_to_dot(&map, &DotSettings::default()).unwrap());
         let name = path.display();
@@ -111,7 +101,7 @@ fn every_sample_map_is_drawn_by_graphviz_with_a_node_per_card_and_an_edge_per_li
 
 #[test]
 fn links_are_styled_by_relation() {
-    let map = warrant::io::load(&maps()[0]).unwrap();
+    let map = warrant::io::load(&sample_maps()[0]).unwrap();
     let dot = map_to_dot(&map, &DotSettings::default()).unwrap();
     for link in &map.links {
         let line = dot
@@ -130,7 +120,7 @@ fn links_are_styled_by_relation() {
 
 #[test]
 fn hostile_text_is_escaped_and_drawn_as_written() {
-    let mut map: Map = warrant::io::load(&maps()[0]).unwrap();
+    let mut map: Map = warrant::io::load(&sample_maps()[0]).unwrap();
     let hostile = "He said \"no\"; C:\\path\\N \\\" {braces} <b>bold</b> ]; node [x=1";
     map.title = format!("Title \"{hostile}\" \\");
     map.claims[0].text = format!("{hostile}\nsecond line\\");
@@ -164,7 +154,7 @@ fn the_cli_writes_a_dot_file() {
     let dir = std::env::temp_dir().join(format!("warrant-dot-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let out = dir.join("map.dot");
-    let map = &maps()[0];
+    let map = &sample_maps()[0];
     let status = Command::new(env!("CARGO_BIN_EXE_warrant"))
         .args(["export"])
         .arg(map)

@@ -18,7 +18,7 @@ fn harness_with(background: bool) -> Harness<'static, WarrantApp> {
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
     let mut app = WarrantApp::with_map(map, Settings::default());
-    app.findings.set_background(background);
+    app.analyse_in_background(background);
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(240)
@@ -31,7 +31,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
     h.run();
     h.get_by_label("Findings").click();
     h.run();
-    let runs = h.state().findings.runs();
+    let runs = h.state().findings().runs();
     assert!(runs >= 1, "the panel shows an analysis");
     let before = h.state().map().claims[0].pos;
 
@@ -49,7 +49,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
     h.run();
     assert_ne!(h.state().map().claims[0].pos, before, "the card moved");
     assert_eq!(
-        h.state().findings.runs(),
+        h.state().findings().runs(),
         runs,
         "moving a card does not recompute the findings"
     );
@@ -60,7 +60,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
     h.get_all_by_label_contains("Undo").last().unwrap().click();
     h.run();
     assert_eq!(h.state().map().claims[0].pos, before, "undo put it back");
-    assert_eq!(h.state().findings.runs(), runs);
+    assert_eq!(h.state().findings().runs(), runs);
 
     // A change of content does: delete the claim (Delete key on the selected card).
     h.get_by_label("Claim: NATO is obsolete").click();
@@ -69,7 +69,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
     h.run();
     assert_eq!(h.state().map().claims.len(), 1, "the claim is gone");
     assert_eq!(
-        h.state().findings.runs(),
+        h.state().findings().runs(),
         runs + 1,
         "the findings follow the change"
     );
@@ -80,7 +80,7 @@ fn dragging_a_card_does_not_rerun_the_analysis_but_editing_does() {
 fn until_analysed(h: &mut Harness<'static, WarrantApp>) {
     for _ in 0..20_000 {
         let revision = h.state().history().content_revision();
-        if !h.state().findings.is_stale(revision) {
+        if !h.state().findings().is_stale(revision) {
             h.run();
             return;
         }
@@ -101,8 +101,8 @@ fn the_window_analyses_on_a_worker_thread_and_shows_the_result_when_it_arrives()
         "the worker's findings are shown"
     );
     assert!(h.query_by_label("analysing…").is_none(), "and are current");
-    let runs = h.state().findings.runs();
-    let on_worker = h.state().findings.runs_on_worker();
+    let runs = h.state().findings().runs();
+    let on_worker = h.state().findings().runs_on_worker();
     assert!(on_worker >= 1, "the shown findings came from the worker");
 
     // Delete a claim of the contradiction: the worker analyses the new content.
@@ -116,9 +116,9 @@ fn the_window_analyses_on_a_worker_thread_and_shows_the_result_when_it_arrives()
         h.query_by_label("Contradictions (0)").is_some(),
         "the findings follow the change once the worker is done"
     );
-    assert_eq!(h.state().findings.runs(), runs + 1);
+    assert_eq!(h.state().findings().runs(), runs + 1);
     assert_eq!(
-        h.state().findings.runs_on_worker(),
+        h.state().findings().runs_on_worker(),
         on_worker + 1,
         "the new analysis ran on the worker thread, not on the UI thread"
     );

@@ -6,23 +6,15 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use warrant::export::style::contrast;
 use warrant::export::{Format, render_frame};
 use warrant::frame::{FrameSettings, GOOD_TEXT_BOX, MIN_TEXT_BOX, frame};
 use warrant::model::NodeId;
 
-fn sample_maps() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
-    let mut maps: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    maps.sort();
-    maps
-}
+mod common;
+use common::tools::sample_maps;
 
 /// The most new cards a step may reveal (the sample stories keep to it).
 const MAX_NEW: usize = 7;

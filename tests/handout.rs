@@ -12,17 +12,14 @@ use std::process::Command;
 use warrant::export::{PdfSettings, map_to_pdf};
 use warrant::model::{Map, NodeId};
 
+mod common;
+
 fn root(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
 }
 
 fn samples() -> Vec<PathBuf> {
-    let mut maps: Vec<PathBuf> = std::fs::read_dir(root("maps"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    maps.sort();
+    let maps = common::tools::sample_maps();
     assert_eq!(maps.len(), 6, "{maps:?}");
     maps
 }
@@ -280,7 +277,7 @@ fn the_export_dialog_offers_tiles_or_the_outline() {
     h.get_by_label("OK").click();
     h.run();
     assert_eq!(
-        h.state().settings.export.pages,
+        h.state().settings().export.pages,
         warrant::export::PageMode::Outline
     );
     let (pages, words) = words(&out);

@@ -36,7 +36,7 @@ fn present_first_quote(map: Map) -> Harness<'static, WarrantApp> {
         .expect("a Present button")
         .click();
     h.run_ok();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().presentation().is_some());
     h
 }
 

@@ -14,6 +14,9 @@ use warrant::export::{AifSettings, ArgdownSettings, map_to_aif, map_to_argdown};
 use warrant::import::{ImportFormat, argdown_to_map, import_file, import_text};
 use warrant::model::{Map, Relation};
 
+mod common;
+use common::tools::argdown_cli;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -83,18 +86,6 @@ fn arguebuf(file: &Path) -> Value {
     );
     let all: Value = serde_json::from_slice(&out.stdout).unwrap();
     all[file.to_str().unwrap()].clone()
-}
-
-/// The Argdown CLI: `$ARGDOWN`, else `.ci/node`'s, else on the PATH.
-fn argdown_cli() -> PathBuf {
-    if let Some(p) = std::env::var_os("ARGDOWN") {
-        return PathBuf::from(p);
-    }
-    let local = root().join(".ci/node/node_modules/.bin/argdown");
-    if local.exists() {
-        return local;
-    }
-    PathBuf::from("argdown")
 }
 
 /// `argdown json` of the file, written next to it; its path.

@@ -57,19 +57,19 @@ fn a_large_map_opens_without_checking_its_quotes_on_the_ui_thread() {
     warrant::io::save(&path, &large_map()).unwrap();
 
     let mut app = WarrantApp::with_map(Map::new("Untitled map"), Settings::default());
-    app.findings.set_background(true);
+    app.analyse_in_background(true);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(240)
         .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
     h.run();
-    let runs = h.state().findings.runs();
-    let on_worker = h.state().findings.runs_on_worker();
+    let runs = h.state().findings().runs();
+    let on_worker = h.state().findings().runs_on_worker();
 
     h.state_mut().open_path(&path);
     assert_eq!(h.state().map().quotes.len(), QUOTES, "the map is open");
     assert_eq!(
-        h.state().findings.runs(),
+        h.state().findings().runs(),
         runs,
         "opening returned before any check of the new map ran"
     );
@@ -77,7 +77,7 @@ fn a_large_map_opens_without_checking_its_quotes_on_the_ui_thread() {
         h.state().problems().is_none(),
         "its problems are not known yet"
     );
-    assert!(h.state().dialogs.notice.is_none(), "nor told");
+    assert!(h.state().dialogs().notice.is_none(), "nor told");
 
     // The first frame sends the map to the worker and says the quotes are being checked.
     h.step();
@@ -102,8 +102,8 @@ fn a_large_map_opens_without_checking_its_quotes_on_the_ui_thread() {
             .iter()
             .all(|p| p.message.contains("it is found at"))
     );
-    assert!(h.state().findings.runs_on_worker() > on_worker);
-    let notice = h.state().dialogs.notice.clone().unwrap_or_default();
+    assert!(h.state().findings().runs_on_worker() > on_worker);
+    let notice = h.state().dialogs().notice.clone().unwrap_or_default();
     assert!(
         notice.contains(&format!("opened with {MOVED} problem(s)")),
         "{notice}"

@@ -22,9 +22,9 @@ fn the_memo_opens_on_its_thesis_and_its_reasons_legibly_with_an_overview() {
     h.run();
     h.run();
     assert!(
-        h.state().canvas.zoom >= 0.6,
+        h.state().canvas().zoom >= 0.6,
         "zoom {}",
-        h.state().canvas.zoom
+        h.state().canvas().zoom
     );
     let thesis = map.claims.iter().find(|c| c.thesis).unwrap();
     let direct: Vec<&str> = map
@@ -38,12 +38,12 @@ fn the_memo_opens_on_its_thesis_and_its_reasons_legibly_with_an_overview() {
     let whole = |h: &Harness<'_, WarrantApp>, text: &str| {
         let label = format!("Claim: {text}");
         h.query_by_label(&label)
-            .is_some_and(|n| h.state().canvas.view.contains_rect(n.rect()))
+            .is_some_and(|n| h.state().canvas().view.contains_rect(n.rect()))
     };
     assert!(whole(&h, &thesis.text), "the thesis is whole on screen");
     // Each reason or objection that fits beside the thesis at a legible zoom is on screen
     // (which ones do depends on the layout).
-    let view = h.state().canvas.view;
+    let view = h.state().canvas().view;
     let rect = |id: &warrant::model::NodeId| {
         let node = map.node(id).unwrap();
         let (p, size) = (node.pos(), warrant::layout::card::card_size(node));
@@ -83,13 +83,13 @@ fn the_memo_opens_on_its_thesis_and_its_reasons_legibly_with_an_overview() {
     assert!(h.query_by_label("Map overview").is_some());
 
     // Fit: the whole memo would be far too small to read, so it frames the thesis again.
-    h.state_mut().canvas.zoom = 0.1;
+    h.state_mut().canvas_mut().zoom = 0.1;
     h.key_press(Key::F);
     h.run();
     assert!(
-        h.state().canvas.zoom >= 0.6,
+        h.state().canvas().zoom >= 0.6,
         "zoom {}",
-        h.state().canvas.zoom
+        h.state().canvas().zoom
     );
     assert!(
         h.query_by_label(&format!("Claim: {}", thesis.text))

@@ -8,16 +8,16 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use warrant::ui::{Settings, WarrantApp};
 
+mod common;
+use common::app::MemoryStorage;
+
 fn memo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json")
 }
 
 fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_max_steps(400)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness_sized(app, egui::vec2(1920.0, 1080.0), 400)
 }
 
 fn present(h: &mut Harness<'static, WarrantApp>) {
@@ -27,7 +27,7 @@ fn present(h: &mut Harness<'static, WarrantApp>) {
         .expect("a Present button")
         .click();
     h.run();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().presentation().is_some());
 }
 
 /// The cards on the projector, by label, with their rectangles.
@@ -68,7 +68,7 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
         h.run();
         let bigger = cards(&h);
         all_on_screen(&bigger);
-        assert!(h.state().presenting.as_ref().unwrap().prefs.text_scale > 1.0);
+        assert!(h.state().presentation().unwrap().prefs.text_scale > 1.0);
         // A step of a few cards has room to grow (a full one is already as large as fits).
         assert!(
             before.len() > 3 || width(&bigger) > width(&before) * 1.05,
@@ -90,27 +90,10 @@ fn plus_and_minus_resize_the_step_and_keep_every_card_on_the_screen() {
         all_on_screen(&smaller);
         assert!(width(&smaller) < width(&before), "step {step}");
         // Back to the default size for the next step.
-        h.state_mut().presenting.as_mut().unwrap().prefs.text_scale = 1.0;
+        h.state_mut().presentation_mut().unwrap().prefs.text_scale = 1.0;
         h.key_press(Key::ArrowRight);
         h.run();
     }
-}
-
-/// Settings kept in memory, as eframe keeps them on disk between runs.
-#[derive(Default)]
-struct Memory(HashMap<String, String>);
-
-impl eframe::Storage for Memory {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]
@@ -120,22 +103,22 @@ fn the_theme_and_size_are_there_again_next_run() {
     let app = WarrantApp::new(&ctx, None, Some(dir.path().into()), Some(memo()));
     let mut h = harness(app);
     present(&mut h);
-    let p = h.state().presenting.as_ref().unwrap();
+    let p = h.state().presentation().unwrap();
     assert!(!p.prefs.dark, "the light projector theme first");
     h.key_press(Key::T);
     h.key_press(Key::Plus);
     h.run();
-    let chosen = h.state().presenting.as_ref().unwrap().prefs;
+    let chosen = h.state().presentation().unwrap().prefs;
     assert!(chosen.dark);
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().presenting.is_none());
+    assert!(h.state().presentation().is_none());
 
-    let mut storage = Memory::default();
+    let mut storage = MemoryStorage::default();
     eframe::App::save(h.state_mut(), &mut storage);
     drop(h);
     let again = WarrantApp::new(&ctx, Some(&storage), Some(dir.path().into()), Some(memo()));
     let mut h = harness(again);
     present(&mut h);
-    assert_eq!(h.state().presenting.as_ref().unwrap().prefs, chosen);
+    assert_eq!(h.state().presentation().unwrap().prefs, chosen);
 }

@@ -98,17 +98,11 @@ fn the_writer_keeps_the_order_a_discard_after_a_write_wins() {
 
 // The window, through egui_kittest on the real app state.
 
+use common::app::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use warrant::ui::{Settings, WarrantApp};
-
-fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
 
 /// Lets `seconds` pass on the app's clock (the autosave's debounce reads it).
 fn wait(h: &mut Harness<'static, WarrantApp>, seconds: f64) {
@@ -135,7 +129,7 @@ fn an_untitled_maps_words_survive_a_crash_and_a_start_with_a_file() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
-    assert_eq!(h.state().path, None, "a new untitled map");
+    assert_eq!(h.state().path(), None, "a new untitled map");
     h.get_by_label("New claim").click();
     h.run();
     h.get_by_label("Claim text on the card")
@@ -170,7 +164,7 @@ fn an_untitled_maps_words_survive_a_crash_and_a_start_with_a_file() {
     let map = h.state().map();
     assert_eq!(map.claims.len(), 1);
     assert_eq!(map.claims[0].text, "Students lose nothing");
-    assert_eq!(h.state().path, None);
+    assert_eq!(h.state().path(), None);
     assert!(h.state().is_dirty(), "restored changes are unsaved");
 }
 
@@ -265,7 +259,7 @@ fn add_article_refuses_a_fifo_instead_of_freezing_the_window() {
         .push(warrant::ui::Command::AddArticlePath(fifo));
     h.run();
     assert!(h.state().map().sources.is_empty());
-    let error = h.state().dialogs.error.clone().unwrap_or_default();
+    let error = h.state().dialogs().error.clone().unwrap_or_default();
     assert!(error.contains("named pipe (FIFO)"), "{error}");
 }
 

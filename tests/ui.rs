@@ -5,23 +5,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use warrant::model::{Map, Relation};
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
+use common::app::{app_on, harness};
 
 const ARTICLE: &str = "Russia and NATO\n\nRussian officials call NATO a dangerously strong (even omnipotent)\nand unfriendly military bloc, and at the same time a relic of the Cold\nWar, incapable of providing security. These two views cannot both hold.\n\nThe memo ends with practical suggestions for both sides, to be taken in turn.\n";
-
-fn app_with(map: Map, dir: &Path) -> WarrantApp {
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.join("recovery")));
-    app
-}
-
-fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
 
 /// Answers the typed-path prompt (no native dialogs in tests).
 #[track_caller]
@@ -55,7 +44,7 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("memo.txt");
     std::fs::write(&article, ARTICLE).unwrap();
-    let mut h = harness(app_with(Map::new("Homework"), dir.path()));
+    let mut h = harness(app_on(Map::new("Homework"), Some(dir.path())));
     h.run();
 
     // A claim, typed in place.
@@ -87,12 +76,12 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
     // Select a passage across a line break (as a drag would) and quote it, with nothing selected.
     h.key_press(Key::Escape);
     h.run();
-    h.state_mut().selection = warrant::ui::Selection::default();
+    h.state_mut().select(warrant::ui::Selection::default());
     let text = &h.state().map().sources[0].text;
     let start = text.find("a relic of the Cold").unwrap();
     let end = text.find(", incapable").unwrap();
     let (start, end) = (text[..start].chars().count(), text[..end].chars().count());
-    h.state_mut().reader.select_source_range(start, end);
+    h.state_mut().reader_mut().select_source_range(start, end);
     h.run();
     h.run();
     h.get_all_by_label("Quote selection")
@@ -120,7 +109,7 @@ fn the_students_loop_claim_article_quote_link_undo_save_reopen() {
         .click_modifiers(Modifiers::SHIFT);
     h.run();
     assert_eq!(
-        h.state().selection.nodes,
+        h.state().selection().nodes,
         vec![quote.clone(), claim.clone()]
     );
     h.get_by_label("Link selected").click();
@@ -173,7 +162,7 @@ fn save_as_and_reopen(h: &mut Harness<'static, WarrantApp>, dir: &Path, after: &
         after
     );
     assert!(h.state().window_title().starts_with("homework.json"));
-    *h.state_mut() = app_with(Map::new("something else"), dir);
+    *h.state_mut() = app_on(Map::new("something else"), Some(dir));
     menu(h, "File", "Open…");
     type_path(h, &saved);
     assert_eq!(h.state().map(), after);
@@ -186,7 +175,7 @@ fn a_broken_file_shows_an_error_and_leaves_the_map_alone() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
@@ -214,7 +203,7 @@ fn new_with_unsaved_changes_asks_first() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Claim: NATO is obsolete").click();
     h.run();
@@ -242,19 +231,19 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map, dir.path()));
+    let mut h = harness(app_on(map, Some(dir.path())));
     h.run();
     h.key_press(Key::ArrowRight);
     h.run();
     assert_eq!(
-        h.state().selection.nodes.len(),
+        h.state().selection().nodes.len(),
         1,
         "an arrow key selects a first card"
     );
-    let first = h.state().selection.nodes[0].clone();
+    let first = h.state().selection().nodes[0].clone();
     h.key_press(Key::ArrowRight);
     h.run();
-    let second = h.state().selection.nodes[0].clone();
+    let second = h.state().selection().nodes[0].clone();
     assert_ne!(
         first, second,
         "the arrow key moved to the linked card on the right"
@@ -265,7 +254,8 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
     } else {
         first
     };
-    h.state_mut().selection = warrant::ui::Selection::one(claim.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(claim.clone()));
     h.key_press(Key::Enter);
     h.run();
     h.run();
@@ -282,7 +272,7 @@ fn keyboard_alone_moves_between_linked_cards_and_edits() {
             .text
             .ends_with(" (edited)")
     );
-    assert!(h.state().canvas.editing.is_none());
+    assert!(h.state().canvas().editing.is_none());
 }
 
 #[test]
@@ -293,19 +283,20 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     let map = warrant::io::load(&memo).unwrap();
     let steps = map.story.len();
     assert!(steps >= 6);
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     let first = map.claims[3].id.clone();
-    h.state_mut().selection = warrant::ui::Selection::one(first.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(first.clone()));
     h.run();
-    let camera = (h.state().canvas.center, h.state().canvas.zoom);
+    let camera = (h.state().canvas().center, h.state().canvas().zoom);
 
     h.get_all_by_label_contains("Present")
         .next()
         .expect("a Present button")
         .click();
     h.run_ok();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().presentation().is_some());
     assert!(
         h.query_by_label("Inspector").is_none(),
         "panels and toolbars are hidden"
@@ -317,17 +308,17 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     }
     h.key_press(Key::ArrowLeft);
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().unwrap().step, 2);
+    assert_eq!(h.state().presentation().unwrap().step, 2);
     assert!(h.query_by_label_contains(&map.story[2].title).is_some());
     h.key_press(Key::End);
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().unwrap().step, steps - 1);
+    assert_eq!(h.state().presentation().unwrap().step, steps - 1);
 
     h.key_press(Key::Escape);
     h.run_ok();
-    assert!(h.state().presenting.is_none());
-    assert_eq!(h.state().selection.nodes, vec![first]);
-    assert_eq!((h.state().canvas.center, h.state().canvas.zoom), camera);
+    assert!(h.state().presentation().is_none());
+    assert_eq!(h.state().selection().nodes, vec![first]);
+    assert_eq!((h.state().canvas().center, h.state().canvas().zoom), camera);
     assert_eq!(h.state().map(), &map, "presenting changes nothing");
 }
 
@@ -347,7 +338,7 @@ fn the_story_editor_adds_renames_reorders_and_undoes_steps() {
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
     assert!(map.story.is_empty());
-    let mut h = harness(app_with(map, dir.path()));
+    let mut h = harness(app_on(map, Some(dir.path())));
     h.run();
     h.get_by_label("Story").click();
     h.run();
@@ -398,7 +389,7 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
     let memo = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json");
     let map = warrant::io::load(&memo).unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Findings").click();
     h.run();
@@ -432,7 +423,7 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
     );
     h.get_by_label_contains(&name).click();
     h.run();
-    let mut selected = h.state().selection.nodes.clone();
+    let mut selected = h.state().selection().nodes.clone();
     selected.sort();
     let mut expected = vec![omnipotent.clone(), relic.clone()];
     expected.sort();
@@ -459,7 +450,7 @@ fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
     let map =
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.get_by_label("Tidy").click();
     h.run();
@@ -486,9 +477,10 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
         warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
             .unwrap();
     let first = map.claims[0].clone();
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
-    h.state_mut().selection = warrant::ui::Selection::one(first.id.clone());
+    h.state_mut()
+        .select(warrant::ui::Selection::one(first.id.clone()));
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.run();
@@ -520,7 +512,10 @@ fn export_dialog_draws_the_selection_and_remembers_format_and_folder() {
             && Path::new(&suggested).extension() == Some("svg".as_ref()),
         "{suggested}"
     );
-    assert_eq!(h.state().settings.export.kind, warrant::export::Format::Svg);
+    assert_eq!(
+        h.state().settings().export.kind,
+        warrant::export::Format::Svg
+    );
 }
 
 /// good-small.json with a thesis on top and one more reason under "NATO is obsolete".
@@ -557,9 +552,9 @@ fn map_with_branches() -> Map {
 fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     let dir = tempfile::tempdir().unwrap();
     let map = map_with_branches();
-    let mut app = app_with(map.clone(), dir.path());
+    let mut app = app_on(map.clone(), Some(dir.path()));
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
-    app.settings.show_reader = false;
+    app.settings_mut().show_reader = false;
     let mut h = harness(app);
     h.run();
     let reason = "Claim: Its members are too familiar";
@@ -599,7 +594,7 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
     );
     // Selecting a folded-away card (here from the Findings or the reader) unfolds it.
     let c3 = warrant::model::NodeId::from("c3");
-    h.state_mut().selection = warrant::ui::Selection::one(c3);
+    h.state_mut().select(warrant::ui::Selection::one(c3));
     h.run();
     h.run();
     assert!(
@@ -611,9 +606,9 @@ fn folding_a_branch_hides_its_reasons_and_quotes_without_touching_the_map() {
 #[test]
 fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_with(map_with_branches(), dir.path());
+    let mut app = app_on(map_with_branches(), Some(dir.path()));
     // Room for the whole map at a legible zoom (a bigger one opens on its thesis).
-    app.settings.show_reader = false;
+    app.settings_mut().show_reader = false;
     let mut h = harness(app);
     h.run();
     h.get_by_label("Claim: Its members are too familiar")
@@ -653,7 +648,7 @@ fn focus_mode_shows_the_neighbourhood_and_esc_brings_everything_back() {
     let obsolete = warrant::model::NodeId::from("c1");
     // Distance between two cards on the canvas, in canvas units.
     let apart = |h: &Harness<'static, WarrantApp>| {
-        let c = &h.state().canvas;
+        let c = h.state().canvas();
         let (r, o) = (
             c.screen_rect_of(&reason).unwrap(),
             c.screen_rect_of(&obsolete).unwrap(),
@@ -720,7 +715,7 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
     let map = warrant::io::load(&memo).unwrap();
     let (first, second) = (&map.story[0], &map.story[1]);
     assert!(!first.note.is_empty() && !second.note.is_empty());
-    let mut h = harness(app_with(map.clone(), dir.path()));
+    let mut h = harness(app_on(map.clone(), Some(dir.path())));
     h.run();
     h.key_press(Key::F5);
     h.run_ok();
@@ -742,7 +737,7 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
 
     h.get_by_label("Next step").click();
     h.run_ok();
-    assert_eq!(h.state().presenting.as_ref().map(|p| p.step), Some(1));
+    assert_eq!(h.state().presentation().map(|p| p.step), Some(1));
     assert!(
         h.query_by_label(&second.note).is_some(),
         "the note of step 2"
@@ -751,5 +746,5 @@ fn the_presenter_view_shows_the_note_and_the_next_step_and_can_step() {
     h.get_by_label("Close presenter view").click();
     h.run_ok();
     assert!(h.query_by_label(&second.note).is_none());
-    assert!(h.state().presenting.is_some(), "still presenting");
+    assert!(h.state().presentation().is_some(), "still presenting");
 }

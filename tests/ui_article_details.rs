@@ -2,11 +2,11 @@
 //! (`egui_kittest`, through accessibility labels on the real app state).
 
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use warrant::edit::{apply_all, ops};
 use warrant::model::{Map, Source};
-use warrant::ui::{Settings, WarrantApp};
+mod common;
+use common::app::{app_on, harness};
 
 #[test]
 fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
@@ -20,13 +20,7 @@ fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
     );
     apply_all(&mut map, edits).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.path().join("recovery")));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = harness(app_on(map, Some(dir.path())));
     h.run();
 
     h.get_by_label("Details").click();
@@ -68,13 +62,7 @@ fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
 fn a_web_page_and_a_pdf_dropped_on_the_window_become_articles_with_their_titles() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     let dir = tempfile::tempdir().unwrap();
-    let mut app = WarrantApp::with_map(Map::new("m"), Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.path().join("recovery")));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = harness(app_on(Map::new("m"), Some(dir.path())));
     h.run();
     for name in ["news-page.html", "two-columns.pdf"] {
         let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(fixtures.join(name)));

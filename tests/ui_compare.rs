@@ -92,7 +92,7 @@ fn clicking_a_missed_passage_shows_it_in_the_reader() {
     h.get_by_label(&warrant::analysis::quoted(&q30.anchor.exact))
         .click();
     h.run();
-    assert_eq!(h.state().reader.current, Some(source));
+    assert_eq!(h.state().reader().current, Some(source));
     assert!(
         visible_article(&h).contains(&start),
         "the reader scrolled to “{start}”"
@@ -107,7 +107,7 @@ fn clicking_an_added_claim_selects_its_card() {
     h.run();
     h.get_by_label(OWN_CLAIM).click();
     h.run();
-    assert_eq!(h.state().selection.nodes, [own]);
+    assert_eq!(h.state().selection().nodes, [own]);
 }
 
 /// Three hand-ins from the sample: a copy of the reference; one with only the first ten
@@ -161,10 +161,7 @@ fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() 
 
     h.get_by_label("ben.json").click();
     h.run();
-    assert_eq!(
-        h.state().path.as_deref(),
-        Some(folder.join("ben.json").as_path())
-    );
+    assert_eq!(h.state().path(), Some(folder.join("ben.json").as_path()));
     assert_eq!(h.state().map().title, "Ben");
     // The same reference, now against Ben's map: his 20 missed passages.
     assert!(
@@ -190,7 +187,7 @@ fn opening_a_hand_in_asks_to_save_unsaved_work_first() {
     h.run();
     assert!(h.query_by_label("Save changes?").is_some());
     assert_eq!(h.state().map().title, "Dana", "nothing opened yet");
-    assert!(h.state().path.is_none());
+    assert!(h.state().path().is_none());
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().is_dirty(), "the work is still there");

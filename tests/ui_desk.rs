@@ -6,16 +6,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use warrant::model::Map;
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
 
 fn harness(map: Map, dir: &Path) -> Harness<'static, WarrantApp> {
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.join("recovery")));
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness(common::app::app_on(map, Some(dir)))
 }
 
 fn small_map() -> Map {

@@ -106,7 +106,7 @@ fn the_feedback_list_selects_what_a_comment_is_on_and_delete_takes_it_out() {
     assert!(h.query_by_label("Feedback (2)").is_some());
     h.get_by_label("On NATO is a threat").click();
     h.run();
-    assert_eq!(h.state().selection.nodes, [NodeId::from("c2")]);
+    assert_eq!(h.state().selection().nodes, [NodeId::from("c2")]);
     let l = h.state().map().link(&link).unwrap().clone();
     let on_link = format!(
         "On {} {} {}",
@@ -116,7 +116,10 @@ fn the_feedback_list_selects_what_a_comment_is_on_and_delete_takes_it_out() {
     );
     h.get_by_label(&on_link).click();
     h.run();
-    assert_eq!(h.state().selection.link, Some(LinkId::from(link.as_str())));
+    assert_eq!(
+        h.state().selection().link,
+        Some(LinkId::from(link.as_str()))
+    );
     // The link is described with its comment too.
     let described = h
         .get_all_by_role(egui::accesskit::Role::Link)

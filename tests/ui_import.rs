@@ -8,7 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use warrant::model::Map;
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
 
 fn formats() -> PathBuf {
     std::env::var_os("WARRANT_FORMATS")
@@ -16,12 +18,7 @@ fn formats() -> PathBuf {
 }
 
 fn harness() -> Harness<'static, WarrantApp> {
-    let mut app = WarrantApp::with_map(Map::new("Homework"), Settings::default());
-    app.use_path_prompt();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = common::app::harness(common::app::app_on(Map::new("Homework"), None));
     h.run();
     h
 }
@@ -57,9 +54,12 @@ fn file_import_opens_a_kialo_discussion_as_a_new_laid_out_map_with_its_report() 
         app.map().claims.iter().all(|c| c.pos.is_placed()),
         "laid out"
     );
-    assert!(app.path.is_none(), "a new untitled map, not the Kialo file");
+    assert!(
+        app.path().is_none(),
+        "a new untitled map, not the Kialo file"
+    );
     assert!(app.history().is_dirty(), "closing asks to save it");
-    let notice = app.dialogs.notice.clone().unwrap_or_default();
+    let notice = app.dialogs().notice.clone().unwrap_or_default();
     assert!(
         notice.contains("105 claims") && notice.contains("-> See"),
         "{notice}"
@@ -74,6 +74,6 @@ fn a_broken_file_leaves_the_open_map_and_names_the_line() {
     let mut h = harness();
     import_through_the_menu(&mut h, &bad);
     assert_eq!(h.state().map().title, "Homework");
-    let error = h.state().dialogs.error.clone().unwrap_or_default();
+    let error = h.state().dialogs().error.clone().unwrap_or_default();
     assert!(error.contains("line 2"), "{error}");
 }

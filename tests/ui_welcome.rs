@@ -3,42 +3,24 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::collections::HashMap;
 use warrant::ui::WarrantApp;
 
-/// Where eframe keeps the settings between runs.
-#[derive(Default)]
-struct Storage(HashMap<String, String>);
-
-impl eframe::Storage for Storage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
+mod common;
+use common::app::MemoryStorage;
 
 /// The app as the window starts it, with the settings a previous run stored.
-fn start(storage: &Storage) -> Harness<'static, WarrantApp> {
+fn start(storage: &MemoryStorage) -> Harness<'static, WarrantApp> {
     let app = WarrantApp::new(&egui::Context::default(), Some(storage), None, None);
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness(app)
 }
 
 #[test]
 fn the_first_run_welcomes_and_a_listed_sample_opens() {
-    let mut h = start(&Storage::default());
+    let mut h = start(&MemoryStorage::default());
     h.run();
     assert!(h.query_by_label("Welcome to Warrant").is_some());
     assert!(h.query_by_label("New map from an article…").is_some());
-    assert!(h.state().settings.welcomed, "remembered: it greets once");
+    assert!(h.state().settings().welcomed, "remembered: it greets once");
     h.get_by_label("Kosachev 2011: Three birds with one stone?")
         .click();
     h.run();
@@ -48,7 +30,7 @@ fn the_first_run_welcomes_and_a_listed_sample_opens() {
         "Kosachev 2011: Three birds with one stone?"
     );
     assert!(
-        h.state().path.is_none(),
+        h.state().path().is_none(),
         "a sample opens as a copy with no file"
     );
     assert!(
@@ -59,7 +41,7 @@ fn the_first_run_welcomes_and_a_listed_sample_opens() {
 
 #[test]
 fn a_later_run_opens_straight_on_the_map_and_help_brings_the_welcome_back() {
-    let mut storage = Storage::default();
+    let mut storage = MemoryStorage::default();
     let mut first = start(&storage);
     first.run();
     eframe::App::save(first.state_mut(), &mut storage);

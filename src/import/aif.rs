@@ -13,6 +13,8 @@ use crate::model::{NodeId, Relation};
 use serde_json::{Map as Object, Value};
 use std::collections::{HashMap, HashSet};
 
+type JsonObject = Object<String, Value>;
+
 /// One node of the file.
 struct Node {
     id: String,
@@ -172,32 +174,8 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
                 .map_or(s.clone(), |i| s[..i].to_owned())
         },
     })?;
-    let top = doc
-        .as_object()
-        .ok_or_else(|| ImportError::Shape("an AIF file is a JSON object".into()))?;
-    let aif = match top.get("AIF") {
-        Some(Value::Object(inner)) => inner,
-        Some(_) => return Err(ImportError::Shape("its \"AIF\" is not an object".into())),
-        None => top,
-    };
-    if !aif.contains_key("nodes") {
-        return Err(ImportError::Shape(
-            "it has no \"nodes\": not AIF (AIFdb, OVA3 or xAIF JSON)".into(),
-        ));
-    }
-    let nodes = read_nodes(list(aif, "nodes")?)?;
-    let index: HashMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
-    let edges = read_edges(list(aif, "edges")?, &index)?;
-    let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for &(from, to) in &edges {
-        outs[from].push(to);
-        ins[to].push(from);
-    }
+    let (top, aif) = aif_object(&doc)?;
+    let graph = Graph::read(aif)?;
     let title = top
         .get("title")
         .or_else(|| aif.get("title"))
@@ -206,103 +184,16 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
         .unwrap_or(name);
     let mut b = Builder::new(ImportFormat::Aif, title);
     let mut claims: HashMap<usize, NodeId> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
+    for (i, n) in graph.nodes.iter().enumerate() {
         if n.kind == "I" {
             claims.insert(i, b.claim(&n.text)?);
         }
     }
-    let is = |i: usize| nodes[i].kind == "I";
-    let is_scheme = |i: usize| matches!(nodes[i].kind.as_str(), "RA" | "CA" | "MA" | "PA");
-    // A conflict given both ways is one contradiction.
-    let conflict = |i: usize| -> Option<(usize, usize)> {
-        let (&[p], &[c]) = (ins[i].as_slice(), outs[i].as_slice()) else {
-            return None;
-        };
-        (is(p) && is(c)).then_some((p, c))
-    };
-    let conflicts: HashSet<(usize, usize)> = (0..nodes.len())
-        .filter(|&i| nodes[i].kind == "CA")
-        .filter_map(conflict)
-        .collect();
-    for (i, n) in nodes.iter().enumerate() {
-        let premises: Vec<usize> = ins[i].iter().copied().filter(|&p| is(p)).collect();
-        let named = |j: usize| format!("{} {}", nodes[j].id, excerpt(&nodes[j].text));
+    let conflicts = graph.conflicts();
+    for (i, n) in graph.nodes.iter().enumerate() {
         match n.kind.as_str() {
             "I" | "L" | "YA" | "TA" => {}
-            "RA" | "CA" => {
-                let relation = if n.kind == "RA" {
-                    Relation::Supports
-                } else if is_contradiction(&n.scheme)
-                    || conflict(i).is_some_and(|(p, c)| conflicts.contains(&(c, p)))
-                {
-                    Relation::Contradicts
-                } else if n.scheme.to_lowercase().starts_with("qualif") {
-                    // Warrant's own export writes a qualification as a CA named so.
-                    Relation::Qualifies
-                } else {
-                    Relation::Opposes
-                };
-                if premises.len() > 1 {
-                    b.report.note(
-                        "linked premises (one scheme, several premises), each drawn as its own link",
-                        format!("{} {}", n.kind, n.id),
-                    );
-                }
-                if premises.is_empty() {
-                    b.report.note(
-                        "scheme nodes with no premise, not drawn",
-                        format!("{} {}", n.kind, n.id),
-                    );
-                }
-                for &target in &outs[i] {
-                    // The claims this relation bears on: an I-node, or for an undercut (a scheme
-                    // as target) the claims that scheme concludes.
-                    let concluded: Vec<usize> = if is(target) {
-                        vec![target]
-                    } else if is_scheme(target) {
-                        let ends: Vec<usize> =
-                            outs[target].iter().copied().filter(|&c| is(c)).collect();
-                        for &p in &premises {
-                            let what = if n.kind == "CA" {
-                                "undercuts (attacks on an inference), drawn as opposing its conclusion"
-                            } else {
-                                "supports of an inference, drawn as supporting its conclusion"
-                            };
-                            b.report.note(
-                                what,
-                                format!(
-                                    "{} on {} {}",
-                                    named(p),
-                                    nodes[target].kind,
-                                    nodes[target].id
-                                ),
-                            );
-                        }
-                        ends
-                    } else {
-                        b.report.note(
-                            "scheme nodes pointing at dialogue nodes, not drawn",
-                            format!("{} {} to {}", n.kind, n.id, nodes[target].id),
-                        );
-                        Vec::new()
-                    };
-                    for c in concluded {
-                        for &p in &premises {
-                            let (Some(from), Some(to)) = (claims.get(&p), claims.get(&c)) else {
-                                continue;
-                            };
-                            let (from, to) = (from.clone(), to.clone());
-                            b.link(&from, &to, relation, &format!("{} {}", n.kind, n.id))?;
-                        }
-                    }
-                }
-                if outs[i].is_empty() && !premises.is_empty() {
-                    b.report.note(
-                        "scheme nodes with no conclusion, not drawn",
-                        format!("{} {}", n.kind, n.id),
-                    );
-                }
-            }
+            "RA" | "CA" => graph.scheme_links(&mut b, &claims, &conflicts, i)?,
             "MA" => b.report.note(
                 "rephrases (MA) — Warrant has no such relation; the claims are kept, unlinked",
                 format!("{} {}", n.kind, n.id),
@@ -317,61 +208,245 @@ pub fn aif_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             ),
         }
     }
-    // Speakers: L → YA → I makes the locution's speaker hold the claim.
-    let said_by = speakers(aif)?;
-    let mut speaking = 0;
-    for (i, n) in nodes.iter().enumerate().filter(|(_, n)| n.kind == "L") {
-        // A participant's name, else the name the locution's text starts with ("CL : …"),
-        // else the person's id.
-        let who = match said_by.get(&n.id) {
-            Some(Ok(name)) => Some(name.clone()),
-            Some(Err(person)) => Some(
-                speaker_in_text(&n.text).map_or_else(|| format!("Speaker {person}"), str::to_owned),
-            ),
-            None => speaker_in_text(&n.text).map(str::to_owned),
+    let speaking = graph.speakers_hold(&mut b, &claims, &speakers(aif)?);
+    graph.note_dialogue(&mut b, speaking);
+    b.finish()
+}
+
+/// The file's top object and the AIF object in it (the same one unless wrapped in `"AIF"`).
+fn aif_object(doc: &Value) -> Result<(&JsonObject, &JsonObject), ImportError> {
+    let top = doc
+        .as_object()
+        .ok_or_else(|| ImportError::Shape("an AIF file is a JSON object".into()))?;
+    let aif = match top.get("AIF") {
+        Some(Value::Object(inner)) => inner,
+        Some(_) => return Err(ImportError::Shape("its \"AIF\" is not an object".into())),
+        None => top,
+    };
+    if !aif.contains_key("nodes") {
+        return Err(ImportError::Shape(
+            "it has no \"nodes\": not AIF (AIFdb, OVA3 or xAIF JSON)".into(),
+        ));
+    }
+    Ok((top, aif))
+}
+
+/// The file's nodes with each node's incoming and outgoing edges, by node index.
+struct Graph {
+    nodes: Vec<Node>,
+    ins: Vec<Vec<usize>>,
+    outs: Vec<Vec<usize>>,
+}
+
+impl Graph {
+    fn read(aif: &Object<String, Value>) -> Result<Self, ImportError> {
+        let nodes = read_nodes(list(aif, "nodes")?)?;
+        let index: HashMap<&str, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let edges = read_edges(list(aif, "edges")?, &index)?;
+        let mut ins: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        let mut outs: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        for &(from, to) in &edges {
+            outs[from].push(to);
+            ins[to].push(from);
+        }
+        Ok(Self { nodes, ins, outs })
+    }
+
+    fn is(&self, i: usize) -> bool {
+        self.nodes[i].kind == "I"
+    }
+
+    fn is_scheme(&self, i: usize) -> bool {
+        matches!(self.nodes[i].kind.as_str(), "RA" | "CA" | "MA" | "PA")
+    }
+
+    /// A scheme node's one premise and one conclusion, when both are claims.
+    fn conflict(&self, i: usize) -> Option<(usize, usize)> {
+        let (&[p], &[c]) = (self.ins[i].as_slice(), self.outs[i].as_slice()) else {
+            return None;
         };
-        for &ya in outs[i].iter().filter(|&&y| nodes[y].kind == "YA") {
-            for &c in &outs[ya] {
-                let Some(claim) = claims.get(&c) else {
-                    continue;
-                };
-                let claim = claim.clone();
-                match &who {
-                    Some(who) => {
-                        let actor = b.actor(who);
-                        b.hold(&claim, &actor);
-                        speaking += 1;
-                    }
-                    None => b.report.note(
-                        "locutions with no speaker named, not kept as who holds the claim",
-                        n.id.clone(),
-                    ),
+        (self.is(p) && self.is(c)).then_some((p, c))
+    }
+
+    /// Every conflict between two claims, as (premise, conclusion).
+    fn conflicts(&self) -> HashSet<(usize, usize)> {
+        (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].kind == "CA")
+            .filter_map(|i| self.conflict(i))
+            .collect()
+    }
+
+    fn relation(&self, i: usize, conflicts: &HashSet<(usize, usize)>) -> Relation {
+        let n = &self.nodes[i];
+        if n.kind == "RA" {
+            Relation::Supports
+        } else if is_contradiction(&n.scheme)
+            // A conflict given both ways is one contradiction.
+            || self
+                .conflict(i)
+                .is_some_and(|(p, c)| conflicts.contains(&(c, p)))
+        {
+            Relation::Contradicts
+        } else if n.scheme.to_lowercase().starts_with("qualif") {
+            // Warrant's own export writes a qualification as a CA named so.
+            Relation::Qualifies
+        } else {
+            Relation::Opposes
+        }
+    }
+
+    /// The links one inference or conflict node `i` draws, from each premise claim to each
+    /// claim it concludes.
+    fn scheme_links(
+        &self,
+        b: &mut Builder,
+        claims: &HashMap<usize, NodeId>,
+        conflicts: &HashSet<(usize, usize)>,
+        i: usize,
+    ) -> Result<(), ImportError> {
+        let n = &self.nodes[i];
+        let relation = self.relation(i, conflicts);
+        let premises: Vec<usize> = self.ins[i]
+            .iter()
+            .copied()
+            .filter(|&p| self.is(p))
+            .collect();
+        if premises.len() > 1 {
+            b.report.note(
+                "linked premises (one scheme, several premises), each drawn as its own link",
+                format!("{} {}", n.kind, n.id),
+            );
+        }
+        if premises.is_empty() {
+            b.report.note(
+                "scheme nodes with no premise, not drawn",
+                format!("{} {}", n.kind, n.id),
+            );
+        }
+        for &target in &self.outs[i] {
+            for c in self.concluded(b, i, target, &premises) {
+                for &p in &premises {
+                    let (Some(from), Some(to)) = (claims.get(&p), claims.get(&c)) else {
+                        continue;
+                    };
+                    let (from, to) = (from.clone(), to.clone());
+                    b.link(&from, &to, relation, &format!("{} {}", n.kind, n.id))?;
                 }
             }
         }
+        if self.outs[i].is_empty() && !premises.is_empty() {
+            b.report.note(
+                "scheme nodes with no conclusion, not drawn",
+                format!("{} {}", n.kind, n.id),
+            );
+        }
+        Ok(())
     }
-    let count = |k: &str| nodes.iter().filter(|n| n.kind == k).count();
-    if count("L") > 0 {
-        let actors = b.map.actors.len();
-        b.report.note_count(
-            "locutions (L) are not cards; speakers who assert a claim became its actors",
-            count("L"),
-            format!("{speaking} assertions of a claim by {actors} speakers"),
-        );
+
+    /// The claims scheme node `i` bears on through its edge to `target`: an I-node, or for an
+    /// undercut (a scheme as target) the claims that scheme concludes.
+    fn concluded(
+        &self,
+        b: &mut Builder,
+        i: usize,
+        target: usize,
+        premises: &[usize],
+    ) -> Vec<usize> {
+        let (n, t) = (&self.nodes[i], &self.nodes[target]);
+        if self.is(target) {
+            return vec![target];
+        }
+        if !self.is_scheme(target) {
+            b.report.note(
+                "scheme nodes pointing at dialogue nodes, not drawn",
+                format!("{} {} to {}", n.kind, n.id, t.id),
+            );
+            return Vec::new();
+        }
+        let what = if n.kind == "CA" {
+            "undercuts (attacks on an inference), drawn as opposing its conclusion"
+        } else {
+            "supports of an inference, drawn as supporting its conclusion"
+        };
+        for &p in premises {
+            let named = format!("{} {}", self.nodes[p].id, excerpt(&self.nodes[p].text));
+            b.report
+                .note(what, format!("{named} on {} {}", t.kind, t.id));
+        }
+        self.outs[target]
+            .iter()
+            .copied()
+            .filter(|&c| self.is(c))
+            .collect()
     }
-    for (kind, what) in [
-        (
-            "YA",
-            "illocutions (YA) are not kept beyond who holds a claim",
-        ),
-        ("TA", "dialogue transitions (TA) are not kept"),
-    ] {
-        let k = count(kind);
-        if k > 0 {
-            b.report.note_count(what, k, "");
+
+    /// Speakers: L → YA → I makes the locution's speaker hold the claim. Returns how many
+    /// assertions were kept.
+    fn speakers_hold(
+        &self,
+        b: &mut Builder,
+        claims: &HashMap<usize, NodeId>,
+        said_by: &HashMap<String, Result<String, String>>,
+    ) -> usize {
+        let mut speaking = 0;
+        for (i, n) in self.nodes.iter().enumerate().filter(|(_, n)| n.kind == "L") {
+            // A participant's name, else the name the locution's text starts with ("CL : …"),
+            // else the person's id.
+            let who = match said_by.get(&n.id) {
+                Some(Ok(name)) => Some(name.clone()),
+                Some(Err(person)) => Some(
+                    speaker_in_text(&n.text)
+                        .map_or_else(|| format!("Speaker {person}"), str::to_owned),
+                ),
+                None => speaker_in_text(&n.text).map(str::to_owned),
+            };
+            for &ya in self.outs[i].iter().filter(|&&y| self.nodes[y].kind == "YA") {
+                for claim in self.outs[ya].iter().filter_map(|c| claims.get(c)) {
+                    match &who {
+                        Some(who) => {
+                            let actor = b.actor(who);
+                            b.hold(claim, &actor);
+                            speaking += 1;
+                        }
+                        None => b.report.note(
+                            "locutions with no speaker named, not kept as who holds the claim",
+                            n.id.clone(),
+                        ),
+                    }
+                }
+            }
+        }
+        speaking
+    }
+
+    /// What the dialogue nodes became, counted.
+    fn note_dialogue(&self, b: &mut Builder, speaking: usize) {
+        let count = |k: &str| self.nodes.iter().filter(|n| n.kind == k).count();
+        if count("L") > 0 {
+            let actors = b.map.actors.len();
+            b.report.note_count(
+                "locutions (L) are not cards; speakers who assert a claim became its actors",
+                count("L"),
+                format!("{speaking} assertions of a claim by {actors} speakers"),
+            );
+        }
+        for (kind, what) in [
+            (
+                "YA",
+                "illocutions (YA) are not kept beyond who holds a claim",
+            ),
+            ("TA", "dialogue transitions (TA) are not kept"),
+        ] {
+            let k = count(kind);
+            if k > 0 {
+                b.report.note_count(what, k, "");
+            }
         }
     }
-    b.finish()
 }
 
 #[cfg(test)]

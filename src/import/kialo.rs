@@ -116,6 +116,25 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             })?,
         None => return Err(ImportError::Empty),
     };
+    let entries = read_entries(lines)?;
+    if entries.is_empty() {
+        return Err(ImportError::Line {
+            line: 1,
+            message: "the discussion has no thesis (“1. …”)".into(),
+        });
+    }
+    let title = if title.is_empty() { name } else { title };
+    let mut b = Builder::new(ImportFormat::Kialo, title);
+    // Claims first (a `-> See` may point forward), then the links.
+    let ids = make_claims(&mut b, &entries)?;
+    make_links(&mut b, &entries, &ids)?;
+    b.finish()
+}
+
+/// The claim lines after the title, each with its continuation lines.
+fn read_entries<'a>(
+    lines: impl Iterator<Item = (usize, &'a str)>,
+) -> Result<Vec<Entry>, ImportError> {
     let mut entries: Vec<Entry> = Vec::new();
     for (n, line) in lines {
         let line = line.trim_end();
@@ -160,18 +179,17 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
             },
         }
     }
-    if entries.is_empty() {
-        return Err(ImportError::Line {
-            line: 1,
-            message: "the discussion has no thesis (“1. …”)".into(),
-        });
-    }
-    let title = if title.is_empty() { name } else { title };
-    let mut b = Builder::new(ImportFormat::Kialo, title);
-    // Claims first (a `-> See` may point forward), then the links.
+    Ok(entries)
+}
+
+/// A claim for every entry that is not a `-> See`, by the entry's id.
+fn make_claims<'e>(
+    b: &mut Builder,
+    entries: &'e [Entry],
+) -> Result<HashMap<&'e str, NodeId>, ImportError> {
     let mut ids: HashMap<&str, NodeId> = HashMap::new();
     let mut line_of: HashMap<&str, usize> = HashMap::new();
-    for e in &entries {
+    for e in entries {
         if let Some(prev) = line_of.insert(&e.id, e.line) {
             return Err(ImportError::Line {
                 line: e.line,
@@ -202,7 +220,16 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
         }
         ids.insert(&e.id, id);
     }
-    for e in &entries {
+    Ok(ids)
+}
+
+/// Each entry's link to its parent, with its stance; a `-> See` links from the claim it names.
+fn make_links(
+    b: &mut Builder,
+    entries: &[Entry],
+    ids: &HashMap<&str, NodeId>,
+) -> Result<(), ImportError> {
+    for e in entries {
         let (Some(parent), Some(stance)) = (parent_of(&e.id), e.stance) else {
             continue;
         };
@@ -225,12 +252,10 @@ pub fn kialo_to_map(text: &str, name: &str) -> Result<Imported, ImportError> {
                 line: e.line,
                 message: format!("claim {} has no text", e.id),
             })?,
-        }
-        .clone();
-        let to = to.clone();
-        b.link(&from, &to, stance, &format!("{} (line {})", e.id, e.line))?;
+        };
+        b.link(from, to, stance, &format!("{} (line {})", e.id, e.line))?;
     }
-    b.finish()
+    Ok(())
 }
 
 /// `1.2.` in a text `-> See 1.2.`.

@@ -89,6 +89,36 @@ impl Map {
             &mut errors,
         );
 
+        self.reference_errors(&actors, &tags, &sources, &mut errors);
+        self.link_errors(&nodes, &claims, &mut errors);
+        for step in &self.story {
+            for node in step.show.iter().chain(&step.focus) {
+                if !nodes.contains(node.as_str()) {
+                    errors.push(IntegrityError::StepOfMissingNode {
+                        step: step.id.0.clone(),
+                        node: node.0.clone(),
+                    });
+                }
+            }
+        }
+        check_unique(
+            "comment",
+            self.comments.iter().map(|c| c.id.as_str()),
+            &mut errors,
+        );
+        // A comment whose card or link is gone is kept (undo brings the card back, and the
+        // feedback with it), not refused: it is shown as feedback on something deleted.
+        errors
+    }
+
+    /// Actors and tags of claims, and sources of quotes, that the map does not have.
+    fn reference_errors(
+        &self,
+        actors: &HashSet<&str>,
+        tags: &HashSet<&str>,
+        sources: &HashSet<&str>,
+        errors: &mut Vec<IntegrityError>,
+    ) {
         for claim in &self.claims {
             for actor in &claim.actors {
                 if !actors.contains(actor.as_str()) {
@@ -115,6 +145,15 @@ impl Map {
                 });
             }
         }
+    }
+
+    /// Links to missing cards, links to themselves, and links the rules forbid.
+    fn link_errors(
+        &self,
+        nodes: &HashSet<&str>,
+        claims: &HashSet<&str>,
+        errors: &mut Vec<IntegrityError>,
+    ) {
         for link in &self.links {
             let mut ends_exist = true;
             for end in [&link.from, &link.to] {
@@ -144,24 +183,6 @@ impl Map {
                 });
             }
         }
-        for step in &self.story {
-            for node in step.show.iter().chain(&step.focus) {
-                if !nodes.contains(node.as_str()) {
-                    errors.push(IntegrityError::StepOfMissingNode {
-                        step: step.id.0.clone(),
-                        node: node.0.clone(),
-                    });
-                }
-            }
-        }
-        check_unique(
-            "comment",
-            self.comments.iter().map(|c| c.id.as_str()),
-            &mut errors,
-        );
-        // A comment whose card or link is gone is kept (undo brings the card back, and the
-        // feedback with it), not refused: it is shown as feedback on something deleted.
-        errors
     }
 }
 

@@ -97,6 +97,7 @@ impl ComparePanel {
     }
 
     /// How many times the comparison has been computed.
+    #[cfg(test)]
     pub fn runs(&self) -> usize {
         self.runs
     }

@@ -346,22 +346,30 @@ const GESTURES: [(&str, &str); 5] = [
 /// when closed.
 fn help_ui(ctx: &egui::Context) -> bool {
     let mut close = false;
-    // No scroll area: inside a modal it kept the Close button from being clicked.
+    // The table is taller than a small window: it scrolls, bounded by the window's height so the
+    // Close button below it stays on screen. It takes that height at once: a scroll area growing
+    // into it frame by frame moved Close under the pointer.
+    let room = (ctx.content_rect().height() - 150.0).max(120.0);
     let r = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
         ui.heading("Keyboard");
-        egui::Grid::new("keys").striped(true).show(ui, |ui| {
-            for entry in TABLE {
-                ui.label(entry.label);
-                ui.label(entry.keys_text(ui.ctx()).unwrap_or_default());
-                ui.label(RichText::new(entry.help).weak());
-                ui.end_row();
-            }
-            for (label, keys) in GESTURES {
-                ui.label(label);
-                ui.label(keys);
-                ui.end_row();
-            }
-        });
+        egui::ScrollArea::vertical()
+            .max_height(room)
+            .min_scrolled_height(room)
+            .show(ui, |ui| {
+                egui::Grid::new("keys").striped(true).show(ui, |ui| {
+                    for entry in TABLE {
+                        ui.label(entry.label);
+                        ui.label(entry.keys_text(ui.ctx()).unwrap_or_default());
+                        ui.label(RichText::new(entry.help).weak());
+                        ui.end_row();
+                    }
+                    for (label, keys) in GESTURES {
+                        ui.label(label);
+                        ui.label(keys);
+                        ui.end_row();
+                    }
+                });
+            });
         if ui.button("Close").clicked() {
             close = true;
         }

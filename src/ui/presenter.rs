@@ -2,14 +2,19 @@
 //! sees the projector) with the step's note, what comes next, the time, and step buttons.
 //! Where the platform cannot open a second window it appears inside the main one.
 
-use super::app::WarrantApp;
+use super::canvas::layout::Layout;
+use super::present::Presentation;
 use egui::{RichText, ViewportBuilder, ViewportClass, ViewportId};
 
+/// What the presenter view reads besides the presentation it steers: where each card sits in
+/// the map, for the sketch of the next step.
+#[derive(Clone, Copy)]
+pub struct PresenterCtx<'a> {
+    pub layout: &'a Layout,
+}
+
 /// Shows the presenter view while the presentation asks for it.
-pub fn presenter_window(app: &mut WarrantApp, ctx: &egui::Context) {
-    let Some(p) = app.presenting.as_mut() else {
-        return;
-    };
+pub fn presenter_window(ctx: &egui::Context, cx: PresenterCtx<'_>, p: &mut Presentation) {
     if !p.presenter_window {
         return;
     }
@@ -25,13 +30,11 @@ pub fn presenter_window(app: &mut WarrantApp, ctx: &egui::Context) {
             if class == ViewportClass::EmbeddedWindow {
                 // Drawn inside the main window, in an egui window of its own.
                 ui.set_max_width(420.0);
-                presenter_ui(app, ui, now - started);
+                presenter_ui(ui, cx, p, now - started);
             } else {
-                egui::CentralPanel::default().show(ui, |ui| presenter_ui(app, ui, now - started));
+                egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, cx, p, now - started));
             }
-            if ui.input(|i| i.viewport().close_requested())
-                && let Some(p) = app.presenting.as_mut()
-            {
+            if ui.input(|i| i.viewport().close_requested()) {
                 p.presenter_window = false;
             }
         },
@@ -48,10 +51,7 @@ fn clock(seconds: f64) -> String {
 
 /// A sketch of the next step: the cards on screen by then, the new ones filled, the ones it
 /// highlights outlined.
-fn next_step_sketch(app: &mut WarrantApp, ui: &mut egui::Ui) {
-    let Some(p) = app.presenting.as_ref() else {
-        return;
-    };
+fn next_step_sketch(ui: &mut egui::Ui, layout: &Layout, p: &Presentation) {
     let next = p.step + 1;
     if next >= p.steps.len() {
         return;
@@ -60,8 +60,6 @@ fn next_step_sketch(app: &mut WarrantApp, ui: &mut egui::Ui) {
     let then = crate::story::revealed(&p.steps, next);
     let focus: std::collections::HashSet<_> =
         crate::story::focus(&p.steps, next).into_iter().collect();
-    let generation = app.history.generation();
-    let layout = app.canvas.layout(app.history.map(), generation);
     let cards: Vec<(egui::Rect, bool, bool)> = layout
         .ids
         .iter()
@@ -106,12 +104,11 @@ fn next_step_sketch(app: &mut WarrantApp, ui: &mut egui::Ui) {
     }
 }
 
-fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
+/// The presenter view's content: the step, its note, what comes next, the clock (`elapsed`
+/// seconds), and step buttons that move the presentation.
+pub fn presenter_ui(ui: &mut egui::Ui, cx: PresenterCtx<'_>, p: &mut Presentation, elapsed: f64) {
     // Room for the sketch of the next step under the note.
     let sketch_height = 116.0;
-    let Some(p) = app.presenting.as_mut() else {
-        return;
-    };
     // Step keys work here too, so the teacher can drive from this window.
     ui.input_mut(|i| p.step_keys(i));
     {
@@ -143,10 +140,7 @@ fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
             None => ui.label(RichText::new("This is the last step.").weak()),
         };
     }
-    next_step_sketch(app, ui);
-    let Some(p) = app.presenting.as_mut() else {
-        return;
-    };
+    next_step_sketch(ui, cx.layout, p);
     let last = p.steps.len().saturating_sub(1);
     {
         ui.add_space(6.0);
@@ -172,10 +166,77 @@ fn presenter_ui(app: &mut WarrantApp, ui: &mut egui::Ui, elapsed: f64) {
 
 #[cfg(test)]
 mod tests {
+    use super::{PresenterCtx, presenter_ui};
+    use crate::ui::canvas::layout::Layout;
+    use crate::ui::present::{PresentPrefs, Presentation};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
     #[test]
     fn the_clock_reads_minutes_and_seconds() {
         assert_eq!(super::clock(0.4), "0:00");
         assert_eq!(super::clock(65.0), "1:05");
         assert_eq!(super::clock(3725.0), "62:05");
+    }
+
+    /// The presenter view alone, steering a presentation of a sample map.
+    struct State {
+        p: Presentation,
+        layout: Layout,
+    }
+
+    fn harness() -> Harness<'static, State> {
+        let sample = crate::samples::ALL[1];
+        let map = crate::io::map_from_json(sample.bytes, std::path::Path::new(sample.file))
+            .expect("a shipped sample");
+        let mut p = Presentation::start(&map, PresentPrefs::default());
+        p.presenter_window = true;
+        let mut layout = Layout::default();
+        layout.update(&map, 1);
+        Harness::builder()
+            .with_size(egui::vec2(520.0, 420.0))
+            .build_ui_state(
+                |ui, s: &mut State| {
+                    let cx = PresenterCtx { layout: &s.layout };
+                    presenter_ui(ui, cx, &mut s.p, 125.0);
+                },
+                State { p, layout },
+            )
+    }
+
+    #[test]
+    fn the_step_buttons_move_the_presentation_and_the_view_shows_where_it_is() {
+        let mut h = harness();
+        h.run();
+        let steps = h.state().p.steps.len();
+        assert!(steps > 2, "the sample has a story to step through");
+        h.get_by_label(&format!("Step 1 of {steps}"));
+        h.get_by_label("2:05");
+        h.get_by_label(&format!("Next: {}", h.state().p.steps[1].title));
+        h.get_by_label("Previous step").click();
+        h.run();
+        assert_eq!(h.state().p.step, 0, "nothing before the first step");
+        h.get_by_label("Next step").click();
+        h.run();
+        assert_eq!(h.state().p.step, 1);
+        h.get_by_label(&format!("Step 2 of {steps}"));
+        h.get_by_label("Previous step").click();
+        h.run();
+        assert_eq!(h.state().p.step, 0);
+    }
+
+    #[test]
+    fn the_last_step_says_so_and_the_view_closes_itself() {
+        let mut h = harness();
+        let last = h.state().p.steps.len() - 1;
+        h.state_mut().p.go(last);
+        h.run();
+        h.get_by_label("This is the last step.");
+        h.get_by_label("Next step").click();
+        h.run();
+        assert_eq!(h.state().p.step, last, "nothing after the last step");
+        h.get_by_label("Close presenter view").click();
+        h.run();
+        assert!(!h.state().p.presenter_window);
     }
 }

@@ -1,7 +1,10 @@
-//! Maps for tests: a small hand-made one and generated ones.
+//! Shared by the tests: maps (a small hand-made one and generated ones), the app in a harness,
+//! the sample maps and the outside validators.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod app;
 pub mod generated;
+pub mod tools;
 
 use proptest::prelude::*;
 use warrant::anchor::anchor_from_range;

@@ -1,5 +1,6 @@
 //! The app: one open map, its history, what is selected, and the panels around the canvas.
 
+mod access;
 mod commands;
 mod documents;
 mod folds;
@@ -111,31 +112,30 @@ impl Selection {
 
 /// The whole app state. The eframe `App` and the UI tests drive the same value.
 pub struct WarrantApp {
-    /// The open map and every change made to it: changed only through `submit`, `undo`, `redo`.
-    /// Not public; the panels inside the crate still read it field by field until they are
-    /// given contexts (then it becomes private to `app`).
-    pub(crate) history: History,
+    /// The open map and every change made to it: changed only through `submit`, `undo`, `redo`;
+    /// read through [`WarrantApp::map`] and [`WarrantApp::history`].
+    history: History,
     /// Where the map is saved; `None` for a new or sample map.
-    pub path: Option<PathBuf>,
-    pub selection: Selection,
-    pub settings: Settings,
-    pub canvas: CanvasState,
-    pub reader: ReaderState,
-    pub dialogs: Dialogs,
+    pub(crate) path: Option<PathBuf>,
+    pub(crate) selection: Selection,
+    pub(crate) settings: Settings,
+    pub(crate) canvas: CanvasState,
+    reader: ReaderState,
+    pub(crate) dialogs: Dialogs,
     /// The presentation running, if any (the editor is hidden meanwhile).
-    pub presenting: Option<super::present::Presentation>,
+    presenting: Option<super::present::Presentation>,
     /// Start the next presentation at this step (the story editor's Preview).
-    pub present_from: Option<usize>,
+    present_from: Option<usize>,
     /// The story editor's state.
-    pub story: super::story_panel::StoryPanel,
+    story: super::story_panel::StoryPanel,
     /// The inspector's own state (names being typed).
     inspector: super::inspector::InspectorState,
     /// The analysis of the map.
-    pub findings: super::findings::Findings,
+    findings: super::findings::Findings,
     /// The comparison with a teacher's reference map, and a class of hand-ins.
-    pub compare: super::compare_panel::ComparePanel,
+    pub(crate) compare: super::compare_panel::ComparePanel,
     /// File → Export's dialog.
-    pub export: super::export_dialog::ExportDialog,
+    pub(crate) export: super::export_dialog::ExportDialog,
     /// The map just opened, to tell how many problems it has once they are found (they are
     /// found off the UI thread, with the findings: a map is untrusted input of any size).
     problems_notice: Option<PathBuf>,
@@ -396,7 +396,11 @@ impl WarrantApp {
                 generation: self.history.generation(),
             };
             super::present::present_ui(ui, &cx, p, &mut self.pending);
-            super::presenter::presenter_window(self, &ctx);
+            let layout = self
+                .canvas
+                .layout(self.history.map(), self.history.generation());
+            let cx = super::presenter::PresenterCtx { layout };
+            super::presenter::presenter_window(&ctx, cx, p);
             self.dialogs_ui(&ctx);
             self.run_pending(&ctx);
             return;

@@ -50,6 +50,7 @@ impl ClassTable {
     }
 
     /// The rows compared so far, in file-name order.
+    #[cfg(test)]
     pub fn rows(&self) -> &[ClassRow] {
         &self.rows
     }
@@ -57,10 +58,6 @@ impl ClassTable {
     /// How many rows there are.
     pub fn len(&self) -> usize {
         self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 
     /// Whether maps are still being compared.

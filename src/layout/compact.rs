@@ -7,6 +7,7 @@
 use super::graph::Graph;
 use super::parts::{Sizes, cards, component, component_crossings, downward, tree_component};
 use super::route::{self, Bounds, Wire};
+use super::tree::Pick;
 use super::{LayoutSettings, Size};
 use crate::model::{NodeRef, Point, Relation};
 use std::collections::HashSet;
@@ -102,7 +103,12 @@ impl<'a, 'g> Try<'a, 'g> {
             if best.as_ref().is_some_and(|(c, _)| *c == 0) || (variant > 0 && !self.countable) {
                 break;
             }
-            let tree = (variant & 1 == 1, variant >= 2, 0);
+            let pick = if variant & 1 == 1 {
+                Pick::Last
+            } else {
+                Pick::First
+            };
+            let tree = (pick, variant >= 2, 0);
             let Some((local, whole)) = tree_component(graph, sizes, comp, settings, tree) else {
                 continue;
             };
@@ -157,8 +163,9 @@ impl<'a, 'g> Try<'a, 'g> {
         };
         let (graph, sizes, settings, comp) = (self.graph, self.sizes, self.settings, self.comp);
         for stack in STACKS {
-            for variant in 0..4 {
-                let tree = (variant & 1 == 1, variant >= 2, stack);
+            for variant in 0..6 {
+                let pick = [Pick::First, Pick::Last, Pick::Deepest][variant % 3];
+                let tree = (pick, variant >= 3, stack);
                 if let Some((local, whole)) = tree_component(graph, sizes, comp, settings, tree)
                     && (whole || downward(graph, comp, &local))
                 {

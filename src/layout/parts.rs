@@ -233,7 +233,7 @@ pub(super) fn tree_component(
     sizes: &Sizes,
     comp: &[usize],
     settings: &LayoutSettings,
-    (last, mirror, stack): (bool, bool, usize),
+    (pick, mirror, stack): (tree::Pick, bool, usize),
 ) -> Option<(Vec<Point>, bool)> {
     let Part {
         edges,
@@ -259,7 +259,7 @@ pub(super) fn tree_component(
             layer_gap: settings.layer_gap,
             node_gap: settings.node_gap,
         },
-        last,
+        pick,
         stack,
     )?;
     let points = out

@@ -10,20 +10,41 @@
 use super::route::CLEARANCE;
 use super::sugiyama::{Input, Output, Spacing};
 
-/// The tree's parent of each vertex: its first parent in `edges` (its last with `last`), and
-/// `n` (a virtual root over all roots, the thesis first) for vertices without one; `None` when
-/// that is no tree (a cycle leaves some vertex unreachable from the roots).
-fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
+/// Which of a vertex's parents is its parent in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pick {
+    /// The first in edge order.
+    First,
+    /// The last in edge order.
+    Last,
+    /// The one furthest from the roots (along the longest path): every other parent then
+    /// sits higher, so their links run downwards too.
+    Deepest,
+}
+
+/// The tree's parent of each vertex, as `pick` says, and `n` (a virtual root over all roots,
+/// the thesis first) for vertices without one; `None` when that is no tree (a cycle leaves
+/// some vertex unreachable from the roots).
+fn parents(input: &Input<'_>, pick: Pick) -> Option<Vec<usize>> {
     let n = input.widths.len();
     let mut parent = vec![n; n];
-    let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if last {
-        Box::new(input.edges.iter().rev())
+    if pick == Pick::Deepest {
+        let depth = depths(n, input.edges)?;
+        for &(p, c) in input.edges {
+            if p != c && (parent[c] == n || depth[p] > depth[parent[c]]) {
+                parent[c] = p;
+            }
+        }
     } else {
-        Box::new(input.edges.iter())
-    };
-    for &(p, c) in edges {
-        if parent[c] == n && p != c {
-            parent[c] = p;
+        let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if pick == Pick::Last {
+            Box::new(input.edges.iter().rev())
+        } else {
+            Box::new(input.edges.iter())
+        };
+        for &(p, c) in edges {
+            if parent[c] == n && p != c {
+                parent[c] = p;
+            }
         }
     }
     let children = children_of(&parent, input.first);
@@ -39,6 +60,32 @@ fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
     (seen == n + 1).then_some(parent)
 }
 
+/// Longest-path depth of every vertex from the roots; `None` on a cycle.
+fn depths(n: usize, edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut indegree = vec![0usize; n];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, c) in edges {
+        if p != c {
+            indegree[c] += 1;
+            down[p].push(c);
+        }
+    }
+    let mut depth = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    let mut done = 0;
+    while let Some(v) = ready.pop() {
+        done += 1;
+        for &c in &down[v] {
+            depth[c] = depth[c].max(depth[v] + 1);
+            indegree[c] -= 1;
+            if indegree[c] == 0 {
+                ready.push(c);
+            }
+        }
+    }
+    (done == n).then_some(depth)
+}
+
 /// Children of every vertex and of the virtual root `n` (thesis first), in edge order.
 fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
     let n = parent.len();
@@ -50,7 +97,7 @@ fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
     children
 }
 
-/// The layout along the first parents (the last with `last`), and whether that tree holds
+/// The layout along the parents `pick` chooses, and whether that tree holds
 /// every edge (then it is crossing-free by construction). `None` when they make no tree. With
 /// `stack` > 0, a card's leaf children (two or more) are stacked in columns of at most `stack`
 /// under it, like an organisation chart's leaf groups, instead of spreading in one row: their
@@ -58,11 +105,11 @@ fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
 pub(super) fn layout(
     input: &Input<'_>,
     spacing: Spacing,
-    last: bool,
+    pick: Pick,
     stack: usize,
 ) -> Option<(Output, bool)> {
     let n = input.widths.len();
-    let parent = parents(input, last)?;
+    let parent = parents(input, pick)?;
     let whole = input.edges.iter().all(|&(p, c)| p == c || parent[c] == p);
     let mut children = children_of(&parent, input.first);
     if input.mirror {
@@ -80,8 +127,18 @@ pub(super) fn layout(
         .collect();
     let root = n;
     let columns = if stack > 0 {
+        // Only cards with one link up and none down are stacked: from a column, another
+        // link would run over the cards stacked with it, or upwards.
+        let mut links = vec![0usize; n];
+        for &(p, c) in input.edges {
+            if p != c {
+                links[c] += 1;
+                links[p] += 2;
+            }
+        }
         stack_leaves(
             &mut children,
+            &links,
             &mut widths,
             &mut heights,
             (n, stack),
@@ -119,12 +176,14 @@ pub(super) fn layout(
     Some((Output { x, y }, whole))
 }
 
-/// Replaces the leaf children of every card with two or more of them by columns (new vertices
+/// Replaces the leaf children (one link up, none down) of every card with two or more of them by
+/// columns (new vertices
 /// after the root `n`, each at most `stack` leaves tall and as wide as its widest leaf plus the
 /// trunk's band), before its other children (after them when mirrored). Returns each column
 /// with its leaves, top to bottom.
 fn stack_leaves(
     children: &mut Vec<Vec<usize>>,
+    links: &[usize],
     widths: &mut Vec<f32>,
     heights: &mut Vec<f32>,
     (n, stack): (usize, usize),
@@ -133,19 +192,12 @@ fn stack_leaves(
 ) -> Vec<(usize, Vec<usize>)> {
     let mut columns = Vec::new();
     for v in 0..n {
-        let leaves: Vec<usize> = children[v]
-            .iter()
-            .copied()
-            .filter(|&c| children[c].is_empty())
-            .collect();
+        let leaf = |c: usize| links[c] == 1;
+        let leaves: Vec<usize> = children[v].iter().copied().filter(|&c| leaf(c)).collect();
         if leaves.len() < 2 {
             continue;
         }
-        let inner: Vec<usize> = children[v]
-            .iter()
-            .copied()
-            .filter(|&c| !children[c].is_empty())
-            .collect();
+        let inner: Vec<usize> = children[v].iter().copied().filter(|&c| !leaf(c)).collect();
         let per = leaves.len().div_ceil(leaves.len().div_ceil(stack));
         let mut row = Vec::new();
         for chunk in leaves.chunks(per) {
@@ -335,7 +387,7 @@ mod tests {
                 layer_gap: 10.0,
                 node_gap: 10.0,
             },
-            false,
+            Pick::First,
             0,
         );
         let (out, whole) = out.unwrap();
@@ -366,7 +418,7 @@ mod tests {
                 layer_gap: 1.0,
                 node_gap: 1.0,
             },
-            false,
+            Pick::First,
             0,
         );
         assert!(out.is_none_or(|(_, whole)| !whole));

@@ -334,3 +334,39 @@ fn after_tidy_no_more_links_run_over_cards_they_do_not_join() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+#[ignore = "not met yet: after Tidy the memo's thesis and its eight direct reasons span 6,500 \
+            units, which fit 1,600 screen points only at 24% (issue 11, point 5)"]
+fn the_memo_opens_on_its_thesis_with_every_direct_reason_readable_at_1080p() {
+    use warrant::layout::route::Bounds;
+    let map = tidied(
+        &sample("memo-2008-russia-nato-mutually-exclusive-arguments.json"),
+        &LayoutSettings::default(),
+    );
+    let rect = |id: &NodeId| {
+        let n = map.node(id)?;
+        let (p, s) = (n.pos(), card_size(n));
+        Some(Bounds {
+            x: p.x,
+            y: p.y,
+            w: s.w,
+            h: s.h,
+        })
+    };
+    // The canvas of a 1920×1080 window, less menu, toolbar and side panel.
+    let view = (1600.0, 960.0);
+    let (centre, zoom) = warrant::view::opening_camera(&map, rect, view, (0.6, 1.0), 40.0).unwrap();
+    let near = warrant::view::thesis_neighbourhood(&map);
+    println!("memo opens at {:.0}% on {} cards", zoom * 100.0, near.len());
+
+    assert!(zoom >= 0.6, "text reads");
+    for id in &near {
+        let b = rect(id).unwrap();
+        let inside = (b.x - centre.x).abs() * zoom <= view.0 / 2.0
+            && (b.right() - centre.x).abs() * zoom <= view.0 / 2.0
+            && (b.y - centre.y).abs() * zoom <= view.1 / 2.0
+            && (b.bottom() - centre.y).abs() * zoom <= view.1 / 2.0;
+        assert!(inside, "{id} is framed");
+    }
+}

@@ -400,3 +400,38 @@ pub(super) fn component_crossings(
         .collect();
     count_crossings(&segments)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_packed_in_rows_near_a_projectors_shape() {
+        let part = |_| Item {
+            groups: Vec::new(),
+            local: Vec::new(),
+            x0: 0.0,
+            y0: 0.0,
+            w: 600.0,
+            h: 400.0,
+            loner: false,
+        };
+        let items: Vec<Item> = (0..6).map(part).collect();
+        let settings = LayoutSettings::default();
+        let at = pack(&items, &settings);
+        let right = at.iter().map(|p| p.x + 600.0).fold(0.0, f32::max);
+        let bottom = at.iter().map(|p| p.y + 400.0).fold(0.0, f32::max);
+        // One row would be 10.5:1, three rows 0.9:1: two rows of three are nearest 16:9.
+        let aspect = right / bottom;
+        assert!((1.5..=2.5).contains(&aspect), "{aspect}");
+        for (i, a) in at.iter().enumerate() {
+            for b in &at[i + 1..] {
+                let apart = a.x + 600.0 <= b.x
+                    || b.x + 600.0 <= a.x
+                    || a.y + 400.0 <= b.y
+                    || b.y + 400.0 <= a.y;
+                assert!(apart, "{a:?} and {b:?} overlap");
+            }
+        }
+    }
+}

@@ -629,4 +629,46 @@ mod tests {
             "the outer source enters higher: no crossing"
         );
     }
+
+    #[test]
+    fn reasons_stacked_in_a_column_share_a_trunk_beside_it() {
+        let mut m = Map::new("t");
+        let mut at = HashMap::new();
+        let column = ["r1", "r2", "r3"];
+        for (id, b) in [
+            ("c", card(400.0, 0.0, 60.0)),
+            ("r1", card(0.0, 200.0, 60.0)),
+            ("r2", card(0.0, 300.0, 60.0)),
+            ("r3", card(0.0, 400.0, 60.0)),
+        ] {
+            m.claims.push(Claim {
+                id: NodeId::from(id),
+                ..Claim::default()
+            });
+            at.insert(NodeId::from(id), b);
+        }
+        for from in column {
+            m.links.push(Link {
+                id: LinkId(format!("{from}-c")),
+                from: NodeId::from(from),
+                to: NodeId::from("c"),
+                relation: Relation::Supports,
+            });
+        }
+        let routes = routes(&m, &|id| at.get(id).copied());
+        for (i, from) in column.iter().enumerate() {
+            let r = routes[i].as_ref().unwrap();
+            // Out of the card's left side, along the trunk, then to the claim.
+            assert_eq!(r[0].x, 0.0, "{from} leaves sideways");
+            assert_eq!(r[1].x, -CLEARANCE, "{from} joins the trunk");
+            for w in r.windows(2) {
+                for other in column.iter().filter(|o| *o != from) {
+                    assert!(
+                        !crosses(w[0], w[1], at[&NodeId::from(*other)]),
+                        "{from} runs over {other}"
+                    );
+                }
+            }
+        }
+    }
 }

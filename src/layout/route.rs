@@ -659,8 +659,8 @@ mod tests {
         for (i, from) in column.iter().enumerate() {
             let r = routes[i].as_ref().unwrap();
             // Out of the card's left side, along the trunk, then to the claim.
-            assert_eq!(r[0].x, 0.0, "{from} leaves sideways");
-            assert_eq!(r[1].x, -CLEARANCE, "{from} joins the trunk");
+            assert!(r[0].x.abs() < 0.01, "{from} leaves sideways");
+            assert!((r[1].x + CLEARANCE).abs() < 0.01, "{from} joins the trunk");
             for w in r.windows(2) {
                 for other in column.iter().filter(|o| *o != from) {
                     assert!(

@@ -444,6 +444,15 @@ pub fn build(spec: &Spec, articles: &Path) -> Result<Map, String> {
     add_links(&mut map, spec, &nodes, &claim_keys)?;
     add_story(&mut map, spec, &nodes)?;
     lay_out(&mut map, spec, &nodes)?;
+    // Then as Tidy lays it out (from the same top-left corner), so the maps open compact.
+    let tidy = warrant::layout::tidy(&map, &warrant::layout::LayoutSettings::default());
+    let moved: HashMap<_, _> = tidy.into_iter().collect();
+    for claim in &mut map.claims {
+        claim.pos = moved.get(&claim.id).copied().unwrap_or(claim.pos);
+    }
+    for quote in &mut map.quotes {
+        quote.pos = moved.get(&quote.id).copied().unwrap_or(quote.pos);
+    }
 
     let errors = map.integrity_errors();
     if !errors.is_empty() {

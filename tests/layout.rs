@@ -11,7 +11,7 @@ use common::generated::{argument_map, argument_tree, dense_map, dot_crossings};
 use std::collections::HashSet;
 use std::path::Path;
 use warrant::edit::{apply_all, ops};
-use warrant::layout::{LayoutSettings, card::card_size, map_crossings, tidy};
+use warrant::layout::{LayoutSettings, card::card_size, map_crossings, map_pierced, tidy};
 use warrant::model::{Map, NodeId, Relation};
 
 fn sample(name: &str) -> Map {
@@ -253,7 +253,7 @@ fn shape(map: &Map) -> (f32, f32) {
     (w / h, area / (w * h))
 }
 
-/// Crossings each sample map had after Tidy before it was made compact: it may not draw worse.
+/// Crossings along the drawn routes each sample map has after Tidy: it may not draw worse.
 const CROSSINGS_BEFORE: [(&str, usize); 6] = [
     ("golz-1996-why-not-join-nato.json", 0),
     ("kosachev-2011-three-birds-with-one-stone.json", 0),
@@ -263,14 +263,14 @@ const CROSSINGS_BEFORE: [(&str, usize); 6] = [
     ("timofeev-2022-nato-talks-failing.json", 0),
 ];
 
-/// Maps whose layout does not yet fit 1:2 to 2:1 with a fifth covered (a thesis with a wide fan
-/// of reasons; packed tighter, their links would run behind cards): they must still be no wider
-/// than 3.7:1, with at least 13% covered.
-const NOT_YET_COMPACT: [&str; 3] = [
+/// Maps whose layout does not yet fit 1:2 to 2:1 with a fifth covered, and the shape they
+/// must keep meanwhile (widest aspect, least cover). The memo: a thesis with a wide fan of
+/// reasons, some with two parents; stacked or wrapped, its links would run over more cards.
+const NOT_YET_COMPACT: [(&str, f32, f32); 1] = [(
     "memo-2008-russia-nato-mutually-exclusive-arguments.json",
-    "russia-nato-1996-2022-debate.json",
-    "timofeev-2022-nato-talks-failing.json",
-];
+    2.31,
+    0.14,
+)];
 
 #[test]
 fn sample_maps_after_tidy_fit_a_projector() {
@@ -292,11 +292,12 @@ fn sample_maps_after_tidy_fit_a_projector() {
         if crossings > *before {
             failures.push(format!("{name}: {crossings} crossings, was {before}"));
         }
-        let fits = if NOT_YET_COMPACT.contains(&name.as_str()) {
-            aspect <= 3.7 && cover >= 0.13
-        } else {
-            (0.5..=2.0).contains(&aspect) && cover >= 0.2
-        };
+        let fits =
+            if let Some((_, wide, sparse)) = NOT_YET_COMPACT.iter().find(|(n, _, _)| *n == name) {
+                aspect <= *wide && cover >= *sparse
+            } else {
+                (0.5..=2.0).contains(&aspect) && cover >= 0.2
+            };
         if !fits {
             failures.push(format!(
                 "{name}: aspect {aspect:.2}:1, cards cover {cover:.2}"
@@ -304,4 +305,68 @@ fn sample_maps_after_tidy_fit_a_projector() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Links that run over a card they do not join after Tidy, per sample map, as now: no more.
+/// Most are a quote that evidences a second claim far from its stack, or a reason with a
+/// second parent. Golz is clear.
+const OVER_CARDS: [(&str, usize); 6] = [
+    ("golz-1996-why-not-join-nato.json", 0),
+    ("kosachev-2011-three-birds-with-one-stone.json", 1),
+    ("memo-2008-russia-nato-mutually-exclusive-arguments.json", 9),
+    ("rferl-1998-rapprochement-remains-fragile.json", 5),
+    ("russia-nato-1996-2022-debate.json", 3),
+    ("timofeev-2022-nato-talks-failing.json", 1),
+];
+
+#[test]
+fn after_tidy_no_more_links_run_over_cards_they_do_not_join() {
+    let settings = LayoutSettings::default();
+    let mut failures = Vec::new();
+    for (name, map) in sample_maps() {
+        let once = tidied(&map, &settings);
+        let pierced = map_pierced(&once, &card_size);
+        println!("{name}: {} links over cards", pierced.len());
+        let (_, known) = OVER_CARDS.iter().find(|(n, _)| *n == name).unwrap();
+        if pierced.len() > *known {
+            failures.push(format!("{name}: {pierced:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+#[ignore = "not met yet: after Tidy the memo's thesis and its eight direct reasons span 6,500 \
+            units, which fit 1,600 screen points only at 24% (issue 11, point 5)"]
+fn the_memo_opens_on_its_thesis_with_every_direct_reason_readable_at_1080p() {
+    use warrant::layout::route::Bounds;
+    let map = tidied(
+        &sample("memo-2008-russia-nato-mutually-exclusive-arguments.json"),
+        &LayoutSettings::default(),
+    );
+    let rect = |id: &NodeId| {
+        let n = map.node(id)?;
+        let (p, s) = (n.pos(), card_size(n));
+        Some(Bounds {
+            x: p.x,
+            y: p.y,
+            w: s.w,
+            h: s.h,
+        })
+    };
+    // The canvas of a 1920×1080 window, less menu, toolbar and side panel.
+    let view = (1600.0, 960.0);
+    let (centre, zoom) = warrant::view::opening_camera(&map, rect, view, (0.6, 1.0), 40.0).unwrap();
+    let near = warrant::view::thesis_neighbourhood(&map);
+    println!("memo opens at {:.0}% on {} cards", zoom * 100.0, near.len());
+
+    assert!(zoom >= 0.6, "text reads");
+    for id in &near {
+        let b = rect(id).unwrap();
+        let inside = (b.x - centre.x).abs() * zoom <= view.0 / 2.0
+            && (b.right() - centre.x).abs() * zoom <= view.0 / 2.0
+            && (b.y - centre.y).abs() * zoom <= view.1 / 2.0
+            && (b.bottom() - centre.y).abs() * zoom <= view.1 / 2.0;
+        assert!(inside, "{id} is framed");
+    }
 }

@@ -1,8 +1,9 @@
-//! Counting edge crossings of a drawn map: links as straight segments between card centres, as
-//! the canvas and the exports draw them.
+//! Counting edge crossings of a drawn map: along the links' routes, as the canvas and the exports
+//! draw them (straight segments between card centres for a layout that has no routes yet).
 
 use super::card::Size;
-use crate::model::{Map, NodeId, NodeRef, Point};
+use super::route::{self, Bounds};
+use crate::model::{LinkId, Map, NodeId, NodeRef, Point};
 use std::collections::HashMap;
 
 /// Proper crossings among `segments`: two segments that meet at a point inside both. Segments
@@ -66,9 +67,41 @@ pub fn link_segments(map: &Map, size: &dyn Fn(NodeRef<'_>) -> Size) -> Vec<(Poin
         .collect()
 }
 
-/// Crossings of the links of `map` as it is laid out now.
+/// Crossings of the links of `map` as it is laid out now, as they are drawn (their routes).
 pub fn map_crossings(map: &Map, size: &dyn Fn(NodeRef<'_>) -> Size) -> usize {
-    count_crossings(&link_segments(map, size))
+    drawn(map, size).0
+}
+
+/// Where a link's drawn route passes over a card it does not join: (link id, card id).
+pub fn map_pierced(map: &Map, size: &dyn Fn(NodeRef<'_>) -> Size) -> Vec<(LinkId, NodeId)> {
+    drawn(map, size)
+        .1
+        .into_iter()
+        .map(|(i, k)| (map.links[i].id.clone(), k.clone()))
+        .collect()
+}
+
+fn drawn<'a>(
+    map: &'a Map,
+    size: &dyn Fn(NodeRef<'_>) -> Size,
+) -> (usize, Vec<(usize, &'a NodeId)>) {
+    let boxes: HashMap<&NodeId, Bounds> = map
+        .nodes()
+        .map(|n| {
+            let (s, p) = (size(n), n.pos());
+            (
+                n.id(),
+                Bounds {
+                    x: p.x,
+                    y: p.y,
+                    w: s.w,
+                    h: s.h,
+                },
+            )
+        })
+        .collect();
+    let cards: Vec<&NodeId> = map.nodes().map(|n| n.id()).collect();
+    route::drawn(&route::map_wires(map), &|id| boxes.get(id).copied(), &cards)
 }
 
 #[cfg(test)]

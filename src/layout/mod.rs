@@ -10,6 +10,7 @@
 //! font's metrics ([`card::card_size`]), as the exports do.
 
 pub mod card;
+mod compact;
 pub mod crossings;
 mod graph;
 mod parts;
@@ -20,7 +21,7 @@ mod sugiyama;
 mod tree;
 
 pub use card::Size;
-pub use crossings::{count_crossings, link_segments, map_crossings};
+pub use crossings::{count_crossings, link_segments, map_crossings, map_pierced};
 
 use crate::model::{Map, NodeId, NodeRef, Point};
 use graph::{Graph, Pairing};

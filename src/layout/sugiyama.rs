@@ -398,11 +398,11 @@ fn clear_of_links(
         let clear = placed.iter().all(|&u| {
             // Links of cards placed before, to their parents.
             let theirs_clear = parents_of(u).into_iter().all(|p| {
-                p == v || !super::parts::segment_meets_rect(end(u, y[u]), end(p, y[p]), me)
+                p == v || !super::route::segment_meets_rect(end(u, y[u]), end(p, y[p]), me)
             });
             let mine_clear = mine.iter().all(|&(a, b)| {
                 let p_end = b;
-                p_end == end(u, y[u]) || !super::parts::segment_meets_rect(a, b, rect(u, y[u]))
+                p_end == end(u, y[u]) || !super::route::segment_meets_rect(a, b, rect(u, y[u]))
             });
             theirs_clear && mine_clear
         });

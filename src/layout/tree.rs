@@ -7,22 +7,44 @@
 //! Also used for a component that is almost a tree (a few cards with a second parent): it is
 //! laid out along its first parents, and the caller keeps it only if it draws no worse.
 
+use super::route::CLEARANCE;
 use super::sugiyama::{Input, Output, Spacing};
 
-/// The tree's parent of each vertex: its first parent in `edges` (its last with `last`), and
-/// `n` (a virtual root over all roots, the thesis first) for vertices without one; `None` when
-/// that is no tree (a cycle leaves some vertex unreachable from the roots).
-fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
+/// Which of a vertex's parents is its parent in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pick {
+    /// The first in edge order.
+    First,
+    /// The last in edge order.
+    Last,
+    /// The one furthest from the roots (along the longest path): every other parent then
+    /// sits higher, so their links run downwards too.
+    Deepest,
+}
+
+/// The tree's parent of each vertex, as `pick` says, and `n` (a virtual root over all roots,
+/// the thesis first) for vertices without one; `None` when that is no tree (a cycle leaves
+/// some vertex unreachable from the roots).
+fn parents(input: &Input<'_>, pick: Pick) -> Option<Vec<usize>> {
     let n = input.widths.len();
     let mut parent = vec![n; n];
-    let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if last {
-        Box::new(input.edges.iter().rev())
+    if pick == Pick::Deepest {
+        let depth = depths(n, input.edges)?;
+        for &(p, c) in input.edges {
+            if p != c && (parent[c] == n || depth[p] > depth[parent[c]]) {
+                parent[c] = p;
+            }
+        }
     } else {
-        Box::new(input.edges.iter())
-    };
-    for &(p, c) in edges {
-        if parent[c] == n && p != c {
-            parent[c] = p;
+        let edges: Box<dyn Iterator<Item = &(usize, usize)>> = if pick == Pick::Last {
+            Box::new(input.edges.iter().rev())
+        } else {
+            Box::new(input.edges.iter())
+        };
+        for &(p, c) in edges {
+            if parent[c] == n && p != c {
+                parent[c] = p;
+            }
         }
     }
     let children = children_of(&parent, input.first);
@@ -38,6 +60,32 @@ fn parents(input: &Input<'_>, last: bool) -> Option<Vec<usize>> {
     (seen == n + 1).then_some(parent)
 }
 
+/// Longest-path depth of every vertex from the roots; `None` on a cycle.
+fn depths(n: usize, edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let mut indegree = vec![0usize; n];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, c) in edges {
+        if p != c {
+            indegree[c] += 1;
+            down[p].push(c);
+        }
+    }
+    let mut depth = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&v| indegree[v] == 0).collect();
+    let mut done = 0;
+    while let Some(v) = ready.pop() {
+        done += 1;
+        for &c in &down[v] {
+            depth[c] = depth[c].max(depth[v] + 1);
+            indegree[c] -= 1;
+            if indegree[c] == 0 {
+                ready.push(c);
+            }
+        }
+    }
+    (done == n).then_some(depth)
+}
+
 /// Children of every vertex and of the virtual root `n` (thesis first), in edge order.
 fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
     let n = parent.len();
@@ -49,35 +97,139 @@ fn children_of(parent: &[usize], first: &[bool]) -> Vec<Vec<usize>> {
     children
 }
 
-/// The layout along the first parents (the last with `last`), and whether that tree holds
-/// every edge (then it is crossing-free by construction). `None` when they make no tree.
-pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<(Output, bool)> {
+/// The layout along the parents `pick` chooses, and whether that tree holds
+/// every edge (then it is crossing-free by construction). `None` when they make no tree. With
+/// `stack` > 0, a card's leaf children (two or more) are stacked in columns of at most `stack`
+/// under it, like an organisation chart's leaf groups, instead of spreading in one row: their
+/// links share a trunk beside the column (see [`super::route`]).
+pub(super) fn layout(
+    input: &Input<'_>,
+    spacing: Spacing,
+    pick: Pick,
+    stack: usize,
+) -> Option<(Output, bool)> {
     let n = input.widths.len();
-    let parent = parents(input, last)?;
+    let parent = parents(input, pick)?;
     let whole = input.edges.iter().all(|&(p, c)| p == c || parent[c] == p);
     let mut children = children_of(&parent, input.first);
-    // The virtual root: no width, and its children at the top.
-    let widths: Vec<f32> = input.widths.iter().copied().chain([0.0]).collect();
-    let heights: Vec<f32> = input
+    if input.mirror {
+        for c in &mut children {
+            c.reverse();
+        }
+    }
+    // The virtual root (no width, its children at the top), then the columns.
+    let mut widths: Vec<f32> = input.widths.iter().copied().chain([0.0]).collect();
+    let mut heights: Vec<f32> = input
         .heights
         .iter()
         .copied()
         .chain([-spacing.layer_gap])
         .collect();
     let root = n;
-    let n = n + 1;
-    if input.mirror {
-        for c in &mut children {
-            c.reverse();
+    let columns = if stack > 0 {
+        // Only cards with one link up and none down are stacked: from a column, another
+        // link would run over the cards stacked with it, or upwards.
+        let mut links = vec![0usize; n];
+        for &(p, c) in input.edges {
+            if p != c {
+                links[c] += 1;
+                links[p] += 2;
+            }
+        }
+        stack_leaves(
+            &mut children,
+            &links,
+            &mut widths,
+            &mut heights,
+            (n, stack),
+            input.mirror,
+            spacing,
+        )
+    } else {
+        Vec::new()
+    };
+    let mut column = vec![false; widths.len()];
+    for (c, _) in &columns {
+        column[*c] = true;
+    }
+    // Pre-order without recursion (a map may hold a chain thousands deep).
+    let mut order = Vec::with_capacity(widths.len());
+    let mut todo = vec![root];
+    while let Some(v) = todo.pop() {
+        order.push(v);
+        todo.extend(&children[v]);
+    }
+    let (mut x, mut y) = columns_x(&order, &children, &widths, &heights, spacing);
+    if order.len() <= PACK_LIMIT {
+        x = packed_x(&order, &children, &widths, &heights, &y, &column, spacing);
+    }
+    for (c, leaves) in &columns {
+        let mut top = y[*c];
+        for &l in leaves {
+            x[l] = x[*c] + CLEARANCE;
+            y[l] = top;
+            top += heights[l] + spacing.node_gap;
         }
     }
-    // Post-order without recursion (a map may hold a chain thousands deep).
-    let mut order = Vec::with_capacity(n);
-    let mut stack = vec![root];
-    while let Some(v) = stack.pop() {
-        order.push(v);
-        stack.extend(&children[v]);
+    x.truncate(n);
+    y.truncate(n);
+    Some((Output { x, y }, whole))
+}
+
+/// Replaces the leaf children (one link up, none down) of every card with two or more of them by
+/// columns (new vertices
+/// after the root `n`, each at most `stack` leaves tall and as wide as its widest leaf plus the
+/// trunk's band), before its other children (after them when mirrored). Returns each column
+/// with its leaves, top to bottom.
+fn stack_leaves(
+    children: &mut Vec<Vec<usize>>,
+    links: &[usize],
+    widths: &mut Vec<f32>,
+    heights: &mut Vec<f32>,
+    (n, stack): (usize, usize),
+    mirror: bool,
+    spacing: Spacing,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut columns = Vec::new();
+    for v in 0..n {
+        let leaf = |c: usize| links[c] == 1;
+        let leaves: Vec<usize> = children[v].iter().copied().filter(|&c| leaf(c)).collect();
+        if leaves.len() < 2 {
+            continue;
+        }
+        let inner: Vec<usize> = children[v].iter().copied().filter(|&c| !leaf(c)).collect();
+        let per = leaves.len().div_ceil(leaves.len().div_ceil(stack));
+        let mut row = Vec::new();
+        for chunk in leaves.chunks(per) {
+            let id = widths.len();
+            widths.push(CLEARANCE + chunk.iter().map(|&c| widths[c]).fold(0.0, f32::max));
+            heights.push(
+                chunk.iter().map(|&c| heights[c]).sum::<f32>()
+                    + (chunk.len() - 1) as f32 * spacing.node_gap,
+            );
+            children.push(Vec::new());
+            columns.push((id, chunk.to_vec()));
+            row.push(id);
+        }
+        children[v] = if mirror {
+            inner.into_iter().chain(row).collect()
+        } else {
+            row.into_iter().chain(inner).collect()
+        };
     }
+    columns
+}
+
+/// Left x and top y of every vertex in `order` (root first) with each subtree in its own
+/// column: children side by side, the parent centred over its first and last child.
+fn columns_x(
+    order: &[usize],
+    children: &[Vec<usize>],
+    widths: &[f32],
+    heights: &[f32],
+    spacing: Spacing,
+) -> (Vec<f32>, Vec<f32>) {
+    let n = widths.len();
     // Per subtree: its width, and the x of its root's left edge and of each child's subtree,
     // relative to the subtree's left edge.
     let mut span = vec![0.0f32; n];
@@ -107,7 +259,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<
     let mut x = vec![0.0f32; n];
     let mut y = vec![0.0f32; n];
     let mut left = vec![0.0f32; n];
-    for &v in &order {
+    for &v in order {
         x[v] = left[v] + root_x[v];
         let below = y[v] + heights[v] + spacing.layer_gap;
         for &c in &children[v] {
@@ -115,12 +267,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing, last: bool) -> Option<
             y[c] = below;
         }
     }
-    if n <= PACK_LIMIT {
-        x = packed_x(&order, &children, &widths, &heights, &y, spacing);
-    }
-    x.pop();
-    y.pop();
-    Some((Output { x, y }, whole))
+    (x, y)
 }
 
 /// Trees of at most this many vertices are packed by their outlines ([`packed_x`]); bigger
@@ -139,6 +286,7 @@ fn packed_x(
     widths: &[f32],
     heights: &[f32],
     y: &[f32],
+    column: &[bool],
     spacing: Spacing,
 ) -> Vec<f32> {
     let n = widths.len();
@@ -175,10 +323,16 @@ fn packed_x(
             // Relative to v's left edge.
             for (i, &c) in kids.iter().enumerate() {
                 offset[c] = at[i] - me;
-                // The link from v's centre to c's, as a box.
+                // The link from v's centre to c's, as a box; a column's trunk starts at its
+                // top-left corner.
                 let (a, b) = (widths[v] / 2.0, at[i] - me + widths[c] / 2.0);
+                let (b, bottom) = if column[c] {
+                    (at[i] - me, y[c])
+                } else {
+                    (b, y[c] + heights[c] / 2.0)
+                };
                 if widths[v] > 0.0 {
-                    own.push((y[v], y[c] + heights[c] / 2.0, a.min(b), a.max(b)));
+                    own.push((y[v], bottom, a.min(b), a.max(b)));
                 }
             }
             own.extend(placed.iter().map(|&(t, b, l, r)| (t, b, l - me, r - me)));
@@ -195,7 +349,12 @@ fn packed_x(
             x[c] = x[v] + offset[c];
         }
     }
-    let min = x[..n - 1].iter().copied().fold(f32::INFINITY, f32::min);
+    // The root (first in `order`) has no card; leaves in columns are placed later.
+    let min = order
+        .iter()
+        .skip(1)
+        .map(|&v| x[v])
+        .fold(f32::INFINITY, f32::min);
     if min.is_finite() {
         for xv in &mut x {
             *xv -= min;
@@ -228,7 +387,8 @@ mod tests {
                 layer_gap: 10.0,
                 node_gap: 10.0,
             },
-            false,
+            Pick::First,
+            0,
         );
         let (out, whole) = out.unwrap();
         assert!(whole);
@@ -258,7 +418,8 @@ mod tests {
                 layer_gap: 1.0,
                 node_gap: 1.0,
             },
-            false,
+            Pick::First,
+            0,
         );
         assert!(out.is_none_or(|(_, whole)| !whole));
     }

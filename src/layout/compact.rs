@@ -1,0 +1,317 @@
+//! Choosing the drawing of one connected part: the tree layout or the layered one, whichever
+//! leaves fewer crossings; then, for a part drawn too wide or too sparse for a projector, the
+//! most compact of a few alternatives (reasons stacked in columns under what they bear on,
+//! layers wrapped at a few widths) that draws no worse: no more crossings, no more links over
+//! cards, both counted along the routes the canvas draws.
+
+use super::graph::Graph;
+use super::parts::{Sizes, cards, component, component_crossings, downward, tree_component};
+use super::route::{self, Bounds, Wire};
+use super::tree::Pick;
+use super::{LayoutSettings, Size};
+use crate::model::{NodeRef, Point, Relation};
+use std::collections::HashSet;
+
+/// Parts with more links than this are not scored by counting crossings (the count can grow
+/// with the square of the links); they take the first layout that applies.
+const COUNT_LIMIT: usize = 5_000;
+/// Parts of at most this many groups also try [`SHUFFLES`] shuffled starting orders, and the
+/// compact alternatives.
+const SHUFFLE_LIMIT: usize = 300;
+const SHUFFLES: usize = 14;
+/// Parts of at most this many groups also try shuffled starts for each wrapping width.
+const WRAP_SHUFFLE_LIMIT: usize = 80;
+/// Card area over box area a wrapped layout aims at: sets the first width tried.
+const WRAP_SPREAD: f32 = 3.0;
+/// Most leaves per column tried when stacking a card's leaf reasons.
+const STACKS: [usize; 4] = [2, 3, 4, 6];
+
+/// One part being drawn, with scratch positions for the whole map.
+pub(super) struct Try<'a, 'g> {
+    graph: &'a Graph<'g>,
+    sizes: &'a Sizes,
+    settings: &'a LayoutSettings,
+    comp: &'a [usize],
+    group_pos: &'a mut [Point],
+    pos: &'a mut [Point],
+    countable: bool,
+}
+
+impl<'a, 'g> Try<'a, 'g> {
+    pub fn new(
+        graph: &'a Graph<'g>,
+        sizes: &'a Sizes,
+        settings: &'a LayoutSettings,
+        comp: &'a [usize],
+        (group_pos, pos): (&'a mut [Point], &'a mut [Point]),
+    ) -> Self {
+        let countable = component_links(graph, comp) <= COUNT_LIMIT;
+        Self {
+            graph,
+            sizes,
+            settings,
+            comp,
+            group_pos,
+            pos,
+            countable,
+        }
+    }
+
+    /// The part's drawing (the top-left corner of each group, in `comp` order) and the
+    /// crossings it leaves.
+    pub fn drawing(&mut self) -> (usize, Vec<Point>) {
+        let Some((crossings, local)) = self.first_drawing() else {
+            return (0, Vec::new());
+        };
+        // Big parts keep their first drawing: the tries would cost more than a tidy may.
+        if !self.countable || self.comp.len() > SHUFFLE_LIMIT || self.shape(&local).fits() {
+            return (crossings, local);
+        }
+        self.compact(local)
+    }
+
+    fn place(&mut self, local: &[Point]) {
+        for (&g, p) in self.comp.iter().zip(local) {
+            self.group_pos[g] = *p;
+        }
+        cards(
+            self.graph,
+            self.sizes,
+            self.settings,
+            self.comp,
+            self.group_pos,
+            self.pos,
+        );
+    }
+
+    /// Crossings of straight links between card centres (0 when too big to count).
+    fn straight(&mut self, local: &[Point]) -> usize {
+        self.place(local);
+        if self.countable {
+            component_crossings(self.graph, self.sizes, self.comp, self.pos)
+        } else {
+            0
+        }
+    }
+
+    /// The tree layout along first or last parents, in order or mirrored, then the layered
+    /// one from a few starts (a heuristic has local minima): the one with fewest crossings.
+    fn first_drawing(&mut self) -> Option<(usize, Vec<Point>)> {
+        let (graph, sizes, settings, comp) = (self.graph, self.sizes, self.settings, self.comp);
+        let mut best: Option<(usize, Vec<Point>)> = None;
+        for variant in 0..4 {
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (variant > 0 && !self.countable) {
+                break;
+            }
+            let pick = if variant & 1 == 1 {
+                Pick::Last
+            } else {
+                Pick::First
+            };
+            let tree = (pick, variant >= 2, 0);
+            let Some((local, whole)) = tree_component(graph, sizes, comp, settings, tree) else {
+                continue;
+            };
+            if whole && !self.countable {
+                best = Some((0, local));
+            } else if whole || downward(graph, comp, &local) {
+                let crossings = self.straight(&local);
+                if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+                    best = Some((crossings, local));
+                }
+            }
+        }
+        let tries = if comp.len() <= SHUFFLE_LIMIT {
+            2 + SHUFFLES
+        } else {
+            2
+        };
+        for t in 0..tries {
+            if best.as_ref().is_some_and(|(c, _)| *c == 0) || (t > 0 && !self.countable) {
+                break;
+            }
+            let (mirror, seed) = (t % 2 == 1, t as u64 / 2);
+            let local = component(
+                graph,
+                sizes,
+                comp,
+                settings,
+                mirror,
+                seed,
+                f32::INFINITY,
+                false,
+            );
+            let crossings = self.straight(&local);
+            if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
+                best = Some((crossings, local));
+            }
+        }
+        best
+    }
+
+    /// The most compact of the alternatives that draws no worse than `local`.
+    fn compact(&mut self, local: Vec<Point>) -> (usize, Vec<Point>) {
+        let wires = self.wires();
+        let (crossings, pierced) = self.drawn(&wires, &local);
+        let mut best = (crossings, self.shape(&local), local);
+        let mut consider = |me: &mut Self, local: Vec<Point>| {
+            let (c, p) = me.drawn(&wires, &local);
+            let shape = me.shape(&local);
+            if c <= crossings && p <= pierced && shape.better_than(&best.1) {
+                best = (c, shape, local);
+            }
+        };
+        let (graph, sizes, settings, comp) = (self.graph, self.sizes, self.settings, self.comp);
+        for stack in STACKS {
+            for variant in 0..6 {
+                let pick = [Pick::First, Pick::Last, Pick::Deepest][variant % 3];
+                let tree = (pick, variant >= 3, stack);
+                if let Some((local, whole)) = tree_component(graph, sizes, comp, settings, tree)
+                    && (whole || downward(graph, comp, &local))
+                {
+                    consider(self, local);
+                }
+            }
+        }
+        let area: f32 = comp
+            .iter()
+            .map(|&g| size(sizes, g).w * size(sizes, g).h)
+            .sum();
+        let widest = comp.iter().map(|&g| size(sizes, g).w).fold(0.0, f32::max);
+        let ideal = (area * WRAP_SPREAD * 16.0 / 9.0).sqrt();
+        let seeds = if comp.len() <= WRAP_SHUFFLE_LIMIT {
+            1 + SHUFFLES as u64 / 2
+        } else {
+            1
+        };
+        for k in [0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY] {
+            for t in 0..2 * seeds {
+                let (mirror, seed) = (t % 2 == 1, t / 2);
+                let max_width = (ideal * k).max(widest);
+                let local = component(graph, sizes, comp, settings, mirror, seed, max_width, true);
+                consider(self, local);
+            }
+        }
+        (best.0, best.2)
+    }
+
+    /// The part's links as the router takes them, by card index.
+    fn wires(&self) -> Vec<Wire<usize>> {
+        let inside: HashSet<usize> = self.cards().into_iter().collect();
+        self.graph
+            .links
+            .iter()
+            .filter(|(a, b, _)| inside.contains(a) && inside.contains(b))
+            .map(|&(a, b, relation)| Wire {
+                from: a,
+                to: b,
+                contradicts: relation == Relation::Contradicts,
+                from_quote: matches!(self.graph.nodes[a], NodeRef::Quote(_)),
+            })
+            .collect()
+    }
+
+    fn cards(&self) -> Vec<usize> {
+        self.comp
+            .iter()
+            .flat_map(|&g| &self.graph.groups[g])
+            .flat_map(|&b| &self.graph.blocks[b])
+            .copied()
+            .collect()
+    }
+
+    /// Crossings along the drawn routes, and how many times a route passes over a card.
+    fn drawn(&mut self, wires: &[Wire<usize>], local: &[Point]) -> (usize, usize) {
+        self.place(local);
+        let (pos, card) = (&*self.pos, &self.sizes.card);
+        let bounds = |n: usize| {
+            Some(Bounds {
+                x: pos[n].x,
+                y: pos[n].y,
+                w: card[n].w,
+                h: card[n].h,
+            })
+        };
+        let (crossings, pierced) = route::drawn(wires, &bounds, &self.cards());
+        (crossings, pierced.len())
+    }
+
+    fn shape(&self, local: &[Point]) -> Shape {
+        let cards: f32 = self
+            .cards()
+            .iter()
+            .map(|&n| self.sizes.card[n].w * self.sizes.card[n].h)
+            .sum();
+        Shape::of(
+            self.comp
+                .iter()
+                .zip(local)
+                .map(|(&g, p)| (*p, size(self.sizes, g))),
+            cards,
+        )
+    }
+}
+
+fn size(sizes: &Sizes, g: usize) -> Size {
+    sizes.group[g]
+}
+
+fn component_links(graph: &Graph<'_>, comp: &[usize]) -> usize {
+    let inside: HashSet<usize> = comp.iter().copied().collect();
+    graph
+        .edges
+        .iter()
+        .filter(|(p, c)| inside.contains(p) && inside.contains(c))
+        .count()
+        + comp
+            .iter()
+            .flat_map(|&g| &graph.groups[g])
+            .map(|&b| graph.blocks[b].len())
+            .sum::<usize>()
+}
+
+/// How a drawing fills a projector: its box and the share of it cards cover.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Shape {
+    w: f32,
+    h: f32,
+    cards: f32,
+}
+
+impl Shape {
+    pub fn of(rects: impl Iterator<Item = (Point, Size)>, cards: f32) -> Self {
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (p, s) in rects {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x + s.w);
+            y1 = y1.max(p.y + s.h);
+        }
+        Self {
+            w: (x1 - x0).max(1.0),
+            h: (y1 - y0).max(1.0),
+            cards,
+        }
+    }
+
+    /// Between 1:2 and 2:1, cards covering at least a fifth of the box.
+    fn fits(&self) -> bool {
+        (0.5..=2.0).contains(&(self.w / self.h)) && self.cards >= 0.2 * self.w * self.h
+    }
+
+    /// The area of the smallest box between 1:2 and 2:1 around the drawing: what a screen
+    /// must show of it, so the smaller, the larger the cards when it is fitted to a projector.
+    fn screen_area(&self) -> f32 {
+        let (long, short) = (self.w.max(self.h), self.w.min(self.h));
+        long * short.max(long / 2.0)
+    }
+
+    /// A drawing that fits beats one that does not; then the smaller screen area wins.
+    fn better_than(&self, other: &Self) -> bool {
+        match (self.fits(), other.fits()) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => self.screen_area() < other.screen_area() * 0.98,
+        }
+    }
+}

@@ -144,3 +144,50 @@ fn a_page_with_no_article_is_refused() {
     let e = io::import_article(&p).unwrap_err();
     assert!(matches!(e, ImportError::NoArticle { .. }), "{e}");
 }
+
+#[test]
+fn a_three_column_pdf_reads_column_by_column_and_takes_the_date_printed_on_it() {
+    let imported = io::import_article(&fixture("three-columns.pdf")).unwrap();
+    let s = &imported.source;
+    assert_eq!(s.title, "The Library Vote");
+    assert_eq!(s.author, "Jonas Berg");
+    // Printed under the author; the PDF's own CreationDate (1 March) is only when it was made.
+    assert_eq!(s.date, "14 March 2024");
+    let text = &s.text;
+    assert!(!text.contains("Valley Courier"), "{text}");
+    assert!(!text.contains("- 2 -"), "{text}");
+    // The paragraphs run down the left column, then the middle one, then the right one, onto
+    // the next page; each is whole, its lines joined (also across a column or page break).
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let openers = [
+        "Alpha:", "Bravo:", "Charlie:", "Delta:", "Echo:", "Foxtrot:", "Golf:", "Hotel:", "India:",
+        "Juliet:", "Kilo:",
+    ];
+    let found: Vec<&str> = paragraphs
+        .iter()
+        .filter_map(|p| openers.iter().find(|o| p.starts_with(**o)).copied())
+        .collect();
+    assert_eq!(found, openers, "{text}");
+    let foxtrot = "Foxtrot: the council’s finance committee has proposed a compromise that would \
+                   keep the building open three days a week and move the rest of the service to \
+                   a van that visits the outlying farms.";
+    assert!(paragraphs.contains(&foxtrot), "{text}");
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.starts_with("India:") && p.ends_with("how much the library matters.")),
+        "{text}"
+    );
+    let note = imported.note().unwrap();
+    assert_eq!(
+        note,
+        "PDF, 3 pages, 3 columns; running header, page numbers dropped"
+    );
+}
+
+#[test]
+fn a_pdf_with_no_date_printed_on_it_is_dated_when_it_was_made() {
+    // two-columns.pdf prints no date; its information says it was made on 2 December 2026.
+    let imported = io::import_article(&fixture("two-columns.pdf")).unwrap();
+    assert_eq!(imported.source.date, "2026-12-02");
+}

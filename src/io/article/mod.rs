@@ -2,9 +2,12 @@
 //! is read and turned into text once, on import; the text is then kept exactly (quotes anchor to
 //! it).
 
+mod columns;
+mod date;
 mod html;
 mod layout;
 mod pdf;
+mod quiet;
 mod text;
 
 pub use text::{Decoded, decode_article_bytes, source_from_bytes};

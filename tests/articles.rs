@@ -191,3 +191,21 @@ fn a_pdf_with_no_date_printed_on_it_is_dated_when_it_was_made() {
     let imported = io::import_article(&fixture("two-columns.pdf")).unwrap();
     assert_eq!(imported.source.date, "2026-12-02");
 }
+
+#[test]
+fn pasted_text_is_checked_like_a_text_file_and_titled() {
+    let text = "Why Not Join NATO?\n\nThe announcement was made on Monday.\n";
+    let typed = io::pasted_article("  Golz,   1996 ", text).unwrap();
+    assert_eq!(typed.source.title, "Golz, 1996");
+    assert_eq!(typed.source.text, text, "kept exactly: quotes anchor to it");
+    let guessed = io::pasted_article("", text).unwrap();
+    assert_eq!(guessed.source.title, "Why Not Join NATO?");
+    let untitled = io::pasted_article("", "just a few words.").unwrap();
+    assert_eq!(untitled.source.title, "Pasted article");
+
+    let e = io::pasted_article("Title", " \n\t\n").unwrap_err();
+    assert!(matches!(e, ImportError::Empty { .. }), "{e}");
+    let e = io::pasted_article("", "<!DOCTYPE html><html><body>x</body></html>").unwrap_err();
+    assert!(matches!(e, ImportError::WebPage { .. }), "{e}");
+    assert!(e.to_string().starts_with("Pasted text:"), "{e}");
+}

@@ -11,6 +11,7 @@ mod inspector;
 mod menus;
 #[cfg(test)]
 mod panel_bench;
+mod paste_dialog;
 mod present;
 mod presenter;
 mod reader;

@@ -209,3 +209,69 @@ fn pasted_text_is_checked_like_a_text_file_and_titled() {
     assert!(matches!(e, ImportError::WebPage { .. }), "{e}");
     assert!(e.to_string().starts_with("Pasted text:"), "{e}");
 }
+
+/// A one-page PDF whose page draws `content` (uncompressed) in Helvetica.
+fn one_page_pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+         /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_owned(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    let xref = out.len();
+    out += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for o in offsets {
+        out += &format!("{o:010} 00000 n \n");
+    }
+    out += &format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    out.into_bytes()
+}
+
+#[test]
+fn a_pdf_that_trips_the_reader_is_one_clear_error_with_no_panic_noise() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.pdf");
+    std::fs::write(
+        &good,
+        one_page_pdf("BT /F1 12 Tf 72 700 Td (Hello there) Tj ET"),
+    )
+    .unwrap();
+    assert_eq!(
+        io::import_article(&good).unwrap().source.text,
+        "Hello there"
+    );
+    // `Td` with one number instead of two: pdf-extract panics on it.
+    let bad = dir.path().join("bad.pdf");
+    std::fs::write(
+        &bad,
+        one_page_pdf("BT /F1 12 Tf 700 Td (Hello there) Tj ET"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warrant"))
+        .arg("new")
+        .args(["--title", "t"])
+        .arg(dir.path().join("map.json"))
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("this PDF is damaged"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

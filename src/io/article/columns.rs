@@ -10,6 +10,9 @@ const MIN_FRAGMENTS: usize = 8;
 /// numbers or a table's cells, not columns of text.
 const MIN_COLUMN_LINES: usize = 4;
 const MIN_COLUMN_EMS: f64 = 6.0;
+/// More empty strips than this make a table or a form, not columns of text: read row by row.
+/// It also bounds the work on a page made to be slow.
+const MAX_GUTTERS: usize = 12;
 
 /// The page's fragments as blocks in reading order, and how many columns the page has.
 pub(super) fn reading_order(frags: Vec<Frag>) -> (Vec<Vec<Frag>>, usize) {
@@ -128,6 +131,9 @@ fn gutters(frags: &[Frag]) -> Vec<(f64, f64)> {
             }
             _ => {}
         }
+    }
+    if runs.len() > MAX_GUTTERS {
+        return Vec::new();
     }
     keep_columns(frags, runs, left, right, em)
 }

@@ -212,6 +212,7 @@ fn pasted_text_is_checked_like_a_text_file_and_titled() {
 
 /// A one-page PDF whose page draws `content` (uncompressed) in Helvetica.
 fn one_page_pdf(content: &str) -> Vec<u8> {
+    use std::fmt::Write as _;
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
@@ -228,14 +229,16 @@ fn one_page_pdf(content: &str) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
         offsets.push(out.len());
-        out += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
+        let _ = write!(out, "{} 0 obj\n{o}\nendobj\n", i + 1);
     }
     let xref = out.len();
-    out += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
     for o in offsets {
-        out += &format!("{o:010} 00000 n \n");
+        // Each entry is 20 bytes: the space before the newline belongs to it.
+        let _ = writeln!(out, "{o:010} 00000 n ");
     }
-    out += &format!(
+    let _ = write!(
+        out,
         "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
         objects.len() + 1
     );

@@ -144,3 +144,137 @@ fn a_page_with_no_article_is_refused() {
     let e = io::import_article(&p).unwrap_err();
     assert!(matches!(e, ImportError::NoArticle { .. }), "{e}");
 }
+
+#[test]
+fn a_three_column_pdf_reads_column_by_column_and_takes_the_date_printed_on_it() {
+    let imported = io::import_article(&fixture("three-columns.pdf")).unwrap();
+    let s = &imported.source;
+    assert_eq!(s.title, "The Library Vote");
+    assert_eq!(s.author, "Jonas Berg");
+    // Printed under the author; the PDF's own CreationDate (1 March) is only when it was made.
+    assert_eq!(s.date, "14 March 2024");
+    let text = &s.text;
+    assert!(!text.contains("Valley Courier"), "{text}");
+    assert!(!text.contains("- 2 -"), "{text}");
+    // The paragraphs run down the left column, then the middle one, then the right one, onto
+    // the next page; each is whole, its lines joined (also across a column or page break).
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let openers = [
+        "Alpha:", "Bravo:", "Charlie:", "Delta:", "Echo:", "Foxtrot:", "Golf:", "Hotel:", "India:",
+        "Juliet:", "Kilo:",
+    ];
+    let found: Vec<&str> = paragraphs
+        .iter()
+        .filter_map(|p| openers.iter().find(|o| p.starts_with(**o)).copied())
+        .collect();
+    assert_eq!(found, openers, "{text}");
+    let foxtrot = "Foxtrot: the council’s finance committee has proposed a compromise that would \
+                   keep the building open three days a week and move the rest of the service to \
+                   a van that visits the outlying farms.";
+    assert!(paragraphs.contains(&foxtrot), "{text}");
+    assert!(
+        paragraphs
+            .iter()
+            .any(|p| p.starts_with("India:") && p.ends_with("how much the library matters.")),
+        "{text}"
+    );
+    let note = imported.note().unwrap();
+    assert_eq!(
+        note,
+        "PDF, 3 pages, 3 columns; running header, page numbers dropped"
+    );
+}
+
+#[test]
+fn a_pdf_with_no_date_printed_on_it_is_dated_when_it_was_made() {
+    // two-columns.pdf prints no date; its information says it was made on 2 December 2026.
+    let imported = io::import_article(&fixture("two-columns.pdf")).unwrap();
+    assert_eq!(imported.source.date, "2026-12-02");
+}
+
+#[test]
+fn pasted_text_is_checked_like_a_text_file_and_titled() {
+    let text = "Why Not Join NATO?\n\nThe announcement was made on Monday.\n";
+    let typed = io::pasted_article("  Golz,   1996 ", text).unwrap();
+    assert_eq!(typed.source.title, "Golz, 1996");
+    assert_eq!(typed.source.text, text, "kept exactly: quotes anchor to it");
+    let guessed = io::pasted_article("", text).unwrap();
+    assert_eq!(guessed.source.title, "Why Not Join NATO?");
+    let untitled = io::pasted_article("", "just a few words.").unwrap();
+    assert_eq!(untitled.source.title, "Pasted article");
+
+    let e = io::pasted_article("Title", " \n\t\n").unwrap_err();
+    assert!(matches!(e, ImportError::Empty { .. }), "{e}");
+    let e = io::pasted_article("", "<!DOCTYPE html><html><body>x</body></html>").unwrap_err();
+    assert!(matches!(e, ImportError::WebPage { .. }), "{e}");
+    assert!(e.to_string().starts_with("Pasted text:"), "{e}");
+}
+
+/// A one-page PDF whose page draws `content` (uncompressed) in Helvetica.
+fn one_page_pdf(content: &str) -> Vec<u8> {
+    use std::fmt::Write as _;
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+         /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_owned(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        let _ = write!(out, "{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    let xref = out.len();
+    let _ = write!(out, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for o in offsets {
+        // Each entry is 20 bytes: the space before the newline belongs to it.
+        let _ = writeln!(out, "{o:010} 00000 n ");
+    }
+    let _ = write!(
+        out,
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    );
+    out.into_bytes()
+}
+
+#[test]
+fn a_pdf_that_trips_the_reader_is_one_clear_error_with_no_panic_noise() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.pdf");
+    std::fs::write(
+        &good,
+        one_page_pdf("BT /F1 12 Tf 72 700 Td (Hello there) Tj ET"),
+    )
+    .unwrap();
+    assert_eq!(
+        io::import_article(&good).unwrap().source.text,
+        "Hello there"
+    );
+    // `Td` with one number instead of two: pdf-extract panics on it.
+    let bad = dir.path().join("bad.pdf");
+    std::fs::write(
+        &bad,
+        one_page_pdf("BT /F1 12 Tf 700 Td (Hello there) Tj ET"),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warrant"))
+        .arg("new")
+        .args(["--title", "t"])
+        .arg(dir.path().join("map.json"))
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("this PDF is damaged"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -8,8 +8,8 @@ mod recovery;
 mod save;
 
 pub use article::{
-    ARTICLE_EXTENSIONS, Decoded, Imported, MAX_ARTICLE_BYTES, MAX_PDF_BYTES, decode_article_bytes,
-    import_article, source_from_bytes,
+    ARTICLE_EXTENSIONS, Decoded, Imported, MAX_ARTICLE_BYTES, MAX_PDF_BYTES, PASTED,
+    decode_article_bytes, guess_title, import_article, pasted_article, source_from_bytes,
 };
 pub use error::{ImportError, LoadError, SaveError};
 pub use format::{FORMAT, VERSION, map_from_json, map_to_json};

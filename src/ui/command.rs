@@ -23,6 +23,13 @@ pub enum Command {
     SaveTo(PathBuf),
     AddArticle,
     AddArticlePath(PathBuf),
+    /// Paste article: a dialog for the clipboard's text and its title.
+    PasteArticle,
+    /// Add this text as an article with this title (the Paste article dialog's OK).
+    AddPastedArticle {
+        title: String,
+        text: String,
+    },
     CompareWithPath(PathBuf),
     Tidy,
     Export,
@@ -279,6 +286,13 @@ pub const TABLE: &[Entry] = &[
         .keys(&[(CMD_SHIFT, Key::A)])
         .menu(Menu::File, 2)
         .typing(),
+    Entry::new(
+        Command::PasteArticle,
+        "Paste article…",
+        "Add the clipboard's text as an article (asks for its title)",
+    )
+    .keys(&[(CMD_SHIFT, Key::V)])
+    .menu(Menu::File, 2),
     Entry::new(
         Command::Import,
         "Import…",

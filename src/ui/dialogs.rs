@@ -55,6 +55,8 @@ pub struct Dialogs {
     pub help: bool,
     /// The welcome (first run, Help → Welcome).
     pub welcome: bool,
+    /// Paste article, while it is open.
+    pub paste: Option<super::paste_dialog::PasteArticle>,
 }
 
 /// What the dialogs read: the map (card texts, its title) and its file.
@@ -139,6 +141,7 @@ pub fn dialogs_ui(
     relation_ui(ctx, dialogs, cx, out);
     disk_changed_ui(ctx, dialogs, out);
     recovery_ui(ctx, dialogs, out);
+    super::paste_dialog::paste_dialog_ui(ctx, &mut dialogs.paste, out);
     if let Some(e) = dialogs.error.clone()
         && message_modal(ctx, "error", "Something went wrong", &e)
     {

@@ -14,6 +14,7 @@ mod menus;
 mod names;
 #[cfg(test)]
 mod panel_bench;
+mod paste_dialog;
 mod present;
 mod presenter;
 mod reader;

@@ -1,6 +1,6 @@
-//! A PDF page's glyphs put back in reading order: words from glyph gaps, two columns read one after
-//! the other, running headers, footers and page numbers dropped, lines joined into paragraphs
-//! (a word hyphenated at a line end joined again).
+//! A PDF page's glyphs put back in reading order: words from glyph gaps, columns read one after
+//! the other ([`super::columns`]), running headers, footers and page numbers dropped, lines
+//! joined into paragraphs (a word hyphenated at a line end joined again).
 
 /// One glyph as drawn: its baseline start (from the page's top-left, in points), advance and size.
 #[derive(Clone, Debug)]
@@ -22,7 +22,7 @@ pub struct PageGlyphs {
 #[derive(Debug, Default)]
 pub struct Laid {
     pub paragraphs: Vec<String>,
-    /// The most columns found on a page (1 or 2).
+    /// The most columns found on a page.
     pub columns: usize,
     pub header_dropped: bool,
     pub footer_dropped: bool,
@@ -33,12 +33,12 @@ pub struct Laid {
 
 /// A run of glyphs on one baseline with no wide gap: a line, or the part of one in one column.
 #[derive(Clone, Debug)]
-struct Frag {
-    x0: f64,
-    x1: f64,
-    y: f64,
-    size: f64,
-    text: String,
+pub(super) struct Frag {
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) y: f64,
+    pub(super) size: f64,
+    pub(super) text: String,
 }
 
 /// A line of one column, with where it was found.
@@ -61,7 +61,7 @@ pub fn lay_out(pages: &[PageGlyphs]) -> Laid {
     let mut lines = Vec::new();
     let mut block = 0;
     for (page, frags) in per_page.into_iter().enumerate() {
-        let (blocks, columns) = reading_order(frags);
+        let (blocks, columns) = super::columns::reading_order(frags);
         laid.columns = laid.columns.max(columns);
         for b in blocks {
             for frag in merge_lines(b) {
@@ -219,98 +219,6 @@ fn drop_running_lines(pages: &mut [Vec<Frag>], laid: &mut Laid) {
             }
         }
     }
-}
-
-/// The page's fragments as blocks in reading order, and how many columns the page has: with a
-/// gutter down the middle, the left column is read before the right one, and a full-width line
-/// (a title, a figure caption) between them ends one band of columns and starts the next.
-fn reading_order(frags: Vec<Frag>) -> (Vec<Vec<Frag>>, usize) {
-    let by_y = |mut v: Vec<Frag>| {
-        v.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-        v
-    };
-    let Some((gutter0, gutter1)) = gutter(&frags) else {
-        return (vec![by_y(frags)], 1);
-    };
-    let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
-    for f in frags {
-        if f.x1 <= gutter0 + 0.5 {
-            left.push(f);
-        } else if f.x0 >= gutter1 - 0.5 {
-            right.push(f);
-        } else {
-            spanning.push(f);
-        }
-    }
-    let (left, right, spanning) = (by_y(left), by_y(right), by_y(spanning));
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    let mut blocks = Vec::new();
-    for s in spanning {
-        let column_band = |it: &mut std::iter::Peekable<std::vec::IntoIter<Frag>>| {
-            let mut band = Vec::new();
-            while let Some(f) = it.next_if(|f| f.y < s.y) {
-                band.push(f);
-            }
-            band
-        };
-        blocks.push(column_band(&mut l));
-        blocks.push(column_band(&mut r));
-        blocks.push(vec![s]);
-    }
-    blocks.push(l.collect());
-    blocks.push(r.collect());
-    blocks.retain(|b| !b.is_empty());
-    (blocks, 2)
-}
-
-/// The empty strip between two columns: the widest run, centred in the middle half of the text,
-/// that almost no fragment crosses, with enough lines on both sides to be columns.
-fn gutter(frags: &[Frag]) -> Option<(f64, f64)> {
-    const BINS: usize = 400;
-    if frags.len() < 8 {
-        return None;
-    }
-    let left = frags.iter().map(|f| f.x0).fold(f64::INFINITY, f64::min);
-    let right = frags.iter().map(|f| f.x1).fold(f64::NEG_INFINITY, f64::max);
-    let extent = right - left;
-    if !extent.is_finite() || extent <= 0.0 {
-        return None;
-    }
-    let bin = extent / BINS as f64;
-    let mut cover = vec![0usize; BINS];
-    for f in frags {
-        let a = (((f.x0 - left) / bin) as usize).min(BINS - 1);
-        let b = (((f.x1 - left) / bin).ceil() as usize).min(BINS);
-        for c in &mut cover[a..b] {
-            *c += 1;
-        }
-    }
-    // Titles and captions may cross the gutter; body lines do not.
-    let tolerance = frags.len() / 10;
-    let (mut best, mut run_start) = (None::<(usize, usize)>, None);
-    for i in 0..=BINS {
-        let open = cover.get(i).is_some_and(|&c| c <= tolerance);
-        match (open, run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(s)) => {
-                let mid = usize::midpoint(s, i);
-                let central = (BINS * 3 / 10..BINS * 7 / 10).contains(&mid);
-                if central && best.is_none_or(|(a, b)| i - s > b - a) {
-                    best = Some((s, i));
-                }
-                run_start = None;
-            }
-            _ => {}
-        }
-    }
-    let (a, b) = best?;
-    let (g0, g1) = (left + a as f64 * bin, left + b as f64 * bin);
-    let mut sizes: Vec<f64> = frags.iter().map(|f| f.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let size = sizes[sizes.len() / 2];
-    let lefts = frags.iter().filter(|f| f.x1 <= g0 + 0.5).count();
-    let rights = frags.iter().filter(|f| f.x0 >= g1 - 0.5).count();
-    (g1 - g0 >= 0.6 * size && lefts >= 4 && rights >= 4).then_some((g0, g1))
 }
 
 /// A block's fragments (sorted top to bottom) with those on one baseline merged into one line.
@@ -504,6 +412,43 @@ mod tests {
                 "This is the first line of a paragraph that runs on to a second line and ends here.",
                 "A second paragraph starts indented and it ends after two lines of text in the column."
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_is_one_column_and_three_columns_are_read_left_to_right() {
+        let mut g = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * f64::from(i);
+            line(&mut g, 50.0, y, &format!("{}.", i + 1));
+            line(&mut g, 80.0, y, "an item of the list that is long");
+        }
+        let laid = lay_out(&[PageGlyphs { glyphs: g }]);
+        assert_eq!(laid.columns, 1);
+
+        let mut g = Vec::new();
+        for (c, word) in ["left", "middle", "right"].iter().enumerate() {
+            for i in 0..6 {
+                let x = 50.0 + 180.0 * c as f64;
+                line(
+                    &mut g,
+                    x,
+                    100.0 + 12.0 * f64::from(i),
+                    &format!("{word} column line {i} with words"),
+                );
+            }
+        }
+        let laid = lay_out(&[PageGlyphs { glyphs: g }]);
+        assert_eq!(laid.columns, 3);
+        let text = laid.paragraphs.join(" ");
+        let at = |w: &str| text.find(w).unwrap_or(usize::MAX);
+        assert!(
+            at("left column line 5") < at("middle column line 0"),
+            "{text}"
+        );
+        assert!(
+            at("middle column line 5") < at("right column line 0"),
+            "{text}"
         );
     }
 }

@@ -2,12 +2,15 @@
 //! is read and turned into text once, on import; the text is then kept exactly (quotes anchor to
 //! it).
 
+mod columns;
+mod date;
 mod html;
 mod layout;
 mod pdf;
+mod quiet;
 mod text;
 
-pub use text::{Decoded, decode_article_bytes, source_from_bytes};
+pub use text::{Decoded, decode_article_bytes, guess_title, source_from_bytes};
 
 use super::error::ImportError;
 use super::read::ReadError;
@@ -49,6 +52,29 @@ pub fn import_article(path: &Path) -> Result<Imported, ImportError> {
         "pdf" => pdf::import_pdf(&bytes, &stem, path),
         _ => source_from_bytes(&bytes, &stem, path),
     }
+}
+
+/// Where pasted text came from, as the import's messages name it ("Pasted text: the article is
+/// empty").
+pub const PASTED: &str = "Pasted text";
+
+/// Text the user pasted (Paste article), read as Add article reads a text file: checked the same
+/// way (no binary data, no web page's markup), titled `title`, or else the title guessed from
+/// the text, or "Pasted article".
+pub fn pasted_article(title: &str, text: &str) -> Result<Imported, ImportError> {
+    if text.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: PASTED.into(),
+            size: text.len() as u64,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let mut imported = source_from_bytes(text.as_bytes(), "Pasted article", Path::new(PASTED))?;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !title.is_empty() {
+        imported.source.title = title;
+    }
+    Ok(imported)
 }
 
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {

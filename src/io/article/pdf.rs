@@ -1,7 +1,9 @@
 //! PDFs: each glyph decoded with its position by `pdf-extract` (on `lopdf`), then put in reading
-//! order by [`super::layout`]; title and author from the PDF's information or its first page.
+//! order by [`super::layout`]; title, author and date from the PDF's information or its first
+//! page.
 
 use super::Imported;
+use super::date;
 use super::layout::{Glyph, PageGlyphs, lay_out};
 use crate::io::error::ImportError;
 use crate::model::Source;
@@ -32,15 +34,9 @@ pub(super) fn import_pdf(
         ));
     }
     // pdf-extract and lopdf still panic on some damaged files; a damaged file must not take the
-    // window down with it.
-    let read = std::panic::catch_unwind(|| read_pdf(bytes)).map_err(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        broken(format!("the PDF reader gave up: {what}"))
-    })?;
+    // window down with it (nor print the panic: the error says what happened).
+    let read = super::quiet::quietly(|| read_pdf(bytes))
+        .map_err(|what| broken(format!("the PDF reader gave up: {what}")))?;
     let Read { pages, info } = match read {
         Ok(read) => read,
         Err(Failure::Encrypted) => {
@@ -73,6 +69,7 @@ pub(super) fn import_pdf(
         .unwrap_or_else(|| fallback_title.to_owned());
     let mut source = Source::new(title, laid.paragraphs.join("\n\n"));
     source.author = info.author.unwrap_or_default();
+    source.date = article_date(&laid.paragraphs, info.created.as_deref()).unwrap_or_default();
     let columns = if laid.columns > 1 {
         format!(", {} columns", laid.columns)
     } else {
@@ -118,6 +115,19 @@ enum Failure {
 struct Info {
     title: Option<String>,
     author: Option<String>,
+    /// `CreationDate`, as stored (`D:20240314…`).
+    created: Option<String>,
+}
+
+/// The date printed in a short paragraph at the top (a dateline or byline: a long paragraph that
+/// mentions a date is the article talking about it), else the day the PDF was made.
+fn article_date(paragraphs: &[String], created: Option<&str>) -> Option<String> {
+    let top = paragraphs
+        .iter()
+        .take(8)
+        .filter(|p| p.split_whitespace().count() <= 15)
+        .map(String::as_str);
+    date::printed_date(top).or_else(|| created.and_then(date::pdf_date))
 }
 
 fn read_pdf(bytes: &[u8]) -> Result<Read, Failure> {
@@ -210,6 +220,7 @@ fn info(doc: &Document) -> Info {
     Info {
         title: text(b"Title"),
         author: text(b"Author"),
+        created: text(b"CreationDate"),
     }
 }
 

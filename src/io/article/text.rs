@@ -140,7 +140,7 @@ fn display_name(encoding: &'static Encoding) -> String {
 
 /// A Markdown heading, else the first line that reads like a title: not a site's boilerplate
 /// ("Get the latest updates…", "Breaking News"), not the first line of a wrapped paragraph.
-fn guess_title(text: &str) -> Option<String> {
+pub fn guess_title(text: &str) -> Option<String> {
     let lines: Vec<&str> = text
         .lines()
         .map(str::trim)

@@ -29,6 +29,8 @@ impl WarrantApp {
             | Command::SaveTo(_)
             | Command::AddArticle
             | Command::AddArticlePath(_)
+            | Command::PasteArticle
+            | Command::AddPastedArticle { .. }
             | Command::CompareWithPath(_)
             | Command::Export
             | Command::ExportTo(..)
@@ -119,6 +121,12 @@ impl WarrantApp {
                 .files
                 .request(FileRequest::AddArticle, self.path.as_deref()),
             Command::AddArticlePath(p) => self.add_article(ctx, &p),
+            Command::PasteArticle => {
+                self.dialogs.paste = Some(crate::ui::paste_dialog::PasteArticle::new());
+            }
+            Command::AddPastedArticle { title, text } => {
+                self.article_read(crate::io::pasted_article(&title, &text));
+            }
             Command::CompareWithPath(p) => self.open_reference(&p),
             Command::Export => self.open_export_dialog(),
             Command::ExportTo(kind, path) => {

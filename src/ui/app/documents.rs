@@ -357,7 +357,7 @@ impl WarrantApp {
         !self.articles.reading.is_empty()
     }
 
-    fn article_read(&mut self, result: Result<io::Imported, io::ImportError>) {
+    pub(super) fn article_read(&mut self, result: Result<io::Imported, io::ImportError>) {
         match result {
             Ok(imported) => {
                 if let Some(note) = imported.note() {

@@ -15,7 +15,7 @@ use warrant::import::{ImportFormat, argdown_to_map, import_file, import_text};
 use warrant::model::{Map, Relation};
 
 mod common;
-use common::tools::argdown_cli;
+use common::tools::{argdown_cli, sample_maps as maps};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,17 +39,6 @@ fn real_files() -> Vec<PathBuf> {
     for file in &files {
         assert!(file.exists(), "the real files are in {}", f.display());
     }
-    files
-}
-
-fn maps() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("maps"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 6, "the sample maps are in maps/");
     files
 }
 

@@ -4,7 +4,7 @@
 use super::{Arrangement, GAP_X, GAP_Y, Look};
 use crate::layout::card::{CARD_WIDTH, card_size};
 use crate::layout::route::Bounds;
-use crate::model::{Map, NodeId, Point, Step};
+use crate::model::{Map, NodeId, NodeRef, Point, Step};
 use crate::story;
 use std::collections::HashSet;
 
@@ -43,16 +43,7 @@ pub(super) fn at_map(map: &Map, ids: &[NodeId]) -> Placed {
     ids.iter()
         .filter_map(|id| {
             let n = map.node(id)?;
-            let (p, s) = (n.pos(), card_size(n));
-            Some((
-                id.clone(),
-                Bounds {
-                    x: p.x,
-                    y: p.y,
-                    w: s.w,
-                    h: s.h,
-                },
-            ))
+            Some((id.clone(), bounds(n.pos(), n)))
         })
         .collect()
 }
@@ -67,18 +58,20 @@ pub(super) fn arranged(map: &Map, ids: &[NodeId], anchor: &NodeId) -> Placed {
             let node = map.node(id)?;
             // Tidy leaves out what it does not move: the pinned anchor stays where it is.
             let p = at.get(id).copied().unwrap_or_else(|| node.pos());
-            let s = card_size(node);
-            Some((
-                id.clone(),
-                Bounds {
-                    x: p.x,
-                    y: p.y,
-                    w: s.w,
-                    h: s.h,
-                },
-            ))
+            Some((id.clone(), bounds(p, node)))
         })
         .collect()
+}
+
+/// A card's box with its top-left corner at `p`.
+fn bounds(p: Point, node: NodeRef<'_>) -> Bounds {
+    let s = card_size(node);
+    Bounds {
+        x: p.x,
+        y: p.y,
+        w: s.w,
+        h: s.h,
+    }
 }
 
 /// Tidy's settings for a step's cards: tighter than a working map's, wide enough for a

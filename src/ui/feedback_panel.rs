@@ -184,24 +184,20 @@ fn note_ui(
     stored: &str,
     acts: &mut Vec<Command>,
 ) {
-    // The map keeps notes trimmed: the text as typed is kept here while it says the same, so a
-    // space typed between words is not taken away.
-    let draft_id = ui.make_persistent_id(("rubric note", item.key));
-    let draft: Option<String> = ui.data(|d| d.get_temp(draft_id));
-    let mut text = draft
-        .filter(|d| d.trim() == stored)
-        .unwrap_or_else(|| stored.to_owned());
-    let before = text.clone();
-    let r = ui.add(
-        TextEdit::singleline(&mut text)
-            .hint_text("Note for the student")
-            .desired_width(f32::INFINITY),
+    let (r, changed) = super::draft::trimmed_field(
+        ui,
+        ui.make_persistent_id(("rubric note", item.key)),
+        stored,
+        |t| {
+            TextEdit::singleline(t)
+                .hint_text("Note for the student")
+                .desired_width(f32::INFINITY)
+        },
     );
     let label = format!("Note on {}", item.criterion);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
-    if r.changed() && text != before {
+    if let Some(text) = changed {
         let edits = ops::set_rubric_mark(map, item.key, verdict, &text);
-        ui.data_mut(|d| d.insert_temp(draft_id, text));
         if !edits.is_empty() {
             acts.push(Command::Submit {
                 label: "Rubric note",

@@ -5,6 +5,7 @@ mod canvas;
 mod command;
 mod compare_panel;
 mod dialogs;
+mod draft;
 mod export_dialog;
 mod feedback_panel;
 mod files;

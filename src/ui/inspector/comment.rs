@@ -21,24 +21,20 @@ pub(super) fn comment_ui(ui: &mut egui::Ui, map: &Map, on: &Target, out: &mut Ve
     ui.label(RichText::new("Teacher's comment").strong());
     let stored = map.comments_on(on).next().map_or("", |c| c.text.as_str());
     let key = target_key(on);
-    // The map keeps comments trimmed: the text as typed (a word's trailing space) is kept here
-    // while it says the same, so typing is not undone by the trim.
-    let draft_id = ui.make_persistent_id(("comment draft", &key));
-    let draft: Option<String> = ui.data(|d| d.get_temp(draft_id));
-    let mut text = draft
-        .filter(|d| d.trim() == stored)
-        .unwrap_or_else(|| stored.to_owned());
-    let before = text.clone();
-    let r = ui.add(
-        TextEdit::multiline(&mut text)
-            .hint_text("Feedback the student sees on this")
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
+    let (r, changed) = crate::ui::draft::trimmed_field(
+        ui,
+        ui.make_persistent_id(("comment draft", &key)),
+        stored,
+        |t| {
+            TextEdit::multiline(t)
+                .hint_text("Feedback the student sees on this")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+        },
     );
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Comment text"));
-    if r.changed() && text != before {
+    if let Some(text) = changed {
         let edits = ops::set_comment(map, on, &text);
-        ui.data_mut(|d| d.insert_temp(draft_id, text));
         if !edits.is_empty() {
             let label = if stored.is_empty() {
                 "Add comment"

@@ -172,6 +172,42 @@ fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() 
 }
 
 #[test]
+fn the_class_table_is_saved_as_csv_and_never_over_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, _) = student();
+    let mut h = harness(map, &reference(dir.path()));
+    let folder = class(dir.path());
+    h.run();
+    h.state_mut().push(Command::ClassFolderPath(folder.clone()));
+    h.run();
+    // The prompt proposes class.csv in the class folder.
+    h.get_by_label("Save as CSV…").click();
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let csv = std::fs::read_to_string(folder.join("class.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 5, "a header and one row per hand-in: {csv}");
+    assert!(lines[0].starts_with("file,"), "{}", lines[0]);
+    let ann = lines.iter().find(|l| l.contains("ann.json")).unwrap();
+    assert!(ann.contains(",Ann,100,30,30,"), "{ann}");
+    assert!(
+        h.query_by_label_contains("Saved the class table (4 maps)")
+            .is_some()
+    );
+
+    // A hand-in is not replaced by the table.
+    let ben = folder.join("ben.json");
+    let before = std::fs::read(&ben).unwrap();
+    h.state_mut().push(Command::ClassCsvPath(ben.clone()));
+    h.run();
+    assert!(h.query_by_label("Something went wrong").is_some());
+    let error = h.state().dialogs().error.clone().unwrap_or_default();
+    assert!(error.contains("ben.json is a Warrant map"), "{error}");
+    assert_eq!(std::fs::read(&ben).unwrap(), before);
+}
+
+#[test]
 fn opening_a_hand_in_asks_to_save_unsaved_work_first() {
     let dir = tempfile::tempdir().unwrap();
     let (map, own) = student();

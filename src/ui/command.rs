@@ -132,6 +132,10 @@ pub enum Command {
     OpenClassFolder,
     /// Compare the maps of this folder with the reference map.
     ClassFolderPath(PathBuf),
+    /// Save the class table as CSV (asks where).
+    SaveClassCsv,
+    /// Write the class table as CSV to this file.
+    ClassCsvPath(PathBuf),
     /// Show or hide the comparison panel (asks for a reference map when there is none).
     ToggleCompare,
     /// Show chars `start..end` of an article in the reader, highlighted (a passage the map

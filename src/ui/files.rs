@@ -20,6 +20,8 @@ pub enum FileRequest {
     OpenReference,
     /// A folder of students' maps.
     ClassFolder,
+    /// Where to save the class table as CSV.
+    ClassCsv,
     Export(Format),
     /// interchange: a file of another argument tool.
     ImportMap,
@@ -33,6 +35,7 @@ impl FileRequest {
             FileRequest::AddArticle => "Add article",
             FileRequest::OpenReference => "Compare with a reference map",
             FileRequest::ClassFolder => "Open a class folder (the students' maps)",
+            FileRequest::ClassCsv => "Save the class table as CSV",
             FileRequest::Export(_) => "Export",
             FileRequest::ImportMap => "Import a map (Argdown, AIF, Kialo)",
         }
@@ -45,6 +48,7 @@ impl FileRequest {
             FileRequest::AddArticle => Command::AddArticlePath(path),
             FileRequest::OpenReference => Command::CompareWithPath(path),
             FileRequest::ClassFolder => Command::ClassFolderPath(path),
+            FileRequest::ClassCsv => Command::ClassCsvPath(path),
             FileRequest::Export(kind) => Command::ExportTo(kind, path),
             FileRequest::ImportMap => Command::ImportPath(path),
         }
@@ -117,6 +121,10 @@ impl FileDialogs {
                     .add_filter("Warrant map", &MAP_EXTENSIONS)
                     .pick_file(),
                 FileRequest::ClassFolder => dialog.pick_folder(),
+                FileRequest::ClassCsv => dialog
+                    .add_filter("CSV table", &["csv"])
+                    .set_file_name(file_name.unwrap_or_else(|| "class.csv".into()))
+                    .save_file(),
                 FileRequest::SaveMap => dialog
                     .add_filter("Warrant map", &MAP_EXTENSIONS)
                     .set_file_name(file_name.unwrap_or_else(|| map_file_name("")))
@@ -226,7 +234,7 @@ pub fn map_file_name(title: &str) -> String {
 
 fn default_text(request: FileRequest, near: Option<&Path>) -> String {
     match (request, near) {
-        (FileRequest::SaveMap, Some(p)) => p.display().to_string(),
+        (FileRequest::SaveMap | FileRequest::ClassCsv, Some(p)) => p.display().to_string(),
         (FileRequest::Export(kind), Some(p)) => {
             p.with_extension(kind.extension()).display().to_string()
         }

@@ -83,6 +83,8 @@ impl WarrantApp {
             | Command::CompareWith
             | Command::OpenClassFolder
             | Command::ClassFolderPath(_)
+            | Command::SaveClassCsv
+            | Command::ClassCsvPath(_)
             | Command::ToggleCompare
             | Command::ShowPassage { .. }) => self.run_panel_command(ctx, command),
         }

@@ -72,6 +72,25 @@ impl WarrantApp {
             .request(FileRequest::ClassFolder, near.as_deref());
     }
 
+    /// Writes the class table as `warrant compare --csv` does, never over a Warrant map.
+    fn save_class_csv(&mut self, path: &std::path::Path) {
+        let written =
+            crate::io::refuse_export_over_map(path, self.path.as_deref()).and_then(|()| {
+                crate::io::write_atomic(path, self.compare.class.csv().as_bytes(), false)
+                    .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => {
+                self.dialogs.notice = Some(format!(
+                    "Saved the class table ({} maps) to {}",
+                    self.compare.class.len(),
+                    path.display()
+                ));
+            }
+            Err(e) => self.dialogs.error = Some(format!("The class table was not saved: {e}")),
+        }
+    }
+
     /// Runs what a panel asked for (the rest of the commands run in `run_command`).
     pub(super) fn run_panel_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
@@ -110,6 +129,14 @@ impl WarrantApp {
                 if let Err(message) = self.compare.open_class(&folder, ctx) {
                     self.dialogs.notice = Some(message);
                 }
+                ctx.request_repaint();
+            }
+            Command::SaveClassCsv => {
+                let near = self.compare.class.folder().map(|f| f.join("class.csv"));
+                self.files.request(FileRequest::ClassCsv, near.as_deref());
+            }
+            Command::ClassCsvPath(path) => {
+                self.save_class_csv(&path);
                 ctx.request_repaint();
             }
             Command::ToggleCompare => {

@@ -55,6 +55,16 @@ impl ClassTable {
         &self.rows
     }
 
+    /// The folder compared, if any.
+    pub fn folder(&self) -> Option<&Path> {
+        self.folder.as_deref()
+    }
+
+    /// The rows as `warrant compare --csv` writes them.
+    pub fn csv(&self) -> String {
+        crate::cli::class::class_csv(&self.rows)
+    }
+
     /// How many rows there are.
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -212,6 +222,14 @@ pub(super) fn class_ui(
             ui.spinner();
             let of = t.maps.map_or_else(String::new, |n| format!(" of {n}"));
             ui.label(RichText::new(format!("comparing {}{of}…", t.rows.len())).weak());
+        }
+        let done = !t.is_busy() && !t.rows.is_empty();
+        if ui
+            .add_enabled(done, egui::Button::new("Save as CSV…"))
+            .on_hover_text("The table as `warrant compare --csv` writes it, for a spreadsheet")
+            .clicked()
+        {
+            acts.push(super::Command::SaveClassCsv);
         }
         if t.left_out > 0 {
             ui.label(

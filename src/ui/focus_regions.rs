@@ -102,5 +102,5 @@ impl FocusRegions {
 /// Where widget `id` was drawn this frame (clipped to what shows), if it was.
 pub fn widget_rect(ctx: &egui::Context, id: Id) -> Option<Rect> {
     ctx.viewport(|v| v.this_pass.widgets.get(id).map(|w| w.interact_rect))
-        .filter(|r| r.is_positive())
+        .filter(Rect::is_positive)
 }

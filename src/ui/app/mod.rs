@@ -426,19 +426,7 @@ impl WarrantApp {
                 .default_size(290.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(
-                            &mut self.settings.left_tab,
-                            LeftTab::Inspector,
-                            "Inspector",
-                        );
-                        ui.selectable_value(&mut self.settings.left_tab, LeftTab::Story, "Story");
-                        ui.selectable_value(
-                            &mut self.settings.left_tab,
-                            LeftTab::Findings,
-                            "Findings",
-                        );
-                    });
+                    self.left_tabs_ui(ui);
                     ui.separator();
                     let content = ui.available_rect_before_wrap();
                     self.regions.record(Region::Inspector, ui, content);

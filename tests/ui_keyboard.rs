@@ -1,7 +1,7 @@
 //! The student's whole loop with the keyboard alone (issue 17): new map, add an article, select
 //! a passage with Shift and the arrows, quote it, write a claim it supports, name who holds the
-//! claim, save. Keys only — no clicks, no focus set by the test: Tab moves the focus as it would
-//! for a student. The typed-path prompt stands in for the native file dialog.
+//! claim, save. Keys only — no clicks, no focus set by the test: F6 and Tab move the focus as they
+//! would for a student. The typed-path prompt stands in for the native file dialog.
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
@@ -55,6 +55,18 @@ fn tab_until(h: &mut Harness<'static, WarrantApp>, label: &str, modifiers: Modif
     panic!("{MAX_TABS} Tabs never reached “{label}”");
 }
 
+/// Presses F6 (next panel: map, inspector, article) until `label` has the focus; returns how
+/// many it took.
+fn f6_to(h: &mut Harness<'static, WarrantApp>, label: &str) -> usize {
+    for n in 1..=4 {
+        press(h, Modifiers::NONE, Key::F6);
+        if focused(h, label) {
+            return n;
+        }
+    }
+    panic!("F6 never reached “{label}”");
+}
+
 fn type_keys(h: &mut Harness<'static, WarrantApp>, text: &str) {
     h.event(Event::Text(text.to_owned()));
     h.run();
@@ -92,10 +104,10 @@ fn the_whole_loop_with_the_keyboard_alone() {
     press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(h.state().map().claims.len(), 1);
 
-    // To the article; "NATO is a relic" selected from the caret with Shift+Right; quoted. The
-    // quote supports the claim selected.
+    // To the article with F6 (next panel); "NATO is a relic" selected from the caret with
+    // Shift+Right; quoted. The quote supports the claim selected.
     let reader = format!("Article text: {title}");
-    let tabs_to_reader = tab_to(&mut h, &reader);
+    let f6_to_reader = f6_to(&mut h, &reader);
     for _ in 0.."NATO is a relic".len() {
         press(&mut h, Modifiers::SHIFT, Key::ArrowRight);
     }
@@ -116,7 +128,7 @@ fn the_whole_loop_with_the_keyboard_alone() {
     type_keys(&mut h, &saved.display().to_string());
     press(&mut h, Modifiers::NONE, Key::Enter);
     eprintln!(
-        "Tabs: {tabs_to_reader} to the reader, {tabs_to_claim} to the claim, {tabs_to_actor} to the actor field"
+        "F6 {f6_to_reader}× to the reader; Tabs: {tabs_to_claim} to the claim, {tabs_to_actor} to the actor field"
     );
 
     let map = warrant::io::load(&saved).expect("the map was saved");

@@ -61,6 +61,10 @@ pub enum Command {
     ShowReader(bool),
     /// Help → Keyboard shortcuts.
     ShowHelp,
+    /// Move the keyboard focus to the next main region: map, inspector, reader (F6).
+    NextPanel,
+    /// Move the keyboard focus to the previous main region (Shift+F6).
+    PreviousPanel,
     Present,
     /// Leave the presentation (Esc).
     StopPresenting,
@@ -405,6 +409,22 @@ pub const TABLE: &[Entry] = &[
         .keys(&[(NONE, Key::F5)])
         .menu(Menu::View, 2)
         .tool(12, Some("Present the map's story full screen (F5)")),
+    Entry::new(
+        Command::NextPanel,
+        "Next panel",
+        "Move the keyboard focus to the next part of the window: map, inspector, article",
+    )
+    .keys(&[(NONE, Key::F6)])
+    .menu(Menu::View, 3)
+    .typing(),
+    Entry::new(
+        Command::PreviousPanel,
+        "Previous panel",
+        "Move the keyboard focus back to the previous part of the window",
+    )
+    .keys(&[(SHIFT, Key::F6)])
+    .menu(Menu::View, 3)
+    .typing(),
     // The toolbar only.
     Entry::new(
         Command::Tidy,

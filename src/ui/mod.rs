@@ -10,6 +10,7 @@ mod export_dialog;
 mod feedback_panel;
 mod files;
 mod findings;
+mod focus_regions;
 mod inspector;
 mod menus;
 mod names;

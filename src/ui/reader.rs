@@ -340,7 +340,7 @@ fn article_ui(
         marks.push((a..b, palette.flash));
     }
 
-    let text_id = egui::Id::unique(("reader text", source.id.as_str()));
+    let text_id = text_id(&source.id);
     select_next(ui, reader, &reflow, source, text_id);
     let scroll_to = reader
         .scroll_to
@@ -416,6 +416,11 @@ fn article_ui(
             commands.push(Command::Reveal(id.clone()));
         }
     }
+}
+
+/// The widget id of an article's text (F6 focuses it).
+pub fn text_id(source: &SourceId) -> egui::Id {
+    egui::Id::unique(("reader text", source.as_str()))
 }
 
 /// Sets the selection asked for by [`ReaderState::select_source_range`] and focuses the text.

@@ -53,6 +53,8 @@ impl WarrantApp {
             | Command::ShowInspector(_)
             | Command::ShowReader(_)
             | Command::ShowHelp
+            | Command::NextPanel
+            | Command::PreviousPanel
             | Command::Welcome => self.run_view_command(ctx, &command),
             Command::Tidy
             | Command::Undo
@@ -174,6 +176,8 @@ impl WarrantApp {
             Command::ShowReader(on) => self.settings.show_reader = on,
             Command::ShowHelp => self.dialogs.help = true,
             Command::Welcome => self.dialogs.welcome = true,
+            Command::NextPanel => self.focus_next_region(ctx, true),
+            Command::PreviousPanel => self.focus_next_region(ctx, false),
             _ => {}
         }
     }

@@ -5,11 +5,13 @@ mod commands;
 mod documents;
 mod folds;
 mod panels;
+mod regions;
 
 use super::canvas::CanvasState;
 use super::command::Command;
 use super::dialogs::{Dialogs, Pending};
 use super::files::FileDialogs;
+use super::focus_regions::Region;
 use super::reader::ReaderState;
 use crate::check::Problem;
 use crate::edit::{Edit, History, Item};
@@ -163,6 +165,8 @@ pub struct WarrantApp {
     allow_close: bool,
     /// The card fonts are added on the first frame (before any text, so they apply at once).
     fonts_installed: bool,
+    /// Where the map, inspector and reader were drawn this frame (F6 moves between them).
+    regions: super::focus_regions::FocusRegions,
 }
 
 impl WarrantApp {
@@ -241,6 +245,7 @@ impl WarrantApp {
             shown_title: String::new(),
             allow_close: false,
             fonts_installed: false,
+            regions: super::focus_regions::FocusRegions::default(),
         }
     }
 
@@ -414,26 +419,17 @@ impl WarrantApp {
         self.update_findings(&ctx);
 
         self.bars_ui(ui);
+        self.regions.clear();
         if self.settings.show_inspector {
             egui::Panel::left("inspector")
                 .resizable(true)
                 .default_size(290.0)
                 .min_size(200.0)
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(
-                            &mut self.settings.left_tab,
-                            LeftTab::Inspector,
-                            "Inspector",
-                        );
-                        ui.selectable_value(&mut self.settings.left_tab, LeftTab::Story, "Story");
-                        ui.selectable_value(
-                            &mut self.settings.left_tab,
-                            LeftTab::Findings,
-                            "Findings",
-                        );
-                    });
+                    self.left_tabs_ui(ui);
                     ui.separator();
+                    let content = ui.available_rect_before_wrap();
+                    self.regions.record(Region::Inspector, ui, content);
                     self.left_tab_ui(ui);
                 });
         }
@@ -448,6 +444,7 @@ impl WarrantApp {
                         selection: &self.selection,
                         findings: self.findings.latest(),
                     };
+                    self.regions.record(Region::Reader, ui, ui.max_rect());
                     super::reader::reader_ui(ui, &cx, &mut self.reader, &mut self.pending);
                 });
         }
@@ -461,6 +458,7 @@ impl WarrantApp {
                     selection: &self.selection,
                     findings: self.findings.latest(),
                 };
+                self.regions.record(Region::Canvas, ui, ui.max_rect());
                 super::canvas::canvas_ui(ui, &cx, &mut self.canvas, &mut self.pending);
             });
         let export = super::export_dialog::ExportCtx {

@@ -10,6 +10,16 @@ use crate::ui::inspector::{InspectorCtx, inspector_ui};
 use crate::ui::story_panel::{StoryCtx, story_ui};
 
 impl WarrantApp {
+    /// The left panel's tab row.
+    pub(super) fn left_tabs_ui(&mut self, ui: &mut egui::Ui) {
+        let tab = &mut self.settings.left_tab;
+        ui.horizontal(|ui| {
+            ui.selectable_value(tab, LeftTab::Inspector, "Inspector");
+            ui.selectable_value(tab, LeftTab::Story, "Story");
+            ui.selectable_value(tab, LeftTab::Findings, "Findings");
+        });
+    }
+
     /// The tab chosen in the left panel.
     pub(super) fn left_tab_ui(&mut self, ui: &mut egui::Ui) {
         match self.settings.left_tab {

@@ -534,6 +534,11 @@ struct CardAt<'a> {
     comments: usize,
 }
 
+/// The widget id of a card (F6 focuses the selected one).
+pub fn card_widget_id(id: &NodeId) -> egui::Id {
+    egui::Id::unique(("card", id.as_str()))
+}
+
 /// A card as a widget: clicks, drags, its fold button and its link handle.
 fn card_widget_ui(
     ui: &egui::Ui,
@@ -551,11 +556,7 @@ fn card_widget_ui(
         comments,
     } = card;
     let id = node.id();
-    let resp = ui.interact(
-        r,
-        egui::Id::unique(("card", id.as_str())),
-        Sense::click_and_drag(),
-    );
+    let resp = ui.interact(r, card_widget_id(id), Sense::click_and_drag());
     let label = card_label(node);
     resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     // Only built when a screen reader (or a test) asks for the accessibility tree.

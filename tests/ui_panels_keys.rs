@@ -1,0 +1,104 @@
+//! F6 and Shift+F6 move the keyboard focus between the window's main regions (issue 17): the
+//! map's selected card, the inspector's first field, the article's text, and round again —
+//! instead of some thirty Tabs from the map to the article. Checked on the accessibility tree.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use std::path::Path;
+use warrant::model::{Map, NodeId};
+use warrant::ui::{Selection, WarrantApp};
+
+mod common;
+
+const CARD: &str = "Claim: NATO is a threat";
+const FIELD: &str = "Claim text";
+const ARTICLE: &str = "Article text: A short text";
+
+fn small_map() -> Map {
+    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
+        .expect("the small test map loads")
+}
+
+fn focused(h: &Harness<'static, WarrantApp>, label: &str) -> bool {
+    h.query_all_by_label(label)
+        .any(|n| n.accesskit_node().is_focused())
+}
+
+fn press(h: &mut Harness<'static, WarrantApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+#[test]
+fn f6_goes_from_the_card_to_the_inspector_to_the_article_and_shift_f6_back() {
+    let mut app = common::app::app_on(small_map(), None);
+    app.select(Selection::one(NodeId("c2".into())));
+    let mut h = common::app::harness(app);
+    h.run();
+    assert!(!focused(&h, CARD) && !focused(&h, FIELD) && !focused(&h, ARTICLE));
+
+    // Nothing has the focus: F6 starts on the map, at the selected card.
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, CARD), "the selected card has the focus");
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(
+        focused(&h, FIELD),
+        "the inspector's first field has the focus"
+    );
+    assert!(!focused(&h, CARD));
+    // A text field keeps most keys, but not F6.
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, ARTICLE), "the article's text has the focus");
+    assert!(!focused(&h, FIELD));
+
+    press(&mut h, Modifiers::SHIFT, Key::F6);
+    assert!(focused(&h, FIELD), "Shift+F6 goes back to the inspector");
+    press(&mut h, Modifiers::SHIFT, Key::F6);
+    assert!(focused(&h, CARD), "and back to the card");
+    // Round the window: before the map is the reader.
+    press(&mut h, Modifiers::SHIFT, Key::F6);
+    assert!(focused(&h, ARTICLE), "before the map comes the article");
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, CARD), "after the article comes the map again");
+
+    // Moving the focus is not an edit, and the selection stayed.
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().selection(), &Selection::one(NodeId("c2".into())));
+}
+
+#[test]
+fn with_nothing_selected_f6_focuses_and_selects_the_first_card() {
+    let mut h = common::app::harness(common::app::app_on(small_map(), None));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, "Claim: NATO is obsolete"));
+    assert_eq!(
+        h.state().selection(),
+        &Selection::one(NodeId("c1".into())),
+        "the focused card is the selected one, as with Tab"
+    );
+    // With nothing selected, the inspector shows the map: its first field is the title.
+    let mut h = common::app::harness(common::app::app_on(small_map(), None));
+    h.run();
+    press(&mut h, Modifiers::SHIFT, Key::F6);
+    press(&mut h, Modifiers::SHIFT, Key::F6);
+    assert!(
+        focused(&h, "Map title"),
+        "Shift+F6 twice: reader, then inspector"
+    );
+}
+
+#[test]
+fn a_hidden_panel_is_passed_over() {
+    let mut app = common::app::app_on(small_map(), None);
+    app.select(Selection::one(NodeId("c2".into())));
+    let mut h = common::app::harness(app);
+    h.run();
+    h.state_mut()
+        .push(warrant::ui::Command::ShowInspector(false));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::F6);
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, ARTICLE), "from the map straight to the article");
+}

@@ -102,3 +102,20 @@ fn a_hidden_panel_is_passed_over() {
     press(&mut h, Modifiers::NONE, Key::F6);
     assert!(focused(&h, ARTICLE), "from the map straight to the article");
 }
+
+#[test]
+fn a_card_reached_with_f6_takes_the_single_key_shortcuts() {
+    let mut app = common::app::app_on(small_map(), None);
+    app.select(Selection::one(NodeId("c2".into())));
+    let mut h = common::app::harness(app);
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert!(focused(&h, CARD));
+    // Delete with the card focused deletes it, as it does after a click.
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert!(
+        h.state().map().node(&NodeId("c2".into())).is_none(),
+        "the card is deleted"
+    );
+    assert!(h.state().is_dirty());
+}

@@ -418,7 +418,15 @@ impl WarrantApp {
     /// Shortcuts: the commands of the table whose keys were pressed this frame. Text fields
     /// keep their own keys (Delete, Ctrl+Z, Ctrl+A…) while they have focus.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.memory(|m| m.focused().is_some()) && ctx.egui_wants_keyboard_input();
+        // A focused card (reached with Tab or F6) is the selection: its single-key shortcuts
+        // (Delete, L, F5…) still work; any other focused widget may want the keys itself.
+        let typing = ctx.memory(|m| m.focused()).is_some_and(|f| {
+            !self
+                .selection
+                .nodes
+                .iter()
+                .any(|n| crate::ui::canvas::card_widget_id(n) == f)
+        });
         let fired = ctx.input_mut(|input| crate::ui::command::pressed(input, typing));
         self.pending.extend(fired);
     }

@@ -420,7 +420,7 @@ impl WarrantApp {
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         // A focused card (reached with Tab or F6) is the selection: its single-key shortcuts
         // (Delete, L, F5…) still work; any other focused widget may want the keys itself.
-        let typing = ctx.memory(|m| m.focused()).is_some_and(|f| {
+        let typing = ctx.memory(egui::Memory::focused).is_some_and(|f| {
             !self
                 .selection
                 .nodes

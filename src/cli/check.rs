@@ -4,7 +4,7 @@ use super::{exit, plural};
 use crate::analysis;
 use crate::check::{Finding, Problem, Summary, findings_from, problems_from};
 use crate::io::{self, LoadError};
-use crate::output::{say, say_json, warn};
+use crate::output::say;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -193,16 +193,8 @@ pub fn check(files: &[PathBuf], json: bool) -> i32 {
         }
         reports.push(report);
     }
-    if json {
-        match serde_json::to_string_pretty(&reports) {
-            Ok(s) => {
-                say_json(&s);
-            }
-            Err(e) => {
-                warn(&format!("warrant: cannot write JSON: {e}"));
-                return exit::UNREADABLE;
-            }
-        }
+    if json && let Err(code) = super::say_json_value(&reports) {
+        return code;
     }
     worst
 }

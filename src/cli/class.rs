@@ -190,7 +190,7 @@ pub fn class_table(reference: &Path, rows: &[ClassRow]) -> String {
 /// `warrant rubric MAP...`: each map's rubric, met or not, as text or JSON. Exit 0 when every
 /// map could be read, 2 otherwise.
 pub fn rubric(files: &[PathBuf], json: bool) -> i32 {
-    use crate::output::{say_json, say_text, warn};
+    use crate::output::{say_text, warn};
     let mut code = super::exit::CLEAN;
     let mut reports = Vec::new();
     let mut text = String::new();
@@ -220,14 +220,8 @@ pub fn rubric(files: &[PathBuf], json: bool) -> i32 {
         reports.push(serde_json::json!({ "file": file, "title": map.title, "rubric": items }));
     }
     if json {
-        match serde_json::to_string_pretty(&reports) {
-            Ok(s) => {
-                say_json(&s);
-            }
-            Err(e) => {
-                warn(&format!("warrant: cannot write JSON: {e}"));
-                return super::exit::UNREADABLE;
-            }
+        if let Err(code) = super::say_json_value(&reports) {
+            return code;
         }
     } else {
         say_text(&text);

@@ -4,7 +4,7 @@
 use super::{class, exit, load_map};
 use crate::analysis::{self, Comparison, Passage, RelationVerdict, quoted};
 use crate::model::{Map, SourceId};
-use crate::output::{say_json, say_text, warn};
+use crate::output::{say_text, warn};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -155,15 +155,11 @@ pub fn compare(reference: &Path, students: &[PathBuf], output: CompareOutput) ->
         CompareOutput::Text => {
             say_text(&class::class_table(reference, &rows));
         }
-        CompareOutput::Json => match serde_json::to_string_pretty(&rows) {
-            Ok(s) => {
-                say_json(&s);
+        CompareOutput::Json => {
+            if let Err(code) = super::say_json_value(&rows) {
+                return code;
             }
-            Err(e) => {
-                warn(&format!("warrant: cannot write JSON: {e}"));
-                return exit::UNREADABLE;
-            }
-        },
+        }
     }
     if rows.iter().any(|r| r.error.is_some()) {
         exit::UNREADABLE
@@ -185,14 +181,8 @@ fn compare_one(reference: &Path, ref_map: &Map, student: &Path, json: bool) -> i
             student,
             comparison: &comparison,
         };
-        match serde_json::to_string_pretty(&report) {
-            Ok(s) => {
-                say_json(&s);
-            }
-            Err(e) => {
-                warn(&format!("warrant: cannot write JSON: {e}"));
-                return exit::UNREADABLE;
-            }
+        if let Err(code) = super::say_json_value(&report) {
+            return code;
         }
     } else {
         say_text(&comparison_text(reference, student, &comparison));

@@ -56,3 +56,18 @@ fn write_map(out: &Path, map: &Map, force: bool) -> Result<(), i32> {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Prints `value` as pretty JSON; if it cannot be written as JSON, says so and returns the exit
+/// code for it.
+pub(crate) fn say_json_value<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), i32> {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            crate::output::say_json(&s);
+            Ok(())
+        }
+        Err(e) => {
+            warn(&format!("warrant: cannot write JSON: {e}"));
+            Err(exit::UNREADABLE)
+        }
+    }
+}

@@ -4,8 +4,9 @@
 //! layers wrapped at a few widths) that draws no worse: no more crossings, no more links over
 //! cards, both counted along the routes the canvas draws.
 
+use super::columns::Gather;
 use super::graph::Graph;
-use super::parts::{Sizes, cards, component, component_crossings, downward, tree_component};
+use super::parts::{Knobs, Sizes, cards, component, component_crossings, downward, tree_component};
 use super::route::{self, Bounds, Wire};
 use super::tree::Pick;
 use super::{LayoutSettings, Size};
@@ -130,17 +131,7 @@ impl<'a, 'g> Try<'a, 'g> {
             if best.as_ref().is_some_and(|(c, _)| *c == 0) || (t > 0 && !self.countable) {
                 break;
             }
-            let (mirror, seed) = (t % 2 == 1, t as u64 / 2);
-            let local = component(
-                graph,
-                sizes,
-                comp,
-                settings,
-                mirror,
-                seed,
-                f32::INFINITY,
-                false,
-            );
+            let local = component(graph, sizes, comp, settings, Knobs::start(t as u64));
             let crossings = self.straight(&local);
             if best.as_ref().is_none_or(|(c, _)| crossings < *c) {
                 best = Some((crossings, local));
@@ -152,6 +143,13 @@ impl<'a, 'g> Try<'a, 'g> {
     /// The most compact of the alternatives that draws no worse than `local`.
     fn compact(&mut self, local: Vec<Point>) -> (usize, Vec<Point>) {
         let wires = self.wires();
+        let (graph, sizes, settings, comp) = (self.graph, self.sizes, self.settings, self.comp);
+        // Where each group sits across in the first drawing: the columns start from its order.
+        let hint: Vec<f32> = comp
+            .iter()
+            .zip(&local)
+            .map(|(&g, p)| p.x + size(sizes, g).w / 2.0)
+            .collect();
         let (crossings, pierced) = self.drawn(&wires, &local);
         let mut best = (crossings, self.shape(&local), local);
         let mut consider = |me: &mut Self, local: Vec<Point>| {
@@ -161,7 +159,6 @@ impl<'a, 'g> Try<'a, 'g> {
                 best = (c, shape, local);
             }
         };
-        let (graph, sizes, settings, comp) = (self.graph, self.sizes, self.settings, self.comp);
         for stack in STACKS {
             for variant in 0..6 {
                 let pick = [Pick::First, Pick::Last, Pick::Deepest][variant % 3];
@@ -186,10 +183,26 @@ impl<'a, 'g> Try<'a, 'g> {
         };
         for k in [0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY] {
             for t in 0..2 * seeds {
-                let (mirror, seed) = (t % 2 == 1, t / 2);
-                let max_width = (ideal * k).max(widest);
-                let local = component(graph, sizes, comp, settings, mirror, seed, max_width, true);
-                consider(self, local);
+                let knobs = Knobs {
+                    max_width: (ideal * k).max(widest),
+                    pack: true,
+                    ..Knobs::start(t)
+                };
+                consider(self, component(graph, sizes, comp, settings, knobs));
+            }
+        }
+        // Leaf reasons in columns inside the layered drawing, in the order the first drawing
+        // found (a card with two parents keeps its place there).
+        for stack in STACKS {
+            for gather in [Gather::Apart, Gather::First, Gather::Last] {
+                let knobs = Knobs {
+                    hint: &hint,
+                    stack,
+                    gather,
+                    pack: true,
+                    ..Knobs::start(0)
+                };
+                consider(self, component(graph, sizes, comp, settings, knobs));
             }
         }
         (best.0, best.2)

@@ -10,6 +10,7 @@
 //! font's metrics ([`card::card_size`]), as the exports do.
 
 pub mod card;
+mod columns;
 mod compact;
 pub mod crossings;
 mod graph;

@@ -2,6 +2,7 @@
 //! near 16:9; then the cards of each group in place (blocks side by side, quotes stacked under
 //! their claim).
 
+use super::columns;
 use super::compact::Try;
 use super::graph::Graph;
 use super::sugiyama::{self, Input, Spacing};
@@ -243,6 +244,7 @@ pub(super) fn tree_component(
     } = Part::new(graph, sizes, comp);
     let tails = vec![0.0; comp.len()];
     let seed = 0;
+    let reach = &[];
     let (out, whole) = tree::layout(
         &Input {
             widths: &widths,
@@ -250,6 +252,8 @@ pub(super) fn tree_component(
             edges: &edges,
             first: &first,
             tails: &tails,
+            reach,
+            hint: &[],
             mirror,
             seed,
             max_width: f32::INFINITY,
@@ -271,17 +275,47 @@ pub(super) fn tree_component(
     Some((points, whole))
 }
 
+/// How one layered drawing of a part is tried.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Knobs<'a> {
+    /// Each group's centre across in an earlier drawing: the first order follows it.
+    pub hint: &'a [f32],
+    /// Start from the mirror image of the first order.
+    pub mirror: bool,
+    /// Non-zero: start from an order shuffled with this seed.
+    pub seed: u64,
+    /// Widest a layer may be (infinite: no limit).
+    pub max_width: f32,
+    /// Cards move up under short neighbours.
+    pub pack: bool,
+    /// Non-zero: leaf reasons stacked in columns of at most this many.
+    pub stack: usize,
+    /// With a hint: whether a card's leaves that sat apart are gathered into one place.
+    pub gather: columns::Gather,
+}
+
+impl Knobs<'_> {
+    /// The plain layered drawing from the `t`-th start (mirrored every other one).
+    pub fn start(t: u64) -> Self {
+        Self {
+            hint: &[],
+            mirror: t % 2 == 1,
+            seed: t / 2,
+            max_width: f32::INFINITY,
+            pack: false,
+            stack: 0,
+            gather: columns::Gather::Apart,
+        }
+    }
+}
+
 /// One connected part laid out: the top-left corner of each of its groups.
-#[allow(clippy::too_many_arguments)] // the tries differ in these knobs only
 pub(super) fn component(
     graph: &Graph<'_>,
     sizes: &Sizes,
     comp: &[usize],
     settings: &LayoutSettings,
-    mirror: bool,
-    seed: u64,
-    max_width: f32,
-    pack: bool,
+    knobs: Knobs<'_>,
 ) -> Vec<Point> {
     let Part {
         edges,
@@ -299,28 +333,43 @@ pub(super) fn component(
             }
         })
         .collect();
-    let out = sugiyama::layout(
-        &Input {
+    let spacing = Spacing {
+        layer_gap: settings.layer_gap,
+        node_gap: settings.node_gap,
+    };
+    let single: Vec<bool> = comp.iter().map(|&g| graph.groups[g].len() == 1).collect();
+    let stacked = columns::stack(
+        &columns::Part {
             widths: &widths,
             heights: &heights,
             edges: &edges,
             first: &first,
             tails: &tails,
-            mirror,
-            seed,
-            max_width,
-            pack: max_width.is_finite() || pack,
+            hint: knobs.hint,
+            gather: knobs.gather,
+            single: &single,
         },
-        Spacing {
-            layer_gap: settings.layer_gap,
-            node_gap: settings.node_gap,
-        },
+        knobs.stack,
+        settings.node_gap,
     );
-    out.x
-        .iter()
-        .zip(&out.y)
-        .map(|(&x, &y)| Point::new(x, y))
-        .collect()
+    let out = sugiyama::layout(
+        &Input {
+            widths: &stacked.widths,
+            heights: &stacked.heights,
+            edges: &stacked.edges,
+            first: &stacked.first,
+            tails: &stacked.tails,
+            reach: &stacked.reach,
+            hint: &stacked.hint,
+            mirror: knobs.mirror,
+            seed: knobs.seed,
+            max_width: knobs.max_width,
+            pack: knobs.max_width.is_finite() || knobs.pack || knobs.stack > 0,
+        },
+        spacing,
+    );
+    let (x, y) = stacked.expand(&out.x, &out.y);
+    x.iter().zip(&y).map(|(&x, &y)| Point::new(x, y)).collect()
 }
 
 /// Puts the cards of `groups` in place. Within a group, blocks go left to right as what they

@@ -42,6 +42,13 @@ pub(super) fn horizontal(g: &Layered, gap: f32) -> Vec<f32> {
             ctx.place_layer(l, &mut centre, Pull::Both);
         }
     }
+    // Last, bottom up, every card with a tail goes over it: the space the tail kept clear is
+    // where a column of reasons is drawn (so no card of a lower layer slips under it).
+    if g.columns {
+        for l in (0..depth).rev() {
+            ctx.place_layer(l, &mut centre, Pull::Tails);
+        }
+    }
     let left: Vec<f32> = (0..total).map(|v| centre[v] - width(v) / 2.0).collect();
     let min = left.iter().copied().fold(f32::INFINITY, f32::min);
     let min = if min.is_finite() { min } else { 0.0 };
@@ -53,6 +60,8 @@ enum Pull {
     Up,
     Down,
     Both,
+    /// Cards with a tail go over it; the others stay where they are if they can.
+    Tails,
 }
 
 struct Ctx<'a> {
@@ -92,8 +101,16 @@ impl Ctx<'_> {
     /// stack pull on each other only: together they are a column that must stay straight,
     /// or a link would pass behind the quotes.
     fn target(&self, v: usize, centre: &[f32], pull: Pull) -> (f32, f32) {
-        if self.is_tail(v) {
-            return (centre[self.g.up[v][0]], TAIL_WEIGHT);
+        if pull == Pull::Tails {
+            // Bottom up: each part of a column's tail goes over the part below it, the column
+            // over its tail, so the whole stands straight where its lowest layer let it.
+            return match self.g.down[v].iter().find(|&&t| self.is_tail(t)) {
+                Some(&t) => (centre[t], TAIL_WEIGHT),
+                None => (centre[v], 1.0),
+            };
+        }
+        if let Some(owner) = self.g.tail_of[v] {
+            return (centre[owner], TAIL_WEIGHT);
         }
         if pull != Pull::Up
             && let Some(&t) = self.g.down[v].iter().find(|&&t| self.is_tail(t))
@@ -114,7 +131,7 @@ impl Ctx<'_> {
         let nb: Vec<usize> = match pull {
             Pull::Up => self.g.up[v].clone(),
             Pull::Down => self.g.down[v].clone(),
-            Pull::Both => self.g.up[v]
+            Pull::Both | Pull::Tails => self.g.up[v]
                 .iter()
                 .chain(&self.g.down[v])
                 .copied()
@@ -130,9 +147,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// A tail: a dummy with nothing below it (the space under a quote stack).
+    /// A tail: the space kept clear under a quote stack or a column of reasons.
     fn is_tail(&self, v: usize) -> bool {
-        v >= self.real && self.g.down[v].is_empty()
+        self.g.tail_of[v].is_some()
     }
 
     /// Bends of long edges need only half a gap: they are lines, not cards.

@@ -18,6 +18,14 @@ pub(super) struct Input<'a> {
     /// card right under it looks linked to its last quote. A "tail" vertex as wide as the stack
     /// in the next layer keeps that space clear and makes the ordering count those crossings.
     pub tails: &'a [f32],
+    /// How far below its top each vertex with a tail reaches (a column of stacked reasons may
+    /// reach through several layers; its tail keeps them clear). Such a vertex does not make
+    /// its layer taller. 0 or empty: its tail keeps the next layer only.
+    pub reach: &'a [f32],
+    /// Where each vertex's centre sat across in an earlier drawing of the part: the first order
+    /// follows it (a drawing with reasons stacked keeps the order that drew well unstacked).
+    /// Empty: none.
+    pub hint: &'a [f32],
     /// Start from the mirror image of the first order (a second try).
     pub mirror: bool,
     /// Non-zero: start from a shuffled order (children visited in an order drawn from this
@@ -59,6 +67,10 @@ pub(super) struct Layered {
     pub chain: Vec<Option<(usize, usize)>>,
     /// Top of each layer, canvas units.
     pub tops: Vec<f32>,
+    /// For a tail (the space kept clear under a quote stack or a column): the card it hangs from.
+    pub tail_of: Vec<Option<usize>>,
+    /// Some cards are columns of reasons reaching through layers below their own.
+    pub columns: bool,
 }
 
 pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
@@ -72,8 +84,14 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     // the longest edges are left out of the ordering (drawn all the same), so memory and time
     // stay bounded for any map.
     let edges = within_budget(n, edges, &layer);
-    let mut g = with_dummies(input.widths, &edges, &layer, input.tails);
-    initial_order(&mut g, input.first, input.mirror, input.seed);
+    let reach = layers_reached(input, &layer, spacing.layer_gap);
+    let mut g = with_dummies(input.widths, &edges, &layer, (input.tails, &reach));
+    g.columns = input.reach.iter().any(|&r| r > 0.0);
+    if input.hint.len() == n {
+        hinted_order(&mut g, input.hint);
+    } else {
+        initial_order(&mut g, input.first, input.mirror, input.seed);
+    }
     reduce_crossings(&mut g);
     centre_tails(&mut g);
     let mut y = 0.0;
@@ -81,7 +99,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
         g.tops.push(y);
         let tallest = l
             .iter()
-            .filter(|&&v| v < n)
+            .filter(|&&v| v < n && reaches(input, v) == 0.0)
             .map(|&v| input.heights[v])
             .fold(0.0, f32::max);
         y += tallest + spacing.layer_gap;
@@ -96,6 +114,38 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
         x: x[..n].to_vec(),
         y,
     }
+}
+
+fn reaches(input: &Input<'_>, v: usize) -> f32 {
+    input.reach.get(v).copied().unwrap_or(0.0)
+}
+
+/// How many layers below its own each vertex's tail keeps clear: those whose top, with layers
+/// as tall as their cards (tall columns aside), lies above the vertex's reach.
+fn layers_reached(input: &Input<'_>, layer: &[usize], layer_gap: f32) -> Vec<usize> {
+    let depth = layer.iter().copied().max().map_or(0, |d| d + 1);
+    let mut tallest = vec![0.0f32; depth];
+    for (v, &l) in layer.iter().enumerate() {
+        if reaches(input, v) == 0.0 {
+            tallest[l] = tallest[l].max(input.heights[v]);
+        }
+    }
+    let mut tops = Vec::with_capacity(depth);
+    let mut y = 0.0;
+    for t in tallest {
+        tops.push(y);
+        y += t + layer_gap;
+    }
+    (0..layer.len())
+        .map(|v| {
+            let bottom = tops[layer[v]] + reaches(input, v);
+            tops[layer[v] + 1..]
+                .iter()
+                .take_while(|&&t| t < bottom)
+                .count()
+                .max(1)
+        })
+        .collect()
 }
 
 /// Tops of the cards when each goes as high as it can: `layer_gap` below its parents and below
@@ -440,7 +490,7 @@ fn with_dummies(
     widths: &[f32],
     edges: &[(usize, usize)],
     layer: &[usize],
-    tails: &[f32],
+    (tails, reach): (&[f32], &[usize]),
 ) -> Layered {
     let n = widths.len();
     let mut layer_of = layer.to_vec();
@@ -448,15 +498,23 @@ fn with_dummies(
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut chain = vec![None; n];
+    let mut tail_of = vec![None; n];
     let deepest = layer.iter().copied().max().unwrap_or(0);
-    for v in (0..n).filter(|&v| tails[v] > 0.0 && layer[v] < deepest) {
-        let d = layer_of.len();
-        layer_of.push(layer[v] + 1);
-        all_widths.push(tails[v]);
-        chain.push(None);
-        up.push(vec![v]);
-        down.push(Vec::new());
-        down[v].push(d);
+    for v in (0..n).filter(|&v| tails[v] > 0.0) {
+        // One tail per layer the stack reaches into, each hanging from the one above.
+        let reach = reach.get(v).copied().unwrap_or(1).max(1);
+        let mut prev = v;
+        for l in layer[v] + 1..=(layer[v] + reach).min(deepest) {
+            let d = layer_of.len();
+            layer_of.push(l);
+            all_widths.push(tails[v]);
+            chain.push(None);
+            tail_of.push(Some(v));
+            up.push(vec![prev]);
+            down.push(Vec::new());
+            down[prev].push(d);
+            prev = d;
+        }
     }
     for &(p, c) in edges {
         let mut prev = p;
@@ -465,6 +523,7 @@ fn with_dummies(
             layer_of.push(l);
             all_widths.push(0.0);
             chain.push(Some((p, c)));
+            tail_of.push(None);
             up.push(vec![prev]);
             down.push(Vec::new());
             down[prev].push(d);
@@ -484,6 +543,8 @@ fn with_dummies(
         real: n,
         chain,
         tops: Vec::new(),
+        tail_of,
+        columns: false,
     }
 }
 
@@ -532,6 +593,35 @@ fn initial_order(g: &mut Layered, first: &[bool], mirror: bool, seed: u64) {
                 }
             }
         }
+    }
+}
+
+/// A first order from an earlier drawing: each layer by where its cards sat across; a bend of a
+/// long edge on the line between its ends, a tail under its card.
+fn hinted_order(g: &mut Layered, hint: &[f32]) {
+    let key = |v: usize| {
+        if v < g.real {
+            return hint[v];
+        }
+        if let Some(owner) = g.tail_of[v] {
+            return hint[owner];
+        }
+        match g.chain[v] {
+            Some((top, bottom)) => {
+                let (a, b) = (g.layer_of[top] as f32, g.layer_of[bottom] as f32);
+                let t = (g.layer_of[v] as f32 - a) / (b - a).max(1.0);
+                hint[top] + (hint[bottom] - hint[top]) * t
+            }
+            None => 0.0,
+        }
+    };
+    let mut keyed: Vec<(usize, f32, usize)> = (0..g.layer_of.len())
+        .map(|v| (g.layer_of[v], key(v), v))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (l, _, v) in keyed {
+        g.pos[v] = g.layers[l].len();
+        g.layers[l].push(v);
     }
 }
 
@@ -634,10 +724,10 @@ fn transpose(g: &mut Layered, budget: usize) -> usize {
 /// share the card's end).
 fn centre_tails(g: &mut Layered) {
     for t in g.real..g.layer_of.len() {
-        if !g.down[t].is_empty() {
+        // The first tail under a card (a column's lower tails follow it through the ordering).
+        let Some(owner) = g.tail_of[t].filter(|&o| g.up[t] == [o]) else {
             continue;
-        }
-        let owner = g.up[t][0];
+        };
         let l = g.layer_of[t];
         let sibling = |v: usize| g.up[v] == [owner];
         let layer = &g.layers[l];
@@ -731,6 +821,8 @@ mod tests {
                 edges: &[(0, 3), (1, 2)],
                 first: &[false; 4],
                 tails: &[0.0; 4],
+                reach: &[],
+                hint: &[],
                 mirror: false,
                 seed: 0,
                 max_width: f32::INFINITY,
@@ -742,5 +834,55 @@ mod tests {
             },
         );
         assert_eq!(out.x[0] < out.x[1], out.x[3] < out.x[2]);
+    }
+
+    #[test]
+    fn a_tall_column_keeps_the_layers_it_reaches_into_clear() {
+        // 0 on top; 1 a column 400 tall; beside it 2, then 3, then a fan of five (4–8) that
+        // would spread under the column.
+        let widths = [100.0; 9];
+        let mut heights = [50.0; 9];
+        heights[1] = 400.0;
+        let mut tails = [0.0; 9];
+        tails[1] = 100.0;
+        let mut reach = [0.0; 9];
+        reach[1] = 400.0;
+        let out = layout(
+            &Input {
+                widths: &widths,
+                heights: &heights,
+                edges: &[
+                    (0, 1),
+                    (0, 2),
+                    (2, 3),
+                    (3, 4),
+                    (3, 5),
+                    (3, 6),
+                    (3, 7),
+                    (3, 8),
+                ],
+                first: &[true, false, false, false, false, false, false, false, false],
+                tails: &tails,
+                reach: &reach,
+                hint: &[],
+                mirror: false,
+                seed: 0,
+                max_width: f32::INFINITY,
+                pack: true,
+            },
+            Spacing {
+                layer_gap: 10.0,
+                node_gap: 10.0,
+            },
+        );
+        // The fan sits in a layer the column reaches into: beside it, not pushed below it.
+        for v in 4..9 {
+            let apart = out.x[v] + widths[v] <= out.x[1] || out.x[1] + widths[1] <= out.x[v];
+            assert!(apart, "{v} is beside the column");
+            assert!(
+                out.y[v] < out.y[1] + heights[1],
+                "{v} is not pushed below it"
+            );
+        }
     }
 }

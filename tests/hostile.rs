@@ -23,12 +23,7 @@ fn present_first_quote(map: Map) -> Harness<'static, WarrantApp> {
         note: String::new(),
     }];
     let mut h = common::app::started(map, None);
-    h.get_all_by_label_contains("Present")
-        .next()
-        .expect("a Present button")
-        .click();
-    h.run_ok();
-    assert!(h.state().presentation().is_some());
+    common::steps::present(&mut h);
     h
 }
 

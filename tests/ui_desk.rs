@@ -11,7 +11,7 @@ use warrant::ui::WarrantApp;
 mod common;
 use common::app::started;
 use common::small_map;
-use common::steps::fill_path;
+use common::steps::{fill_path, menu};
 
 #[test]
 fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
@@ -86,13 +86,7 @@ fn the_unsaved_changes_prompt_names_the_map_not_the_window() {
 fn help_shows_keys_as_printed_on_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = started(small_map(), Some(dir.path()));
-    h.get_by_label("Help").click();
-    h.run();
-    h.get_all_by_label_contains("Keyboard")
-        .last()
-        .expect("Help → Keyboard")
-        .click();
-    h.run();
+    menu(&mut h, "Help", "Keyboard");
     assert!(h.query_by_label("= / +").is_some(), "zoom in");
     assert!(h.query_by_label("-").is_some(), "zoom out");
     assert!(h.query_by_label_contains("Equals").is_none());

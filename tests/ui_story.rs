@@ -9,7 +9,7 @@ use warrant::ui::WarrantApp;
 mod common;
 use common::app::started;
 use common::small_map;
-use common::steps::type_over;
+use common::steps::{present, type_over};
 use common::tools::sample;
 
 /// The sample map of the 2008 memo: a story of six steps, one contradiction.
@@ -28,12 +28,7 @@ fn presenting_steps_through_the_story_and_esc_restores_the_editor() {
     h.run();
     let camera = (h.state().canvas().center, h.state().canvas().zoom);
 
-    h.get_all_by_label_contains("Present")
-        .next()
-        .expect("a Present button")
-        .click();
-    h.run_ok();
-    assert!(h.state().presentation().is_some());
+    present(&mut h);
     assert!(
         h.query_by_label("Inspector").is_none(),
         "panels and toolbars are hidden"

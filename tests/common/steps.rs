@@ -56,3 +56,14 @@ pub fn focused(h: &Harness<'static, WarrantApp>, label: &str) -> bool {
     h.query_all_by_label(label)
         .any(|n| n.accesskit_node().is_focused())
 }
+
+/// Clicks the first “Present” button and checks the presentation has begun.
+#[track_caller]
+pub fn present(h: &mut Harness<'static, WarrantApp>) {
+    h.get_all_by_label_contains("Present")
+        .next()
+        .expect("a Present button")
+        .click();
+    h.run_ok();
+    assert!(h.state().presentation().is_some());
+}

@@ -13,21 +13,14 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 fn harness(map: crate::model::Map, revision: u64) -> Harness<'static, Bench<Findings>> {
     let mut findings = Findings::default();
     findings.of(&map, 0);
-    Harness::builder()
-        .with_size(egui::vec2(320.0, 900.0))
-        .build_ui_state(
-            move |ui, b: &mut Bench<Findings>| {
-                let mut out = Vec::new();
-                let cx = FindingsCtx {
-                    map: &b.map,
-                    revision,
-                    findings: &b.state,
-                };
-                findings_ui(ui, &cx, &mut out);
-                b.run(out);
-            },
-            Bench::new(map, findings),
-        )
+    Bench::new(map, findings).harness(egui::vec2(320.0, 900.0), move |ui, b, out| {
+        let cx = FindingsCtx {
+            map: &b.map,
+            revision,
+            findings: &b.state,
+        };
+        findings_ui(ui, &cx, out);
+    })
 }
 
 /// The name a screen reader reads for the small map's contradiction.

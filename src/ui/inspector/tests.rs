@@ -14,22 +14,15 @@ use egui_kittest::kittest::Queryable as _;
 pub(super) fn harness() -> Harness<'static, Bench<InspectorState>> {
     let mut bench = Bench::new(small_map(), InspectorState::default());
     bench.selection = Selection::one(id("c1"));
-    Harness::builder()
-        .with_size(egui::vec2(320.0, 700.0))
-        .build_ui_state(
-            |ui, b: &mut Bench<InspectorState>| {
-                let mut out = Vec::new();
-                let cx = InspectorCtx {
-                    map: &b.map,
-                    selection: &b.selection,
-                    problems: &[],
-                    checking: false,
-                };
-                inspector_ui(ui, &cx, &mut b.state, &mut out);
-                b.run(out);
-            },
-            bench,
-        )
+    bench.harness(egui::vec2(320.0, 700.0), |ui, b, out| {
+        let cx = InspectorCtx {
+            map: &b.map,
+            selection: &b.selection,
+            problems: &[],
+            checking: false,
+        };
+        inspector_ui(ui, &cx, &mut b.state, out);
+    })
 }
 
 #[test]

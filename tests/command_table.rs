@@ -3,16 +3,14 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::Path;
 use warrant::ui::{Command, TABLE, WarrantApp};
 
 mod common;
 use common::app::app_on;
+use common::steps::menu;
 
 fn harness() -> Harness<'static, WarrantApp> {
-    let map =
-        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-            .expect("the small test map loads");
+    let map = common::small_map();
     common::app::harness_sized(app_on(map, None), egui::vec2(1400.0, 900.0), 60)
 }
 
@@ -52,13 +50,7 @@ fn help_lists_every_command_of_the_table() {
             entry.label
         );
     }
-    h.get_by_label("Help").click();
-    h.run();
-    h.get_all_by_label("Keyboard shortcuts")
-        .last()
-        .expect("Help → Keyboard shortcuts")
-        .click();
-    h.run();
+    menu(&mut h, "Help", "Keyboard shortcuts");
     for entry in TABLE {
         assert!(h.query_by_label(entry.help).is_some(), "{}", entry.label);
     }
@@ -66,19 +58,11 @@ fn help_lists_every_command_of_the_table() {
 
 #[test]
 fn help_scrolls_in_a_small_window_to_its_last_row_and_its_close_button_stays_on_screen() {
-    let map =
-        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-            .expect("the small test map loads");
+    let map = common::small_map();
     let height = 420.0;
     let mut h = common::app::harness_sized(app_on(map, None), egui::vec2(900.0, height), 60);
     h.run();
-    h.get_by_label("Help").click();
-    h.run();
-    h.get_all_by_label("Keyboard shortcuts")
-        .last()
-        .expect("Help → Keyboard shortcuts")
-        .click();
-    h.run();
+    menu(&mut h, "Help", "Keyboard shortcuts");
     let close = h.get_by_label("Close").rect();
     assert!(
         close.max.y <= height,

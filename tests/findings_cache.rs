@@ -5,8 +5,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use std::path::Path;
 use warrant::ui::{Settings, WarrantApp};
+
+mod common;
 
 fn harness() -> Harness<'static, WarrantApp> {
     harness_with(false)
@@ -14,15 +15,9 @@ fn harness() -> Harness<'static, WarrantApp> {
 
 /// The app on the small map; `background` analyses on the worker thread as the window does.
 fn harness_with(background: bool) -> Harness<'static, WarrantApp> {
-    let map =
-        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-            .unwrap();
-    let mut app = WarrantApp::with_map(map, Settings::default());
+    let mut app = WarrantApp::with_map(common::small_map(), Settings::default());
     app.analyse_in_background(background);
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+    common::app::harness(app)
 }
 
 #[test]

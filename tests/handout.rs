@@ -245,20 +245,11 @@ fn a_huge_title_and_a_huge_claim_give_a_bounded_readable_handout() {
 #[test]
 fn the_export_dialog_offers_tiles_or_the_outline() {
     use egui::{Key, Modifiers};
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable as _;
-    use warrant::ui::{Settings, WarrantApp};
 
     let dir = tempfile::tempdir().unwrap();
     let map: Map = warrant::io::load(&root("maps/russia-nato-1996-2022-debate.json")).unwrap();
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.path().join("recovery")));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
-    h.run();
+    let mut h = common::app::started(map, Some(dir.path()));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
     h.run();
     h.get_by_label("PDF handout").click();
@@ -266,16 +257,8 @@ fn the_export_dialog_offers_tiles_or_the_outline() {
     h.get_by_label("As its outline (text pages)").click();
     h.run();
     h.get_by_label("Choose file and export…").click();
-    h.run();
     let out = dir.path().join("handout.pdf");
-    h.get_by_label("File path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&out.display().to_string());
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
+    common::steps::type_path(&mut h, &out);
     assert_eq!(
         h.state().settings().export.pages,
         warrant::export::PageMode::Outline

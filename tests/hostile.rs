@@ -7,11 +7,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::path::Path;
 use warrant::model::{Map, Step, StepId};
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
 
-fn good_small() -> Map {
-    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap()
-}
+mod common;
+use common::small_map;
 
 /// Presents a one-step story that focuses the map's first quote (so its paragraph is shown).
 fn present_first_quote(map: Map) -> Harness<'static, WarrantApp> {
@@ -23,27 +22,15 @@ fn present_first_quote(map: Map) -> Harness<'static, WarrantApp> {
         focus: vec![map.quotes[0].id.clone()],
         note: String::new(),
     }];
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.set_recovery_dir(Some(dir.path().join("recovery")));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
-    h.run();
-    h.get_all_by_label_contains("Present")
-        .next()
-        .expect("a Present button")
-        .click();
-    h.run_ok();
-    assert!(h.state().presentation().is_some());
+    let mut h = common::app::started(map, None);
+    common::steps::present(&mut h);
     h
 }
 
 #[test]
 fn presenting_a_quote_with_reversed_or_outlying_offsets_shows_it_without_panicking() {
     for (start, end) in [(31, 8), (500, 9000), (8, 9000), (9000, 8)] {
-        let mut map = good_small();
+        let mut map = small_map();
         map.quotes[0].anchor.start = start;
         map.quotes[0].anchor.end = end;
         // Such a quote loads (its text is found elsewhere): the loader is not the guard.

@@ -4,12 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // tests: failing loudly is right
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::fmt::Write as _;
 use warrant::anchor::{CharIndex, anchor_from_range_in};
 use warrant::model::{Map, Point, Quote, Source};
 use warrant::ui::{Settings, WarrantApp};
+
+mod common;
 
 const SENTENCES: usize = 6_000;
 const QUOTES: usize = 3_000;
@@ -58,10 +59,7 @@ fn a_large_map_opens_without_checking_its_quotes_on_the_ui_thread() {
 
     let mut app = WarrantApp::with_map(Map::new("Untitled map"), Settings::default());
     app.analyse_in_background(true);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    let mut h = common::app::harness(app);
     h.run();
     let runs = h.state().findings().runs();
     let on_worker = h.state().findings().runs_on_worker();

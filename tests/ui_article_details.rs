@@ -6,7 +6,8 @@ use egui_kittest::kittest::Queryable as _;
 use warrant::edit::{apply_all, ops};
 use warrant::model::{Map, Source};
 mod common;
-use common::app::{app_on, harness};
+use common::app::started;
+use common::steps::type_over;
 
 #[test]
 fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
@@ -20,17 +21,12 @@ fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
     );
     apply_all(&mut map, edits).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app_on(map, Some(dir.path())));
-    h.run();
+    let mut h = started(map, Some(dir.path()));
 
     h.get_by_label("Details").click();
     h.run();
     // Replace the boilerplate title: select it all, type over it.
-    h.get_by_label("Article title").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Article title").type_text("Russia and NATO");
-    h.run();
+    type_over(&mut h, "Article title", "Russia and NATO");
     h.get_by_label("Article author").focus();
     h.run();
     // Typed in two goes: the author line that appears above the fields after the first must not
@@ -62,8 +58,7 @@ fn article_details_are_edited_in_the_reader_and_undone_in_one_step() {
 fn a_web_page_and_a_pdf_dropped_on_the_window_become_articles_with_their_titles() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(app_on(Map::new("m"), Some(dir.path())));
-    h.run();
+    let mut h = started(Map::new("m"), Some(dir.path()));
     for name in ["news-page.html", "two-columns.pdf"] {
         let file: egui::DroppedFileHandle = std::sync::Arc::new(Dropped(fixtures.join(name)));
         h.input_mut().dropped_files.push(file);

@@ -10,29 +10,17 @@ use egui_kittest::kittest::{Queryable as _, by};
 use std::path::{Path, PathBuf};
 use warrant::edit::{apply_all, ops};
 use warrant::model::{Map, NodeId, Point};
-use warrant::ui::{Command, Settings, WarrantApp};
+use warrant::ui::{Command, WarrantApp};
 
-fn golz() -> Map {
-    warrant::io::load(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/golz-1996-why-not-join-nato.json"),
-    )
-    .unwrap()
-}
-
-/// The reference, saved in its own folder of `dir`.
-fn reference(dir: &Path) -> PathBuf {
-    let folder = dir.join("teacher");
-    std::fs::create_dir_all(&folder).unwrap();
-    let path = folder.join("golz.json");
-    warrant::io::save(&path, &golz()).unwrap();
-    path
-}
+mod common;
+use common::class::{class_folder, reference};
+use common::tools::{GOLZ, sample};
 
 const OWN_CLAIM: &str = "Students like long walks on sunny beaches";
 
 /// A student's map: the article's last passage not quoted, and a claim of their own.
 fn student() -> (Map, NodeId) {
-    let mut map = golz();
+    let mut map = sample(GOLZ);
     map.title = "Dana".into();
     let edits = ops::delete_nodes(&map, &[NodeId::from("q30")]);
     apply_all(&mut map, edits).unwrap();
@@ -41,14 +29,24 @@ fn student() -> (Map, NodeId) {
     (map, own)
 }
 
-fn harness(map: Map, reference: &Path) -> Harness<'static, WarrantApp> {
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.open_reference(reference);
-    Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
+/// The teacher's desk: `map` against the reference saved in `dir`, in a 1920×1080 window, its
+/// first frame drawn.
+fn desk(map: Map, dir: &Path) -> Harness<'static, WarrantApp> {
+    let mut app = common::app::app_on(map, None);
+    app.open_reference(&reference(dir));
+    let mut h = common::app::harness_sized(app, egui::vec2(1920.0, 1080.0), 240);
+    h.run();
+    h
+}
+
+/// Dana's map on the desk, with the class folder of `dir` opened in the panel.
+fn class_open(dir: &Path) -> (Harness<'static, WarrantApp>, NodeId, PathBuf) {
+    let (map, own) = student();
+    let mut h = desk(map, dir);
+    let folder = class_folder(dir);
+    h.state_mut().push(Command::ClassFolderPath(folder.clone()));
+    h.run();
+    (h, own, folder)
 }
 
 /// The article's text as the reader shows it on screen now: its rows below the reader's
@@ -81,9 +79,8 @@ fn clicking_a_missed_passage_shows_it_in_the_reader() {
     let dir = tempfile::tempdir().unwrap();
     let (map, _) = student();
     let source = map.sources[0].id.clone();
-    let mut h = harness(map, &reference(dir.path()));
-    h.run();
-    let q30 = golz().quote(&NodeId::from("q30")).unwrap().clone();
+    let mut h = desk(map, dir.path());
+    let q30 = sample(GOLZ).quote(&NodeId::from("q30")).unwrap().clone();
     let start: String = flat(&q30.anchor.exact).chars().take(40).collect();
     assert!(
         !visible_article(&h).contains(&start),
@@ -103,50 +100,16 @@ fn clicking_a_missed_passage_shows_it_in_the_reader() {
 fn clicking_an_added_claim_selects_its_card() {
     let dir = tempfile::tempdir().unwrap();
     let (map, own) = student();
-    let mut h = harness(map, &reference(dir.path()));
-    h.run();
+    let mut h = desk(map, dir.path());
     h.get_by_label(OWN_CLAIM).click();
     h.run();
     assert_eq!(h.state().selection().nodes, [own]);
 }
 
-/// Three hand-ins from the sample: a copy of the reference; one with only the first ten
-/// passages quoted; one whose article was altered (its passages are not the reference's); and
-/// a file that is not a map at all.
-fn class(dir: &Path) -> PathBuf {
-    let folder = dir.join("class");
-    std::fs::create_dir_all(&folder).unwrap();
-    let reference = golz();
-    let mut ann = reference.clone();
-    ann.title = "Ann".into();
-    let mut ben = reference.clone();
-    ben.title = "Ben".into();
-    let late: Vec<NodeId> = ben.quotes[10..].iter().map(|q| q.id.clone()).collect();
-    let edits = ops::delete_nodes(&ben, &late);
-    apply_all(&mut ben, edits).unwrap();
-    let mut cleo = reference;
-    cleo.title = "Cleo".into();
-    let s = &mut cleo.sources[0];
-    s.text = s.text.replace("NATO", "N.A.T.O.");
-    s.sha256 = warrant::model::text_sha256(&s.text);
-    for (name, map) in [("ann.json", ann), ("ben.json", ben), ("cleo.json", cleo)] {
-        warrant::io::save(&folder.join(name), &map).unwrap();
-    }
-    // Not a map: left out. A broken hand-in: a row that says so.
-    std::fs::write(folder.join("notes.txt"), "marking notes").unwrap();
-    std::fs::write(folder.join("broken.json"), "{not json").unwrap();
-    folder
-}
-
 #[test]
 fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() {
     let dir = tempfile::tempdir().unwrap();
-    let (map, _) = student();
-    let mut h = harness(map, &reference(dir.path()));
-    let folder = class(dir.path());
-    h.run();
-    h.state_mut().push(Command::ClassFolderPath(folder.clone()));
-    h.run();
+    let (mut h, _, folder) = class_open(dir.path());
     for name in ["ann.json", "ben.json", "cleo.json"] {
         assert!(h.query_by_label(name).is_some(), "{name} listed");
     }
@@ -174,12 +137,7 @@ fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() 
 #[test]
 fn the_class_table_is_saved_as_csv_and_never_over_a_map() {
     let dir = tempfile::tempdir().unwrap();
-    let (map, _) = student();
-    let mut h = harness(map, &reference(dir.path()));
-    let folder = class(dir.path());
-    h.run();
-    h.state_mut().push(Command::ClassFolderPath(folder.clone()));
-    h.run();
+    let (mut h, _, folder) = class_open(dir.path());
     // The prompt proposes class.csv in the class folder.
     h.get_by_label("Save as CSV…").click();
     h.run();
@@ -210,14 +168,10 @@ fn the_class_table_is_saved_as_csv_and_never_over_a_map() {
 #[test]
 fn opening_a_hand_in_asks_to_save_unsaved_work_first() {
     let dir = tempfile::tempdir().unwrap();
-    let (map, own) = student();
-    let mut h = harness(map, &reference(dir.path()));
-    let folder = class(dir.path());
-    h.run();
+    let (mut h, own, _) = class_open(dir.path());
     // Unsaved work: the own claim deleted.
     let edits = ops::delete_nodes(h.state().map(), &[own]);
     h.state_mut().submit("Delete card", None, edits);
-    h.state_mut().push(Command::ClassFolderPath(folder));
     h.run();
     h.get_by_label("ann.json").click();
     h.run();
@@ -233,8 +187,7 @@ fn opening_a_hand_in_asks_to_save_unsaved_work_first() {
 fn the_view_menu_hides_and_shows_the_panel_and_keeps_the_reference() {
     let dir = tempfile::tempdir().unwrap();
     let (map, _) = student();
-    let mut h = harness(map, &reference(dir.path()));
-    h.run();
+    let mut h = desk(map, dir.path());
     assert!(
         h.query_by_label_contains("with the reference golz.json")
             .is_some()

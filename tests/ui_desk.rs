@@ -9,21 +9,14 @@ use warrant::model::Map;
 use warrant::ui::WarrantApp;
 
 mod common;
-
-fn harness(map: Map, dir: &Path) -> Harness<'static, WarrantApp> {
-    common::app::harness(common::app::app_on(map, Some(dir)))
-}
-
-fn small_map() -> Map {
-    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-        .expect("the small test map loads")
-}
+use common::app::started;
+use common::small_map;
+use common::steps::{fill_path, menu};
 
 #[test]
 fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(Map::new("Russia and NATO, 1996"), dir.path());
-    h.run();
+    let mut h = started(Map::new("Russia and NATO, 1996"), Some(dir.path()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     let proposed = h.get_by_label("File path").value().unwrap_or_default();
@@ -34,12 +27,7 @@ fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
     );
     // Keep the proposed name, in the test's folder.
     let out = dir.path().join("russia-and-nato-1996.warrant");
-    h.get_by_label("File path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&out.display().to_string());
-    h.run();
+    fill_path(&mut h, &out);
     h.key_press(Key::Enter);
     h.run();
     assert!(out.exists(), "the map was written");
@@ -52,18 +40,26 @@ fn the_first_save_proposes_the_title_as_file_name_and_confirms_the_save() {
     assert!(!h.state().is_dirty());
 }
 
-#[test]
-fn saving_again_is_confirmed_too() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("student.json");
-    warrant::io::save(&file, &small_map()).unwrap();
-    let mut h = harness(Map::new("x"), dir.path());
+/// The small map saved as `student.json` in `dir` and opened; then a card clicked and deleted
+/// (unsaved work). Returns the window and the map as saved.
+fn a_card_deleted_from_a_saved_map(dir: &Path) -> (Harness<'static, WarrantApp>, Map) {
+    let file = dir.join("student.json");
+    let map = small_map();
+    warrant::io::save(&file, &map).expect("the map is saved");
+    let mut h = started(Map::new("x"), Some(dir));
     h.state_mut().open_path(&file);
     h.run();
     h.get_by_label("Claim: NATO is obsolete").click();
     h.run();
     h.key_press(Key::Delete);
     h.run();
+    (h, map)
+}
+
+#[test]
+fn saving_again_is_confirmed_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = a_card_deleted_from_a_saved_map(dir.path());
     assert!(h.query_by_label_contains("Saved to").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
@@ -74,16 +70,7 @@ fn saving_again_is_confirmed_too() {
 #[test]
 fn the_unsaved_changes_prompt_names_the_map_not_the_window() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("student.json");
-    let map = small_map();
-    warrant::io::save(&file, &map).unwrap();
-    let mut h = harness(Map::new("x"), dir.path());
-    h.state_mut().open_path(&file);
-    h.run();
-    h.get_by_label("Claim: NATO is obsolete").click();
-    h.run();
-    h.key_press(Key::Delete);
-    h.run();
+    let (mut h, map) = a_card_deleted_from_a_saved_map(dir.path());
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     assert!(h.query_by_label("Save changes?").is_some());
@@ -98,15 +85,8 @@ fn the_unsaved_changes_prompt_names_the_map_not_the_window() {
 #[test]
 fn help_shows_keys_as_printed_on_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(small_map(), dir.path());
-    h.run();
-    h.get_by_label("Help").click();
-    h.run();
-    h.get_all_by_label_contains("Keyboard")
-        .last()
-        .expect("Help → Keyboard")
-        .click();
-    h.run();
+    let mut h = started(small_map(), Some(dir.path()));
+    menu(&mut h, "Help", "Keyboard");
     assert!(h.query_by_label("= / +").is_some(), "zoom in");
     assert!(h.query_by_label("-").is_some(), "zoom out");
     assert!(h.query_by_label_contains("Equals").is_none());
@@ -134,8 +114,7 @@ fn a_warrant_file_dropped_on_the_window_opens_as_a_map_and_a_json_map_still_does
         map.title = format!("Map from {name}");
         let path = dir.path().join(name);
         warrant::io::save(&path, &map).unwrap();
-        let mut h = harness(Map::new("Before the drop"), dir.path());
-        h.run();
+        let mut h = started(Map::new("Before the drop"), Some(dir.path()));
         h.input_mut()
             .dropped_files
             .push(std::sync::Arc::new(Dropped(path.clone())));

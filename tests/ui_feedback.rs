@@ -6,23 +6,12 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use std::path::Path;
 use warrant::model::{LinkId, Map, NodeId, Target};
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
 
-fn harness(map: Map) -> Harness<'static, WarrantApp> {
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(None);
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
-
-fn small_map() -> Map {
-    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json")).unwrap()
-}
+mod common;
+use common::app::started;
+use common::small_map;
 
 fn comments_on(app: &WarrantApp, on: &Target) -> Vec<String> {
     app.map().comments_on(on).map(|c| c.text.clone()).collect()
@@ -38,8 +27,7 @@ fn type_slowly(h: &mut Harness<'static, WarrantApp>, label: &str, text: &str) {
 
 #[test]
 fn a_comment_is_written_changed_and_undone_and_its_badge_is_described() {
-    let mut h = harness(small_map());
-    h.run();
+    let mut h = started(small_map(), None);
     let on = Target::Node(NodeId::from("c1"));
     h.get_by_label("Claim: NATO is obsolete").click();
     h.run();
@@ -99,8 +87,7 @@ fn the_feedback_list_selects_what_a_comment_is_on_and_delete_takes_it_out() {
         let edits = warrant::edit::ops::set_comment(&map, &on, text);
         warrant::edit::apply_all(&mut map, edits).unwrap();
     }
-    let mut h = harness(map);
-    h.run();
+    let mut h = started(map, None);
     h.get_by_label("Findings").click();
     h.run();
     assert!(h.query_by_label("Feedback (2)").is_some());

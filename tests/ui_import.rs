@@ -3,45 +3,29 @@
 
 #![allow(clippy::unwrap_used)] // tests: failing loudly is right
 
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use warrant::model::Map;
 use warrant::ui::WarrantApp;
 
 mod common;
+use common::app::started;
+use common::steps::{menu, type_path};
 
 fn formats() -> PathBuf {
     std::env::var_os("WARRANT_FORMATS")
         .map_or_else(|| PathBuf::from("/work/shared/formats"), PathBuf::from)
 }
 
-fn harness() -> Harness<'static, WarrantApp> {
-    let mut h = common::app::harness(common::app::app_on(Map::new("Homework"), None));
-    h.run();
-    h
-}
-
 /// File → Import…, then the path typed into the prompt.
 fn import_through_the_menu(h: &mut Harness<'static, WarrantApp>, path: &Path) {
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import…").click();
-    h.run();
-    h.get_by_label("File path").focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File path")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
+    menu(h, "File", "Import…");
+    type_path(h, path);
 }
 
 #[test]
 fn file_import_opens_a_kialo_discussion_as_a_new_laid_out_map_with_its_report() {
-    let mut h = harness();
+    let mut h = started(Map::new("Homework"), None);
     import_through_the_menu(
         &mut h,
         &formats().join("kialo/kialo_6148_should-hate-speech-be-illegal.txt"),
@@ -71,7 +55,7 @@ fn a_broken_file_leaves_the_open_map_and_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.argdown");
     std::fs::write(&bad, "[A]: fine\n  + [B: never closed\n").unwrap();
-    let mut h = harness();
+    let mut h = started(Map::new("Homework"), None);
     import_through_the_menu(&mut h, &bad);
     assert_eq!(h.state().map().title, "Homework");
     let error = h.state().dialogs().error.clone().unwrap_or_default();

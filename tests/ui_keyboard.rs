@@ -5,34 +5,19 @@
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use std::path::Path;
-use warrant::model::{Map, Relation};
-use warrant::ui::{Settings, WarrantApp};
+use warrant::model::Relation;
+use warrant::ui::WarrantApp;
+
+mod common;
+use common::app::started;
+use common::small_map;
+use common::steps::{focused, press};
 
 const ARTICLE: &str = "NATO is a relic of the Cold War, Russian officials said on Monday.\n\n\
 Western diplomats answered that the alliance had never been stronger.\n";
 
 /// More Tabs than any control is away from another: the focus must get there before this.
 const MAX_TABS: usize = 120;
-
-fn harness(dir: &Path) -> Harness<'static, WarrantApp> {
-    let map: Map =
-        warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-            .expect("the small test map loads");
-    let mut app = WarrantApp::with_map(map, Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.join("recovery")));
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app)
-}
-
-fn focused(h: &Harness<'static, WarrantApp>, label: &str) -> bool {
-    h.query_all_by_label(label)
-        .any(|n| n.accesskit_node().is_focused())
-}
 
 /// Presses Tab until the control named `label` has the focus; returns how many it took.
 fn tab_to(h: &mut Harness<'static, WarrantApp>, label: &str) -> usize {
@@ -72,19 +57,13 @@ fn type_keys(h: &mut Harness<'static, WarrantApp>, text: &str) {
     h.run();
 }
 
-fn press(h: &mut Harness<'static, WarrantApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
-}
-
 #[test]
 fn the_whole_loop_with_the_keyboard_alone() {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("relic.txt");
     std::fs::write(&article, ARTICLE).unwrap();
     let saved = dir.path().join("homework.warrant");
-    let mut h = harness(dir.path());
-    h.run();
+    let mut h = started(small_map(), Some(dir.path()));
 
     // A new, empty map; then the article, through the path prompt (focused as it opens).
     press(&mut h, Modifiers::COMMAND, Key::N);

@@ -4,38 +4,30 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use std::path::Path;
-use warrant::model::{Map, NodeId};
+use warrant::model::NodeId;
 use warrant::ui::{Selection, WarrantApp};
 
 mod common;
+use common::app::started;
+use common::small_map;
+use common::steps::{focused, press};
 
 const CARD: &str = "Claim: NATO is a threat";
 const FIELD: &str = "Claim text";
 const ARTICLE: &str = "Article text: A short text";
 
-fn small_map() -> Map {
-    warrant::io::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"))
-        .expect("the small test map loads")
-}
-
-fn focused(h: &Harness<'static, WarrantApp>, label: &str) -> bool {
-    h.query_all_by_label(label)
-        .any(|n| n.accesskit_node().is_focused())
-}
-
-fn press(h: &mut Harness<'static, WarrantApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run();
-}
-
-#[test]
-fn f6_goes_from_the_card_to_the_inspector_to_the_article_and_shift_f6_back() {
+/// The small map in the window with “NATO is a threat” selected, nothing focused.
+fn threat_selected() -> Harness<'static, WarrantApp> {
     let mut app = common::app::app_on(small_map(), None);
     app.select(Selection::one(NodeId("c2".into())));
     let mut h = common::app::harness(app);
     h.run();
+    h
+}
+
+#[test]
+fn f6_goes_from_the_card_to_the_inspector_to_the_article_and_shift_f6_back() {
+    let mut h = threat_selected();
     assert!(!focused(&h, CARD) && !focused(&h, FIELD) && !focused(&h, ARTICLE));
 
     // Nothing has the focus: F6 starts on the map, at the selected card.
@@ -69,8 +61,7 @@ fn f6_goes_from_the_card_to_the_inspector_to_the_article_and_shift_f6_back() {
 
 #[test]
 fn with_nothing_selected_f6_focuses_and_selects_the_first_card() {
-    let mut h = common::app::harness(common::app::app_on(small_map(), None));
-    h.run();
+    let mut h = started(small_map(), None);
     press(&mut h, Modifiers::NONE, Key::F6);
     assert!(focused(&h, "Claim: NATO is obsolete"));
     assert_eq!(
@@ -79,8 +70,7 @@ fn with_nothing_selected_f6_focuses_and_selects_the_first_card() {
         "the focused card is the selected one, as with Tab"
     );
     // With nothing selected, the inspector shows the map: its first field is the title.
-    let mut h = common::app::harness(common::app::app_on(small_map(), None));
-    h.run();
+    let mut h = started(small_map(), None);
     press(&mut h, Modifiers::SHIFT, Key::F6);
     press(&mut h, Modifiers::SHIFT, Key::F6);
     assert!(
@@ -91,10 +81,7 @@ fn with_nothing_selected_f6_focuses_and_selects_the_first_card() {
 
 #[test]
 fn a_hidden_panel_is_passed_over() {
-    let mut app = common::app::app_on(small_map(), None);
-    app.select(Selection::one(NodeId("c2".into())));
-    let mut h = common::app::harness(app);
-    h.run();
+    let mut h = threat_selected();
     h.state_mut()
         .push(warrant::ui::Command::ShowInspector(false));
     h.run();
@@ -105,10 +92,7 @@ fn a_hidden_panel_is_passed_over() {
 
 #[test]
 fn a_card_reached_with_f6_takes_the_single_key_shortcuts() {
-    let mut app = common::app::app_on(small_map(), None);
-    app.select(Selection::one(NodeId("c2".into())));
-    let mut h = common::app::harness(app);
-    h.run();
+    let mut h = threat_selected();
     press(&mut h, Modifiers::NONE, Key::F6);
     assert!(focused(&h, CARD));
     // Delete with the card focused deletes it, as it does after a click.

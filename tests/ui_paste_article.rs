@@ -8,23 +8,13 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use warrant::model::Map;
-use warrant::ui::{Settings, WarrantApp};
+use warrant::ui::WarrantApp;
+
+mod common;
+use common::app::started;
 
 const ARTICLE: &str = "The ferry question\n\nBoth councils will debate the proposal next month.\n\n\
                        “A crossing nobody can afford to run is worse than none,” said Tomas Lind.\n";
-
-fn harness() -> Harness<'static, WarrantApp> {
-    let dir = tempfile::tempdir().unwrap();
-    let mut app = WarrantApp::with_map(Map::new("Homework"), Settings::default());
-    app.use_path_prompt();
-    app.set_recovery_dir(Some(dir.path().join("recovery")));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(240)
-        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
-    h.run();
-    h
-}
 
 /// The window's answer to the dialog's request for the clipboard: the clipboard's text, pasted
 /// into the field that has the focus.
@@ -37,7 +27,7 @@ fn clipboard_holds(h: &mut Harness<'static, WarrantApp>, text: &str) {
 
 #[test]
 fn pasted_text_becomes_an_article_with_its_title_and_undo_removes_it() {
-    let mut h = harness();
+    let mut h = started(Map::new("Homework"), None);
     h.get_by_label("File").click();
     h.run();
     // The menu item's label carries its shortcut too.
@@ -71,7 +61,7 @@ fn pasted_text_becomes_an_article_with_its_title_and_undo_removes_it() {
 
 #[test]
 fn the_title_is_guessed_when_left_empty_and_the_text_can_be_typed_into() {
-    let mut h = harness();
+    let mut h = started(Map::new("Homework"), None);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
     h.run();
     clipboard_holds(&mut h, ARTICLE);
@@ -87,7 +77,7 @@ fn the_title_is_guessed_when_left_empty_and_the_text_can_be_typed_into() {
 
 #[test]
 fn empty_text_is_refused_and_cancel_changes_nothing() {
-    let mut h = harness();
+    let mut h = started(Map::new("Homework"), None);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
     h.run();
     h.get_by_label("Pasted article title").focus();

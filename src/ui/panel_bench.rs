@@ -54,6 +54,28 @@ impl<S> Bench<S> {
         }
     }
 
+    /// The bench in a harness of `size`: each frame `panel` draws the panel and pushes what it
+    /// sends into the list it is given, which the bench then runs.
+    pub fn harness(
+        self,
+        size: egui::Vec2,
+        mut panel: impl FnMut(&mut egui::Ui, &mut Self, &mut Vec<Command>) + 'static,
+    ) -> egui_kittest::Harness<'static, Self>
+    where
+        S: 'static,
+    {
+        egui_kittest::Harness::builder()
+            .with_size(size)
+            .build_ui_state(
+                move |ui, b: &mut Self| {
+                    let mut out = Vec::new();
+                    panel(ui, b, &mut out);
+                    b.run(out);
+                },
+                self,
+            )
+    }
+
     /// The labels of the edits sent, in order.
     pub fn submitted(&self) -> Vec<&'static str> {
         self.sent

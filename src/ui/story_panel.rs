@@ -300,20 +300,16 @@ mod tests {
 
     /// The story editor alone, on the small map (no steps yet).
     fn harness() -> Harness<'static, Bench<StoryPanel>> {
-        Harness::builder()
-            .with_size(egui::vec2(320.0, 700.0))
-            .build_ui_state(
-                |ui, b: &mut Bench<StoryPanel>| {
-                    let mut out = Vec::new();
-                    let cx = StoryCtx {
-                        map: &b.map,
-                        selection: &b.selection,
-                    };
-                    story_ui(ui, &cx, &mut b.state, &mut out);
-                    b.run(out);
-                },
-                Bench::new(small_map(), StoryPanel::default()),
-            )
+        Bench::new(small_map(), StoryPanel::default()).harness(
+            egui::vec2(320.0, 700.0),
+            |ui, b, out| {
+                let cx = StoryCtx {
+                    map: &b.map,
+                    selection: &b.selection,
+                };
+                story_ui(ui, &cx, &mut b.state, out);
+            },
+        )
     }
 
     #[test]

@@ -22,6 +22,13 @@ pub fn harness(app: WarrantApp) -> Harness<'static, WarrantApp> {
     harness_sized(app, egui::vec2(1400.0, 900.0), 240)
 }
 
+/// The app on `map` in a 1400×900 window, its first frame drawn: where most UI tests start.
+pub fn started(map: Map, dir: Option<&Path>) -> Harness<'static, WarrantApp> {
+    let mut h = harness(app_on(map, dir));
+    h.run();
+    h
+}
+
 /// The app in a window of `size`, settling for at most `steps` frames per run.
 pub fn harness_sized(
     app: WarrantApp,

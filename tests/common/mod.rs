@@ -1,9 +1,12 @@
 //! Shared by the tests: maps (a small hand-made one and generated ones), the app in a harness,
-//! the sample maps and the outside validators.
+//! what a user does in the window, a teacher's class on disk, the sample maps and the outside
+//! validators.
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod app;
+pub mod class;
 pub mod generated;
+pub mod steps;
 pub mod tools;
 
 use proptest::prelude::*;
@@ -12,6 +15,15 @@ use warrant::model::{
     Actor, ActorId, Claim, Color, Link, LinkId, Map, NodeId, Point, Quote, Relation, Source,
     SourceId, Step, StepId, Tag, TagId,
 };
+
+/// `tests/good-small.json`: one article, two claims that contradict each other (“NATO is
+/// obsolete”, “NATO is a threat”), both held by Moscow, and a quote.
+pub fn small_map() -> Map {
+    warrant::io::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/good-small.json"),
+    )
+    .expect("the small test map loads")
+}
 
 /// A two-article map with every kind of thing in it, text with curly quotes and line breaks.
 pub fn hand_made() -> Map {

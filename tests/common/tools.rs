@@ -1,6 +1,18 @@
 //! The sample maps, and the programs outside Warrant that check its output.
 
 use std::path::{Path, PathBuf};
+use warrant::model::Map;
+
+/// The sample map of Golz's article (30 quotes): the reference in the compare tests.
+pub const GOLZ: &str = "golz-1996-why-not-join-nato.json";
+
+/// The sample map `maps/{name}`, loaded.
+pub fn sample(name: &str) -> Map {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("maps")
+        .join(name);
+    warrant::io::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
 
 /// The sample maps in `maps/`, sorted.
 pub fn sample_maps() -> Vec<PathBuf> {

@@ -7,25 +7,32 @@
 //!
 //! The canvas reads a narrow [`CanvasCtx`] and sends [`Command`]s (select, submit edits, show a
 //! quote…), which the app runs after the frame; it owns only its [`CanvasState`].
+//!
+//! Here: the canvas state, one frame's pass and the cards as widgets; the camera is in
+//! `camera.rs`, where new cards go in `spots.rs`, the links in `links.rs`.
 
+mod camera;
 mod comments;
 mod focus;
 pub(super) mod folds;
 mod gestures;
 mod keys;
 pub(super) mod layout;
+mod links;
 mod overview;
 pub(super) mod paint;
+mod spots;
 
 use super::app::Selection;
 use super::command::Command;
-use super::theme::{CARD_FONT, CARD_WIDTH, MIN_TEXT_PX, Palette};
+use super::theme::{CARD_FONT, MIN_TEXT_PX, Palette};
 use crate::analysis::Analysis;
-use crate::model::{Map, NodeId, Point};
+use crate::model::{Map, NodeId};
 use egui::{Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2, WidgetInfo, pos2, vec2};
 use gestures::{clicks, drags, hit_test_by_hand, pan_and_zoom};
 use layout::Layout;
-use paint::{card_label, distance_to_segment, legend_ui, paint_card, paint_route};
+use links::links_ui;
+use paint::{card_label, legend_ui, paint_card};
 
 const MIN_ZOOM: f32 = 0.02;
 const MAX_ZOOM: f32 = 4.0;
@@ -92,104 +99,16 @@ impl CanvasState {
         }
     }
 
-    pub fn zoom_by(&mut self, factor: f32) {
-        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-    }
-
-    /// Zooms keeping the canvas point under `screen` fixed.
-    fn zoom_at(&mut self, factor: f32, screen: Pos2) {
-        let before = self.to_canvas(screen);
-        self.zoom_by(factor);
-        let after = self.to_canvas(screen);
-        self.center += before - after;
-    }
-
-    pub fn to_screen(&self, p: Pos2) -> Pos2 {
-        self.view.center() + (p - self.center) * self.zoom
-    }
-
-    pub fn to_canvas(&self, s: Pos2) -> Pos2 {
-        self.center + (s - self.view.center()) / self.zoom
-    }
-
     /// Card geometry, brought up to date with the map.
     pub(super) fn layout(&mut self, map: &Map, generation: u64) -> &Layout {
         self.layout.update(map, generation);
         &self.layout
     }
-
-    pub(super) fn rect_to_screen(&self, r: Rect) -> Rect {
-        Rect::from_min_max(self.to_screen(r.min), self.to_screen(r.max))
-    }
-
-    /// A card's rectangle on screen.
-    pub fn screen_rect_of(&self, id: &NodeId) -> Option<Rect> {
-        self.layout.rect_of(id).map(|r| self.rect_to_screen(r))
-    }
-
     pub fn start_editing(&mut self, id: NodeId, map: &Map) {
         self.edit_buffer = map.claim(&id).map(|c| c.text.clone()).unwrap_or_default();
         self.editing = Some(id.clone());
         self.edit_focus_pending = true;
         self.reveal = Some(id);
-    }
-
-    fn fit(&mut self) {
-        let layout = &self.layout;
-        let shown = (0..layout.rects.len()).filter(|&i| !layout.is_hidden(i));
-        let Some(bounds) = shown.map(|i| layout.rects[i]).reduce(Rect::union) else {
-            self.center = Pos2::ZERO;
-            self.zoom = 1.0;
-            return;
-        };
-        let bounds = bounds.expand(40.0);
-        let zx = self.view.width() / bounds.width().max(1.0);
-        let zy = self.view.height() / bounds.height().max(1.0);
-        self.zoom = zx.min(zy).clamp(MIN_ZOOM, 1.5);
-        self.center = bounds.center();
-    }
-
-    /// Fit, but no further out than text reads: a bigger map is framed on its thesis with its
-    /// direct reasons and objections (so it also opens), and the overview in the corner shows
-    /// the rest.
-    fn fit_legibly(&mut self, map: &Map) {
-        self.fit();
-        if self.zoom < overview::FIT_MIN_ZOOM && map.claims.len() + map.quotes.len() > 0 {
-            self.frame_thesis(map);
-        }
-    }
-
-    /// Whether a card-sized box at `p` is free of cards.
-    fn is_free(&self, p: Pos2, height: f32) -> bool {
-        let candidate = Rect::from_min_size(p, vec2(CARD_WIDTH, height)).expand(10.0);
-        !self.layout.rects.iter().any(|r| r.intersects(candidate))
-    }
-
-    /// Where a new claim goes: the middle of the view, moved down past any card there.
-    pub fn free_spot_near_center(&self) -> Point {
-        let mut p = pos2(self.center.x - CARD_WIDTH / 2.0, self.center.y - 30.0);
-        for _ in 0..50 {
-            if self.is_free(p, 80.0) {
-                break;
-            }
-            p.y += 60.0;
-        }
-        Point::new(p.x, p.y)
-    }
-
-    /// Where a new quote goes: under the claim it supports, else near the middle.
-    pub fn spot_for_quote(&self, map: &Map, claim: Option<&NodeId>) -> Point {
-        let Some(c) = claim.and_then(|id| map.claim(id)) else {
-            return self.free_spot_near_center();
-        };
-        let mut p = pos2(c.pos.x, c.pos.y + self.layout.height_of(&c.id) + 50.0);
-        for _ in 0..50 {
-            if self.is_free(p, 100.0) {
-                break;
-            }
-            p.x += CARD_WIDTH + 30.0;
-        }
-        Point::new(p.x, p.y)
     }
 }
 
@@ -309,125 +228,6 @@ pub fn canvas_ui(
         );
     }
     folds::bar_ui(canvas, cx.map, ui, rect);
-}
-
-impl CanvasState {
-    /// Moves the camera where it was asked to go: fit the map, bring a card into view, frame
-    /// some cards.
-    fn place_camera(&mut self, map: &Map) {
-        let rect = self.view;
-        if self.fit_pending {
-            self.fit_pending = false;
-            self.opening = false;
-            self.fit_legibly(map);
-        }
-        if let Some(id) = self.reveal.take()
-            && let Some(r) = self.layout.rect_of(&id)
-            && !rect.shrink(20.0).contains_rect(self.rect_to_screen(r))
-        {
-            self.center = r.center();
-        }
-        if let Some(ids) = self.frame.take() {
-            let rects: Vec<Rect> = ids
-                .iter()
-                .filter_map(|id| self.layout.rect_of(id))
-                .collect();
-            if let Some(b) = rects.into_iter().reduce(Rect::union) {
-                let b = b.expand(80.0);
-                self.zoom = (rect.width() / b.width())
-                    .min(rect.height() / b.height())
-                    .clamp(MIN_ZOOM, 1.2);
-                self.center = b.center();
-            }
-        }
-    }
-}
-
-/// Draws the links under the cards; returns the one under the pointer.
-fn links_ui(
-    ui: &egui::Ui,
-    canvas: &CanvasState,
-    cx: &CanvasCtx<'_>,
-    pass: &Pass,
-    counts: &comments::Counts<'_>,
-) -> Option<crate::model::LinkId> {
-    let layout = &canvas.layout;
-    let mut hovered = None;
-    for &(a, b, relation, li) in &layout.links {
-        if layout.is_hidden(a) || layout.is_hidden(b) {
-            continue;
-        }
-        if !pass
-            .visible
-            .intersects(layout.rects[a].union(layout.rects[b]))
-        {
-            continue;
-        }
-        // The route (at most three points: straight, or round a quote stack) on screen.
-        let Some(route) = layout.routes.get(li).and_then(Option::as_ref) else {
-            continue;
-        };
-        let Some(link) = cx.map.links.get(li) else {
-            continue;
-        };
-        let mut pts = [Pos2::ZERO; 3];
-        let n = route.len().min(3);
-        for (slot, p) in pts.iter_mut().zip(route) {
-            *slot = canvas.to_screen(*p);
-        }
-        let pts = &pts[..n];
-        if cx.selection.link.as_ref() == Some(&link.id) {
-            pass.painter.line(
-                pts.to_vec(),
-                Stroke::new(pass.width + 6.0, pass.palette.selection.gamma_multiply(0.5)),
-            );
-        }
-        let comments = counts.links.get(&link.id).copied().unwrap_or(0);
-        link_node(ui, cx.map, link, pts, comments);
-        paint_route(
-            &pass.painter,
-            pts,
-            relation,
-            Palette::relation(relation),
-            pass.width,
-        );
-        if comments > 0 {
-            comments::link_badge(&pass.painter, pts, pass.zoom, comments);
-        }
-        if let Some(p) = pass.pointer.filter(|_| pass.bg.hovered())
-            && pts
-                .windows(2)
-                .any(|w| distance_to_segment(p, w[0], w[1]) < 6.0)
-        {
-            hovered = Some(link.id.clone());
-        }
-    }
-    hovered
-}
-
-/// A link in the accessibility tree: not a widget (clicks on it go to the background), but
-/// named and placed, so a screen reader can read the map's links as well as its cards.
-fn link_node(ui: &egui::Ui, map: &Map, link: &crate::model::Link, pts: &[Pos2], comments: usize) {
-    let id = egui::Id::unique(("link", link.id.as_str()));
-    ui.ctx().accesskit_node_builder(id, |n| {
-        n.set_role(egui::accesskit::Role::Link);
-        n.set_label(paint::link_label(map, link));
-        if let Some(said) = comments::comments_phrase(comments) {
-            n.set_description(said);
-        }
-        if let Some(b) = pts
-            .iter()
-            .map(|p| Rect::from_center_size(*p, Vec2::ZERO))
-            .reduce(Rect::union)
-        {
-            n.set_bounds(egui::accesskit::Rect {
-                x0: b.min.x.into(),
-                y0: b.min.y.into(),
-                x1: b.max.x.into(),
-                y1: b.max.y.into(),
-            });
-        }
-    });
 }
 
 /// Draws the cards in view and, when they are widgets, gathers what the mouse did to them.

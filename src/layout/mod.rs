@@ -14,6 +14,8 @@ mod columns;
 mod compact;
 pub mod crossings;
 mod graph;
+mod order;
+mod pack;
 mod parts;
 mod place;
 pub mod room;

@@ -112,6 +112,8 @@ pub fn link_to_ui(
         if found.is_empty() {
             ui.label(RichText::new("No card has that text").weak());
         }
+        // One line a card, cut short: the list keeps its shape as it narrows.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         for (i, (id, text)) in found.iter().enumerate() {
             let on = i == dialog.highlight;
             let row = ui.selectable_label(on, text);

@@ -24,6 +24,10 @@ pub struct LinkTo {
     highlight: usize,
     /// The field is still to get the focus.
     focus_field: bool,
+    /// The cards listed, and the text they were found for: worked out again only when the
+    /// text changes (a map can hold thousands of cards).
+    found: Vec<(NodeId, String)>,
+    found_for: Option<String>,
 }
 
 impl LinkTo {
@@ -34,17 +38,23 @@ impl LinkTo {
             query: String::new(),
             highlight: 0,
             focus_field: true,
+            found: Vec::new(),
+            found_for: None,
         }
     }
 }
 
-/// A card's text on one line, as the list shows it.
+/// A card's whole text, as it is searched.
 fn card_text(node: NodeRef<'_>) -> String {
-    let text = match node {
+    match node {
         NodeRef::Claim(c) => c.text.clone(),
         NodeRef::Quote(q) => format!("“{}”", q.anchor.exact),
-    };
-    crate::text::ellipsize(&crate::text::flatten_ws(&text), 90).into_owned()
+    }
+}
+
+/// A card's text on one line, cut short, as the list shows it.
+fn card_line(node: NodeRef<'_>) -> String {
+    crate::text::ellipsize(&crate::text::flatten_ws(&card_text(node)), 90).into_owned()
 }
 
 /// The cards `from` could be linked to, best first: with nothing typed the nearest on the map;
@@ -59,8 +69,7 @@ pub fn candidates(map: &Map, from: &NodeId, typed: &str) -> Vec<(NodeId, String)
         .nodes()
         .filter(|n| n.id() != from)
         .filter_map(|n| {
-            let text = card_text(n);
-            let folded = fold(&text);
+            let folded = fold(&card_text(n));
             let rank = if typed.is_empty() || folded.starts_with(&typed) {
                 0
             } else if folded.split(' ').any(|w| w.starts_with(&typed)) {
@@ -72,7 +81,7 @@ pub fn candidates(map: &Map, from: &NodeId, typed: &str) -> Vec<(NodeId, String)
             };
             let p = n.pos();
             let distance = (p.x - at.x).hypot(p.y - at.y);
-            Some((rank, distance, n.id().clone(), text))
+            Some((rank, distance, n.id().clone(), card_line(n)))
         })
         .collect();
     ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
@@ -98,13 +107,17 @@ pub fn link_to_ui(
         *state = None;
         return;
     };
-    let found = candidates(map, &dialog.from, &dialog.query);
+    if dialog.found_for.as_ref() != Some(&dialog.query) {
+        dialog.found = candidates(map, &dialog.from, &dialog.query);
+        dialog.found_for = Some(dialog.query.clone());
+    }
+    let found = std::mem::take(&mut dialog.found);
     let mut chosen = None;
     let mut cancel = false;
     let r = egui::Modal::new(egui::Id::unique("link to")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("Link to which card?");
-        ui.label(RichText::new(card_text(from)).strong());
+        ui.label(RichText::new(card_line(from)).strong());
         ui.label(
             RichText::new("Type part of the other card's text; Down, Up and Enter choose.").weak(),
         );
@@ -133,6 +146,7 @@ pub fn link_to_ui(
         ui.add_space(6.0);
         cancel = ui.button("Cancel").clicked();
     });
+    dialog.found = found;
     if let Some(to) = chosen {
         out.push(Command::LinkCards(dialog.from.clone(), to));
         *state = None;
@@ -176,6 +190,8 @@ fn field_ui(ui: &mut egui::Ui, dialog: &mut LinkTo, found: &[(NodeId, String)]) 
     }
     if r.changed() {
         dialog.highlight = 0;
+        // The list drawn this frame is for the text before the key: show the new one.
+        ui.ctx().request_repaint();
     }
     dialog.highlight = dialog.highlight.min(found.len().saturating_sub(1));
     enter
@@ -230,6 +246,10 @@ mod tests {
         assert_eq!(texts(&map, "nato"), ["NATO is a threat to Russia"]);
         assert_eq!(texts(&map, "MOSC"), ["Moscow wants a say"], "case aside");
         assert!(texts(&map, "Kyiv").is_empty());
+        // The whole text is searched, not only the part the list shows.
+        let mut map = map;
+        map.claims[3].text = format!("Moscow wants {} a say in Europe", "very much ".repeat(20));
+        assert_eq!(texts(&map, "europe").len(), 1);
         assert!(candidates(&map, &NodeId("gone".into()), "").is_empty());
     }
 }

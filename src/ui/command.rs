@@ -358,7 +358,7 @@ pub const TABLE: &[Entry] = &[
     Entry::new(
         Command::LinkSelected,
         "Link selected",
-        "Link the two selected cards; with one selected, choose the other by typing part of its text",
+        "Link two selected cards; with one, choose the other by typing part of its text",
     )
     .keys(&[(NONE, Key::L)])
     .menu(Menu::Edit, 2)

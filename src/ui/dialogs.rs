@@ -352,7 +352,7 @@ fn recovery_ui(ctx: &egui::Context, dialogs: &mut Dialogs, out: &mut Vec<Command
 /// Keys and gestures that are no command of the table.
 const GESTURES: [(&str, &str); 6] = [
     ("Move between linked cards", "Arrow keys"),
-    ("From a focused card into its fields, and back", "Tab / Shift+Tab"),
+    ("Into a card's fields", "Tab (back: Shift+Tab)"),
     ("Leave editing, clear selection", "Esc"),
     ("Pan", "drag empty canvas, middle mouse, scroll"),
     ("Zoom", "Ctrl + scroll, pinch"),

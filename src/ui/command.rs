@@ -355,10 +355,17 @@ pub const TABLE: &[Entry] = &[
     Entry::new(Command::EditSelected, "Edit text", "Edit the selected claim's text")
         .keys(&[(NONE, Key::Enter)])
         .menu(Menu::Edit, 2),
-    Entry::new(Command::LinkSelected, "Link selected", "Link the two selected cards")
-        .keys(&[(NONE, Key::L)])
-        .menu(Menu::Edit, 2)
-        .tool(1, Some("Link the two selected cards")),
+    Entry::new(
+        Command::LinkSelected,
+        "Link selected",
+        "Link two selected cards; with one, choose the other by typing part of its text",
+    )
+    .keys(&[(NONE, Key::L)])
+    .menu(Menu::Edit, 2)
+    .tool(
+        1,
+        Some("Link the two selected cards, or the one selected to a card chosen by its text (L)"),
+    ),
     Entry::new(
         Command::QuoteSelection,
         "Quote selection",
@@ -480,7 +487,7 @@ impl CommandState<'_> {
             Command::Copy | Command::FoldBranch => cards > 0,
             Command::Delete => cards > 0 || self.link_selected,
             Command::EditSelected => cards == 1,
-            Command::LinkSelected => cards == 2,
+            Command::LinkSelected => cards == 1 || cards == 2,
             Command::UnfoldAll => self.any_folded,
             Command::FocusMode => cards > 0 || self.focused,
             _ => true,

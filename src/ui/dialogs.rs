@@ -57,6 +57,8 @@ pub struct Dialogs {
     pub welcome: bool,
     /// Paste article, while it is open.
     pub paste: Option<super::paste_dialog::PasteArticle>,
+    /// Link to…: choosing the other end of a link from the one card selected.
+    pub link_to: Option<super::link_dialog::LinkTo>,
 }
 
 /// What the dialogs read: the map (card texts, its title) and its file.
@@ -138,6 +140,7 @@ pub fn dialogs_ui(
         dialogs.welcome = super::welcome::welcome_ui(ctx, &w, out);
     }
     unsaved_ui(ctx, dialogs, cx, out);
+    super::link_dialog::link_to_ui(ctx, &mut dialogs.link_to, cx.map, out);
     relation_ui(ctx, dialogs, cx, out);
     disk_changed_ui(ctx, dialogs, out);
     recovery_ui(ctx, dialogs, out);
@@ -224,6 +227,7 @@ fn relation_ui(
     let r = Modal::new(egui::Id::unique("relation")).show(ctx, |ui| {
         ui.heading("How are these related?");
         ui.label(RichText::new(card_line(cx.map, &from)).strong());
+        let mut buttons = Vec::new();
         for r in Relation::ALL {
             let label = match r {
                 Relation::Supports => "supports (is a reason for)",
@@ -231,14 +235,23 @@ fn relation_ui(
                 Relation::Contradicts => "contradicts (they cannot both be true)",
                 Relation::Qualifies => "qualifies (a point granted that does not defeat it)",
             };
-            if ui.button(label).clicked() {
+            let b = ui.button(label);
+            if b.clicked() {
                 chosen = Some(r);
             }
+            buttons.push(b);
         }
         ui.label(RichText::new(card_line(cx.map, &to)).strong());
         ui.add_space(6.0);
-        if ui.button("Cancel").clicked() {
-            cancel = true;
+        let c = ui.button("Cancel");
+        cancel = c.clicked();
+        // The keys start on the first answer: Down and Up (or Tab) move, Enter or Space
+        // chooses, Esc cancels. Without this the focus stays on the card behind the dialog.
+        if !c.has_focus()
+            && !buttons.iter().any(egui::Response::has_focus)
+            && let Some(first) = buttons.first()
+        {
+            first.request_focus();
         }
     });
     if let Some(relation) = chosen {
@@ -337,8 +350,9 @@ fn recovery_ui(ctx: &egui::Context, dialogs: &mut Dialogs, out: &mut Vec<Command
 }
 
 /// Keys and gestures that are no command of the table.
-const GESTURES: [(&str, &str); 5] = [
-    ("Move between linked cards", "Arrow keys / Tab"),
+const GESTURES: [(&str, &str); 6] = [
+    ("Move between linked cards", "Arrow keys"),
+    ("Into a card's fields", "Tab (back: Shift+Tab)"),
     ("Leave editing, clear selection", "Esc"),
     ("Pan", "drag empty canvas, middle mouse, scroll"),
     ("Zoom", "Ctrl + scroll, pinch"),

@@ -85,18 +85,26 @@ impl FocusRegions {
     /// The first control that can take the focus in `region`'s content, in drawing order.
     pub fn first_widget(&self, ctx: &egui::Context, region: Region) -> Option<Id> {
         let place = self.places[region.index()]?;
-        ctx.viewport(|v| {
-            v.this_pass
-                .widgets
-                .get_layer(place.layer)
-                .find(|w| {
-                    w.sense.is_focusable()
-                        && w.interact_rect.is_positive()
-                        && place.content.contains(w.interact_rect.center())
-                })
-                .map(|w| w.id)
-        })
+        ctx.viewport(|v| first_in(&v.this_pass.widgets, place))
     }
+
+    /// The same as [`Self::first_widget`] as of the last frame: before this frame draws (when
+    /// keys are read), the places recorded and the widgets are last frame's.
+    pub fn first_widget_last_frame(&self, ctx: &egui::Context, region: Region) -> Option<Id> {
+        let place = self.places[region.index()]?;
+        ctx.viewport(|v| first_in(&v.prev_pass.widgets, place))
+    }
+}
+
+fn first_in(widgets: &egui::WidgetRects, place: Place) -> Option<Id> {
+    widgets
+        .get_layer(place.layer)
+        .find(|w| {
+            w.sense.is_focusable()
+                && w.interact_rect.is_positive()
+                && place.content.contains(w.interact_rect.center())
+        })
+        .map(|w| w.id)
 }
 
 /// Where widget `id` was drawn this frame (clipped to what shows), if it was.

@@ -238,9 +238,9 @@ mod tests {
 
     #[test]
     fn the_toolbar_greys_out_what_cannot_run_and_toggles_panels() {
-        let mut h = bar(1);
+        let mut h = bar(0);
         h.run();
-        // One card selected: nothing to link yet; Redo has no step.
+        // No card selected: nothing to link; Redo has no step.
         h.get_by_label("Link selected").click();
         h.run();
         h.get_by_label("Redo").click();

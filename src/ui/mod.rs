@@ -12,6 +12,7 @@ mod files;
 mod findings;
 mod focus_regions;
 mod inspector;
+mod link_dialog;
 mod menus;
 mod names;
 #[cfg(test)]

@@ -186,8 +186,11 @@ fn suggestions_ui(
     chosen
 }
 
-/// Each of the map's actors (or tags) with how many claims carry it, and a "Merge into…" menu
-/// of the others: merging is one undoable edit built by `merge(keep, gone)`.
+/// Each of the map's actors (or tags) with how many claims carry it, then one "Merge actors…"
+/// menu under the list: in it, each name opens the list of the others to merge it into. One
+/// menu instead of a button per name keeps a long list calm to read; it is reached with Tab and
+/// walked with the arrow keys and Enter like any menu. Merging is one undoable edit built by
+/// `merge(keep, gone)`.
 pub fn merge_list_ui(
     ui: &mut egui::Ui,
     what: &str,
@@ -195,28 +198,28 @@ pub fn merge_list_ui(
     out: &mut Vec<Command>,
     merge: impl Fn(&str, &str) -> Command,
 ) {
-    for &(gone, name, uses) in names {
-        ui.horizontal_wrapped(|ui| {
-            // The button first: the buttons line up whatever the names' lengths.
-            let menu = ui.menu_button("Merge into…", |ui| {
-                ui.label(
-                    RichText::new(format!(
-                        "Every claim held by {name} goes to the {what} chosen"
-                    ))
-                    .weak(),
-                );
+    for &(_, name, uses) in names {
+        ui.label(format!("{name} ({uses})"));
+    }
+    if names.len() < 2 {
+        return;
+    }
+    ui.menu_button(format!("Merge {what}s…"), |ui| {
+        ui.label(RichText::new(format!("Which {what} goes into another?")).weak());
+        for &(gone, name, _) in names {
+            let sub = ui.menu_button(name, |ui| {
+                ui.label(RichText::new(format!("Merge {name} into:")).weak());
                 for &(keep, other, _) in names.iter().filter(|(k, ..)| *k != gone) {
                     if ui.button(other).clicked() {
                         out.push(merge(keep, gone));
                     }
                 }
             });
-            menu.response.widget_info(|| {
+            sub.response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Merge {name} into…"))
             });
-            ui.label(format!("{name} ({uses})"));
-        });
-    }
+        }
+    });
 }
 
 #[cfg(test)]

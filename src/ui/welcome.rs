@@ -117,8 +117,8 @@ fn how_a_map_is_built(ui: &mut egui::Ui) {
             key(Command::QuoteSelection)
         ),
         format!(
-            "Select two claims (Shift-click) and link them{}: supports, opposes, qualifies or \
-             contradicts.",
+            "Link a claim to another{}: with one selected, type part of the other's text; or \
+             Shift-click both first. Then say how: supports, opposes, qualifies or contradicts.",
             key(Command::LinkSelected)
         ),
         "Say who holds each claim (an actor: a person, a government, a side) in the inspector; \

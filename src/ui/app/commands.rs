@@ -224,6 +224,9 @@ impl WarrantApp {
             Command::LinkSelected => {
                 if let [a, b] = self.selection.nodes.as_slice() {
                     self.dialogs.relation = Some((a.clone(), b.clone(), None));
+                } else if let [from] = self.selection.nodes.as_slice() {
+                    // The other end is chosen by its text: the keyboard's way to link.
+                    self.dialogs.link_to = Some(crate::ui::link_dialog::LinkTo::new(from.clone()));
                 } else {
                     self.dialogs.notice =
                         Some("Select two cards (Shift-click) to link them, or drag from a card's handle onto another.".into());
@@ -427,6 +430,7 @@ impl WarrantApp {
                 .iter()
                 .any(|n| crate::ui::canvas::card_widget_id(n) == f)
         });
+        self.tab_between_card_and_fields(ctx);
         let fired = ctx.input_mut(|input| crate::ui::command::pressed(input, typing));
         self.pending.extend(fired);
     }

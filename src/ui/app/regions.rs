@@ -1,6 +1,7 @@
-//! F6 / Shift+F6: which control of the next region takes the keyboard focus.
+//! F6 / Shift+F6: which control of the next region takes the keyboard focus; and Tab between a
+//! card and its fields in the inspector.
 
-use super::{Selection, WarrantApp};
+use super::{LeftTab, Selection, WarrantApp};
 use crate::ui::canvas::card_widget_id;
 use crate::ui::focus_regions::{Region, widget_rect};
 
@@ -48,5 +49,45 @@ impl WarrantApp {
         let target = card_widget_id(&first);
         self.selection = Selection::one(first);
         Some(target)
+    }
+
+    /// Tab on a focused card goes into its fields in the inspector (the arrow keys move between
+    /// cards), and Shift+Tab on the inspector's first field comes back to the card. Egui would
+    /// Tab to the next card and leave the card's own fields a long way round. Runs before the
+    /// frame draws, so egui's own Tab move can still be called off.
+    pub(super) fn tab_between_card_and_fields(&mut self, ctx: &egui::Context) {
+        if !self.settings.show_inspector || self.settings.left_tab != LeftTab::Inspector {
+            return;
+        }
+        let [card] = self.selection.nodes.as_slice() else {
+            return;
+        };
+        let card_id = card_widget_id(card);
+        let Some(focused) = ctx.memory(egui::Memory::focused) else {
+            return;
+        };
+        let first_field = self.regions.first_widget_last_frame(ctx, Region::Inspector);
+        let (into_fields, back_to_card) = ctx.input_mut(|i| {
+            // (`consume_key` with no modifiers would take Shift+Tab too.)
+            let into = focused == card_id
+                && i.modifiers.is_none()
+                && i.consume_key(egui::Modifiers::NONE, egui::Key::Tab);
+            let back = Some(focused) == first_field
+                && i.consume_key(egui::Modifiers::SHIFT, egui::Key::Tab);
+            (into, back)
+        });
+        if into_fields {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            // The fields are drawn this frame (the card may have been selected by this Tab's
+            // arrival); the focus goes to the first of them once they are.
+            self.pending.push(crate::ui::command::Command::NextPanel);
+        } else if back_to_card {
+            // Brought into view if the inspector was scrolled away from it.
+            self.canvas.reveal = Some(card.clone());
+            ctx.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.request_focus(card_id);
+            });
+        }
     }
 }

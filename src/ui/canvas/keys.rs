@@ -44,7 +44,12 @@ pub(super) fn keyboard(
     }
     let Some(d) = dir else { return };
     let layout = &canvas.layout;
-    let Some(cur) = selection.nodes.last().cloned() else {
+    // With a link selected (one just made, say), the arrows go on from the card it starts at.
+    let from_link = || {
+        let link = map.link(selection.link.as_ref()?)?;
+        Some(link.from.clone())
+    };
+    let Some(cur) = selection.nodes.last().cloned().or_else(from_link) else {
         if let Some(first) = layout.ids.iter().find(|id| layout.is_shown(id)) {
             commands.push(Command::select_nodes(vec![first.clone()]));
             canvas.reveal = Some(first.clone());

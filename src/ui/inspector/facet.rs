@@ -212,7 +212,7 @@ fn pick_or_add_ui(
     })
 }
 
-/// The map's actors and tags, each with how many claims carry it and a "Merge into…" menu
+/// The map's actors and tags, each with how many claims carry it, and a "Merge actors…" menu
 /// (a misspelt second "Russian officals" becomes the first, in one undoable step).
 pub(super) fn merge_names_ui(ui: &mut egui::Ui, map: &Map, out: &mut Vec<Command>) {
     for (facet, heading) in [(Facet::Actor, "Actors"), (Facet::Tag, "Tags")] {
@@ -365,6 +365,8 @@ mod tests {
         h.state_mut().selection = Selection::default();
         h.run();
         assert!(h.query_by_label("Moscow (1)").is_some(), "the map's actors");
+        h.get_by_label("Merge actors…").click();
+        h.run();
         h.get_by_label("Merge Moskow into…").click();
         h.run();
         h.get_by_label("Moscow").click();

@@ -1,4 +1,6 @@
 //! Tidy on a generated 2,000-card map (target well under 100 ms) and on a 2,000-card tree,
+//! on the memo sample and on a 700-card map (parts this small also try the compact drawings:
+//! columns, wrapped layers, reasons slid towards the thesis),
 //! and the edge crossings they leave next to those of Graphviz `dot` on the same graph (printed
 //! when `dot` is installed); and the load-time layout of a hostile map (dense links, no
 //! positions), which must stay bounded.
@@ -50,6 +52,22 @@ fn layout(c: &mut Criterion) {
     c.bench_function("tidy a 2,000-card tree", |b| {
         b.iter(|| tidy(black_box(&tree), black_box(&settings)));
     });
+
+    let memo = warrant::io::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("maps/memo-2008-russia-nato-mutually-exclusive-arguments.json"),
+    )
+    .unwrap();
+    c.bench_function("tidy the memo sample (80 cards)", |b| {
+        b.iter(|| tidy(black_box(&memo), black_box(&settings)));
+    });
+    let part = generated::argument_map(700, 1);
+    let mut compact = c.benchmark_group("compact");
+    compact.sample_size(10);
+    compact.bench_function("tidy 700 cards", |b| {
+        b.iter(|| tidy(black_box(&part), black_box(&settings)));
+    });
+    compact.finish();
 
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);

@@ -14,6 +14,7 @@ mod columns;
 mod compact;
 pub mod crossings;
 mod graph;
+mod opening;
 mod order;
 mod pack;
 mod parts;

@@ -110,6 +110,45 @@ fn clicking_an_added_claim_selects_its_card() {
     assert_eq!(h.state().selection().nodes, [own]);
 }
 
+/// Runs frames until `shown` holds of the window and no comparison is being made. The bound is
+/// in frames, generous: comparing these maps takes milliseconds.
+fn until_compared(
+    h: &mut Harness<'static, WarrantApp>,
+    shown: impl Fn(&Harness<'static, WarrantApp>) -> bool,
+) {
+    for _ in 0..5_000 {
+        h.step();
+        if h.query_by_label("comparing…").is_none() && shown(h) {
+            return;
+        }
+        std::thread::yield_now();
+    }
+    panic!("the comparison never arrived from the worker thread");
+}
+
+#[test]
+fn in_the_window_the_comparison_is_made_on_a_worker_and_follows_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, _) = student();
+    let mut app = WarrantApp::with_map(map, Settings::default());
+    app.use_path_prompt();
+    app.analyse_in_background(true);
+    app.open_reference(&reference(dir.path()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_max_steps(240)
+        .build_ui_state(|ui, app: &mut WarrantApp| app.ui(ui), app);
+    until_compared(&mut h, |h| h.query_by_label(OWN_CLAIM).is_some());
+    assert!(h.query_by_label_contains("1 added").is_some());
+
+    // The student's own claim is deleted on the canvas: the panel follows once compared again.
+    h.get_by_label(&format!("Claim: {OWN_CLAIM}")).click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    until_compared(&mut h, |h| h.query_by_label_contains("0 added").is_some());
+    assert!(h.query_by_label(OWN_CLAIM).is_none(), "its row is gone");
+}
+
 /// Three hand-ins from the sample: a copy of the reference; one with only the first ten
 /// passages quoted; one whose article was altered (its passages are not the reference's); and
 /// a file that is not a map at all.

@@ -255,3 +255,47 @@ fn a_comment_cleared_stays_while_rewritten_and_goes_when_left_blank() {
     h.run();
     assert_eq!(comments_on(h.state(), &on), ["Cite it.", "Who says so?"]);
 }
+
+#[test]
+fn a_rubric_note_runs_to_several_lines_as_one_undo_step() {
+    let mut h = harness(small_map());
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_by_label("Rubric (3 of 4 met)").click();
+    h.run();
+    let field = "Note on Every claim has evidence";
+    let height = h.get_by_label(field).rect().height();
+    h.get_by_label(field).focus();
+    h.run();
+    type_slowly(&mut h, field, "Good work.");
+    h.key_press(Key::Enter);
+    h.run();
+    type_slowly(&mut h, field, "c2 still lacks a quote.");
+    let note = |h: &Harness<'static, WarrantApp>| {
+        h.state()
+            .map()
+            .rubric_mark("evidence")
+            .map(|m| m.note.clone())
+    };
+    assert_eq!(
+        note(&h).as_deref(),
+        Some("Good work.\nc2 still lacks a quote.")
+    );
+    // Past its three rows the field grows with the note.
+    for line in ["One.", "Two.", "Three."] {
+        h.key_press(Key::Enter);
+        type_slowly(&mut h, field, line);
+    }
+    assert!(
+        h.get_by_label(field).rect().height() > height * 1.4,
+        "{height} → {}",
+        h.get_by_label(field).rect().height()
+    );
+    assert_eq!(h.state().history().undo_label(), Some("Rubric note"));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(note(&h), None, "one undo takes the whole burst back");
+}

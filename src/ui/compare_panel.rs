@@ -101,6 +101,8 @@ impl ComparePanel {
     /// shown while the new map is compared.
     pub fn forget(&mut self) {
         self.cache = None;
+        // Nor what the worker was comparing: its thread ends after the job in hand.
+        self.worker = None;
     }
 
     /// The key of the comparison `map` at content `revision` needs, if there is a reference.
@@ -115,7 +117,7 @@ impl ComparePanel {
         let Some(key) = self.key(revision) else {
             return;
         };
-        if let Some(arrived) = self.worker.as_mut().and_then(worker::Worker::take) {
+        if let Some(arrived) = self.worker.as_mut().and_then(|w| w.take(key.0)) {
             self.cache = Some(arrived);
             self.runs += 1;
         }
@@ -200,6 +202,9 @@ pub fn compare_panel_ui(
     acts: &mut Vec<Command>,
 ) {
     state.class.poll();
+    // The panel keeps its height while there is little to show (the first comparison still being
+    // made): a panel remembers the height its first frame took.
+    ui.set_min_height(ui.available_height());
     header_ui(ui, state, acts);
     ui.separator();
     if state.view == CompareView::Class {

@@ -53,11 +53,14 @@ impl Worker {
         })
     }
 
-    /// The newest result the thread finished, if it is the one awaited (older ones are dropped).
-    pub(super) fn take(&mut self) -> Option<(Key, Comparison)> {
+    /// The newest result the thread finished with reference number `reference`. It may be of
+    /// an earlier revision than the one awaited: while the teacher keeps typing on a map that
+    /// takes long to compare, the panel still moves on with each comparison done.
+    pub(super) fn take(&mut self, reference: u64) -> Option<(Key, Comparison)> {
         let mut arrived = None;
+        // Results come in the order the jobs were sent: the last one is the newest.
         while let Ok((key, comparison)) = self.results.try_recv() {
-            if Some(key) == self.awaited {
+            if key.0 == reference {
                 arrived = Some((key, comparison));
             }
         }

@@ -46,6 +46,9 @@ pub(super) fn comment_ui(ui: &mut egui::Ui, map: &Map, on: &Target, out: &mut Ve
     };
     ui.label(RichText::new(heading).strong());
     for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            ui.add_space(4.0);
+        }
         // Numbered only when there are several, so one comment reads as before.
         let number = if n > 1 {
             format!(" {}", i + 1)

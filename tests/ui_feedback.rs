@@ -254,6 +254,17 @@ fn a_comment_cleared_stays_while_rewritten_and_goes_when_left_blank() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(comments_on(h.state(), &on), ["Cite it.", "Who says so?"]);
+
+    // Cleared, then its Delete button pressed: deleted once, with no error.
+    h.get_by_label("Comment 1 text").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Delete comment 1").click();
+    h.run();
+    assert_eq!(comments_on(h.state(), &on), ["Who says so?"]);
+    assert_eq!(h.state().dialogs().error, None);
 }
 
 #[test]

@@ -97,8 +97,9 @@ fn existing_ui(ui: &mut egui::Ui, map: &Map, id: &CommentId, number: &str, out: 
             });
         }
     }
+    let left_blank = r.lost_focus() && cleared;
     if r.lost_focus() {
-        if cleared {
+        if left_blank {
             out.push(Command::Submit {
                 label: "Delete comment",
                 merge: Some(merge_key(id)),
@@ -107,7 +108,8 @@ fn existing_ui(ui: &mut egui::Ui, map: &Map, id: &CommentId, number: &str, out: 
         }
         out.push(Command::Seal);
     }
-    if ui.button(format!("Delete comment{number}")).clicked() {
+    // Not twice in one frame (the field left blank as the button was pressed).
+    if ui.button(format!("Delete comment{number}")).clicked() && !left_blank {
         out.push(Command::Seal);
         out.push(Command::Submit {
             label: "Delete comment",

@@ -21,6 +21,21 @@ pub fn plain_line(text: &str) -> String {
     flatten_ws(&kept)
 }
 
+/// `text`'s lines, each as [`plain_line`] makes it, for a teacher's note written on several
+/// lines: blank lines between paragraphs kept as one empty line, none at the ends.
+pub fn plain_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines().map(plain_line) {
+        if !line.is_empty() || lines.last().is_some_and(|l| !l.is_empty()) {
+            lines.push(line);
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
 /// The first `keep` characters of `text`, with "…" when it was longer (trailing spaces before
 /// the "…" dropped). The work is O(`keep`), whatever the text's length.
 pub fn ellipsize(text: &str, keep: usize) -> Cow<'_, str> {
@@ -42,5 +57,14 @@ mod tests {
         assert_eq!(ellipsize("ab cd", 3), "ab…");
         assert_eq!(ellipsize("ééééé", 2), "éé…");
         assert_eq!(ellipsize("", 0), "");
+    }
+
+    #[test]
+    fn a_note_keeps_its_lines_and_one_blank_line_between_paragraphs() {
+        assert_eq!(
+            plain_lines("\n First  line\r\nsecond\n\n\n\tThird\u{7}\n \n"),
+            ["First line", "second", "", "Third"]
+        );
+        assert!(plain_lines(" \n ").is_empty());
     }
 }

@@ -174,3 +174,99 @@ fn exports_badge_commented_cards_and_links_and_the_outline_ends_with_the_rubric(
     );
     assert!(md.find("## Feedback") < md.find("## Rubric"));
 }
+
+/// A rubric note and a comment written on several lines, with a paragraph break.
+const NOTE: &str =
+    "Quote the end too.\nThe last paragraph answers the title.\n\nSee me after class.";
+
+/// The Golz map with a note of several lines on coverage, saved in `dir`.
+fn marked_with_a_long_note(dir: &Path) -> std::path::PathBuf {
+    let (_, mut map) = golz();
+    let edits = ops::set_rubric_mark(&map, "coverage", Some(false), NOTE);
+    apply_all(&mut map, edits).unwrap();
+    let edits = ops::set_comment(
+        &map,
+        &Target::Node(NodeId::from("c3")),
+        "Good.\nNow cite it.",
+    );
+    apply_all(&mut map, edits).unwrap();
+    let file = dir.join("marked.json");
+    warrant::io::save(&file, &map).unwrap();
+    file
+}
+
+fn warrant(args: &[&std::ffi::OsStr]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_warrant"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_note_of_several_lines_keeps_them_in_the_markdown_the_pdf_and_warrant_rubric() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = marked_with_a_long_note(dir.path());
+    assert_eq!(
+        warrant::io::load(&file).unwrap().rubric[0].note,
+        NOTE,
+        "kept as written"
+    );
+
+    // Markdown: hard line breaks inside the list item, a blank line between paragraphs.
+    let map = warrant::io::load(&file).unwrap();
+    let settings = warrant::export::markdown::MarkdownSettings::default();
+    let md = warrant::export::markdown::map_to_markdown(&map, &settings).unwrap();
+    assert!(
+        md.contains("computed: met)*\\\n  **Teacher's note:** Quote the end too.\\\n  The last paragraph answers the title.\n\n  See me after class.\n"),
+        "{md}"
+    );
+    assert!(md.contains(":** Good.\\\n  Now cite it.\n"), "{md}");
+
+    // `warrant rubric`: the lines after the first under it.
+    let text = warrant(&["rubric".as_ref(), file.as_os_str()]);
+    assert!(
+        text.contains("           teacher's note: Quote the end too.\n                           The last paragraph answers the title.\n\n                           See me after class.\n"),
+        "{text}"
+    );
+
+    // The PDF handout, read back by poppler: each line of the note on a line of its own, in
+    // order, and no Markdown left in the type.
+    let pdf = dir.path().join("marked.pdf");
+    warrant(&[
+        "export".as_ref(),
+        file.as_os_str(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+        "-o".as_ref(),
+        pdf.as_os_str(),
+    ]);
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: apt-get install -y poppler-utils");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let page = &text[text.find("Feedback and rubric").unwrap()..];
+    let lines: Vec<&str> = page.lines().map(str::trim).collect();
+    let at = |l: &str| {
+        lines
+            .iter()
+            .position(|x| *x == l)
+            .unwrap_or_else(|| panic!("no line {l:?} in:\n{page}"))
+    };
+    let (first, second, third) = (
+        at("Teacher's note: Quote the end too."),
+        at("The last paragraph answers the title."),
+        at("See me after class."),
+    );
+    assert!(first < second && second < third, "{page}");
+    let good = lines.iter().position(|l| l.ends_with(": Good.")).unwrap();
+    assert_eq!(at("Now cite it."), good + 1, "{page}");
+    assert!(!page.contains('\\'), "{page}");
+}

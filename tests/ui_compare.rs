@@ -106,6 +106,41 @@ fn clicking_an_added_claim_selects_its_card() {
     assert_eq!(h.state().selection().nodes, [own]);
 }
 
+/// Runs frames until `shown` holds of the window and no comparison is being made. The bound is
+/// in frames, generous: comparing these maps takes milliseconds.
+fn until_compared(
+    h: &mut Harness<'static, WarrantApp>,
+    shown: impl Fn(&Harness<'static, WarrantApp>) -> bool,
+) {
+    for _ in 0..5_000 {
+        h.step();
+        if h.query_by_label("comparing…").is_none() && shown(h) {
+            return;
+        }
+        std::thread::yield_now();
+    }
+    panic!("the comparison never arrived from the worker thread");
+}
+
+#[test]
+fn in_the_window_the_comparison_is_made_on_a_worker_and_follows_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, _) = student();
+    let mut app = common::app::app_on(map, None);
+    app.analyse_in_background(true);
+    app.open_reference(&reference(dir.path()));
+    let mut h = common::app::harness_sized(app, egui::vec2(1920.0, 1080.0), 240);
+    until_compared(&mut h, |h| h.query_by_label(OWN_CLAIM).is_some());
+    assert!(h.query_by_label_contains("1 added").is_some());
+
+    // The student's own claim is deleted on the canvas: the panel follows once compared again.
+    h.get_by_label(&format!("Claim: {OWN_CLAIM}")).click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    until_compared(&mut h, |h| h.query_by_label_contains("0 added").is_some());
+    assert!(h.query_by_label(OWN_CLAIM).is_none(), "its row is gone");
+}
+
 #[test]
 fn a_class_folder_lists_each_hand_in_and_a_row_opens_it_against_the_reference() {
     let dir = tempfile::tempdir().unwrap();

@@ -130,3 +130,170 @@ fn card_words(map: &Map, id: &NodeId) -> String {
         |c| c.text.clone(),
     )
 }
+
+/// The small map with two comments on "NATO is obsolete" (a file may hold several).
+fn map_with_two_comments() -> (Map, Target) {
+    let mut map = small_map();
+    let on = Target::Node(NodeId::from("c1"));
+    for text in ["Which quote?", "Who says so?"] {
+        let edits = warrant::edit::ops::add_comment(&map, &on, text);
+        warrant::edit::apply_all(&mut map, edits).unwrap();
+    }
+    (map, on)
+}
+
+/// Leaves the field with Escape (which also clears the selection), and selects the card again.
+fn leave_field(h: &mut Harness<'static, WarrantApp>) {
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+}
+
+#[test]
+fn every_comment_on_a_card_is_shown_edited_and_deleted_and_another_is_added() {
+    let (map, on) = map_with_two_comments();
+    let mut h = started(map, None);
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    assert!(h.query_by_label("Teacher's comments (2)").is_some());
+    assert_eq!(
+        h.get_by_label("Comment 2 text").value().as_deref(),
+        Some("Who says so?"),
+        "the second comment is shown, not only the first"
+    );
+
+    // The second one is changed: one undo step for the burst.
+    h.get_by_label("Comment 2 text").focus();
+    h.run();
+    h.key_press(Key::End);
+    type_slowly(&mut h, "Comment 2 text", " Name them.");
+    leave_field(&mut h);
+    assert_eq!(
+        comments_on(h.state(), &on),
+        ["Which quote?", "Who says so? Name them."]
+    );
+    assert_eq!(h.state().history().undo_label(), Some("Edit comment"));
+
+    // Another is added, in a field of its own that keeps the focus while it is written.
+    h.get_by_label("Add another comment").click();
+    h.run();
+    assert!(h.get_by_label("New comment text").is_focused());
+    type_slowly(&mut h, "New comment text", "G");
+    // Now a comment of the list, in the same field: the cursor stays in it.
+    assert!(h.get_by_label("Comment 3 text").is_focused());
+    type_slowly(&mut h, "Comment 3 text", "ood start.");
+    assert_eq!(comments_on(h.state(), &on).last().unwrap(), "Good start.");
+    assert_eq!(h.state().history().undo_label(), Some("Add comment"));
+    leave_field(&mut h);
+    assert_eq!(comments_on(h.state(), &on).len(), 3);
+    assert!(h.query_by_label("Comment 3 text").is_some());
+    assert!(h.query_by_label("New comment text").is_none());
+
+    // Any one can be deleted: the first here.
+    h.get_by_label("Delete comment 1").click();
+    h.run();
+    assert_eq!(
+        comments_on(h.state(), &on),
+        ["Who says so? Name them.", "Good start."]
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(comments_on(h.state(), &on).len(), 3, "undo brings it back");
+}
+
+#[test]
+fn a_comment_cleared_stays_while_rewritten_and_goes_when_left_blank() {
+    let (map, on) = map_with_two_comments();
+    let mut h = started(map, None);
+    h.run();
+    h.get_by_label("Claim: NATO is obsolete").click();
+    h.run();
+    h.get_by_label("Comment 1 text").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    // Blank while focused: the field stays (its comment too, until the field is left).
+    assert_eq!(
+        h.get_by_label("Comment 1 text").value().as_deref(),
+        Some("")
+    );
+    type_slowly(&mut h, "Comment 1 text", "Cite it.");
+    assert_eq!(comments_on(h.state(), &on), ["Cite it.", "Who says so?"]);
+    leave_field(&mut h);
+    assert_eq!(h.state().history().undo_label(), Some("Edit comment"));
+
+    // Cleared and left: the comment goes, as one step with the clearing.
+    h.get_by_label("Comment 1 text").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    leave_field(&mut h);
+    assert_eq!(comments_on(h.state(), &on), ["Who says so?"]);
+    assert!(h.query_by_label("Teacher's comment").is_some());
+    assert_eq!(
+        h.get_by_label("Comment text").value().as_deref(),
+        Some("Who says so?")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(comments_on(h.state(), &on), ["Cite it.", "Who says so?"]);
+
+    // Cleared, then its Delete button pressed: deleted once, with no error.
+    h.get_by_label("Comment 1 text").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Delete comment 1").click();
+    h.run();
+    assert_eq!(comments_on(h.state(), &on), ["Who says so?"]);
+    assert_eq!(h.state().dialogs().error, None);
+}
+
+#[test]
+fn a_rubric_note_runs_to_several_lines_as_one_undo_step() {
+    let mut h = started(small_map(), None);
+    h.run();
+    h.get_by_label("Findings").click();
+    h.run();
+    h.get_by_label("Rubric (3 of 4 met)").click();
+    h.run();
+    let field = "Note on Every claim has evidence";
+    let height = h.get_by_label(field).rect().height();
+    h.get_by_label(field).focus();
+    h.run();
+    type_slowly(&mut h, field, "Good work.");
+    h.key_press(Key::Enter);
+    h.run();
+    type_slowly(&mut h, field, "c2 still lacks a quote.");
+    let note = |h: &Harness<'static, WarrantApp>| {
+        h.state()
+            .map()
+            .rubric_mark("evidence")
+            .map(|m| m.note.clone())
+    };
+    assert_eq!(
+        note(&h).as_deref(),
+        Some("Good work.\nc2 still lacks a quote.")
+    );
+    // Past its three rows the field grows with the note.
+    for line in ["One.", "Two.", "Three."] {
+        h.key_press(Key::Enter);
+        type_slowly(&mut h, field, line);
+    }
+    assert!(
+        h.get_by_label(field).rect().height() > height * 1.4,
+        "{height} → {}",
+        h.get_by_label(field).rect().height()
+    );
+    assert_eq!(h.state().history().undo_label(), Some("Rubric note"));
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(note(&h), None, "one undo takes the whole burst back");
+}

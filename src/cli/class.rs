@@ -212,9 +212,11 @@ pub fn rubric(files: &[PathBuf], json: bool) -> i32 {
                 let computed = if i.computed { "met" } else { "not met" };
                 let _ = writeln!(text, "           set by the teacher (computed: {computed})");
             }
-            if !i.note.is_empty() {
-                let note = crate::text::plain_line(&i.note);
-                let _ = writeln!(text, "           teacher's note: {note}");
+            // A note of several lines keeps them, under its first.
+            for (k, line) in crate::text::plain_lines(&i.note).iter().enumerate() {
+                let head = if k == 0 { "teacher's note: " } else { "" };
+                let row = format!("{head:>27}{line}");
+                let _ = writeln!(text, "{}", row.trim_end());
             }
         }
         reports.push(serde_json::json!({ "file": file, "title": map.title, "rubric": items }));

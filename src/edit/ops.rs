@@ -13,6 +13,9 @@ use crate::model::{
 use std::collections::HashSet;
 use thiserror::Error;
 
+mod comments;
+pub use comments::{add_comment, delete_comment, set_comment_text};
+
 /// Why two nodes cannot be linked.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum LinkError {

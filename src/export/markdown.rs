@@ -71,6 +71,27 @@ fn inline(text: &str) -> String {
     out
 }
 
+/// A text of several lines (a teacher's comment or note) in a list item: each line escaped as
+/// [`inline`] does, a hard line break (`\`) between lines, a blank line between paragraphs, the
+/// lines after the first indented under the item.
+fn item_lines(text: &str) -> String {
+    let lines = crate::text::plain_lines(text);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        match i.checked_sub(1).map(|p| lines[p].is_empty()) {
+            None => {}
+            Some(true) => out.push_str("\n  "),
+            Some(false) => out.push_str("\\\n  "),
+        }
+        out.push_str(&inline(line));
+    }
+    out
+}
+
 struct Outline<'a> {
     map: &'a Map,
     settings: MarkdownSettings,
@@ -297,7 +318,7 @@ fn comments_md(out: &mut String, map: &Map) -> std::fmt::Result {
                 None => "a deleted link".to_owned(),
             },
         };
-        writeln!(out, "- **On {on}:** {}\n", inline(&c.text))?;
+        writeln!(out, "- **On {on}:** {}\n", item_lines(&c.text))?;
     }
     Ok(())
 }
@@ -319,7 +340,8 @@ fn rubric_md(out: &mut String, map: &Map) -> std::fmt::Result {
             write!(out, " *(the teacher's verdict; computed: {computed})*")?;
         }
         if !i.note.is_empty() {
-            write!(out, " **Teacher's note:** {}", inline(&i.note))?;
+            // On a line of its own under the criterion, as it may run to several.
+            write!(out, "\\\n  **Teacher's note:** {}", item_lines(&i.note))?;
         }
         writeln!(out, "\n")?;
     }

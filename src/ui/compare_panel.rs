@@ -4,9 +4,11 @@
 //! and a whole class at once (see [`class`]).
 //!
 //! It reads a [`CompareCtx`] and pushes [`Command`]s; it owns the reference, the comparison
-//! (computed once per reference and content revision of the map) and the class table.
+//! (computed once per reference and content revision of the map, on a worker thread in the
+//! window, see [`worker`]) and the class table.
 
 mod class;
+mod worker;
 
 pub use class::ClassTable;
 
@@ -18,13 +20,15 @@ use crate::analysis::{
 use crate::model::{Map, NodeId};
 use egui::{Color32, RichText};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A teacher's reference map.
 struct Reference {
     /// The file name, as the panel shows it.
     name: String,
     path: Option<PathBuf>,
-    map: Map,
+    /// Shared with the worker thread, so a comparison does not copy it.
+    map: Arc<Map>,
     /// Counts the references loaded, so a comparison with an earlier one is never reused.
     number: u64,
 }
@@ -41,11 +45,15 @@ pub enum CompareView {
 #[derive(Default)]
 pub struct ComparePanel {
     reference: Option<Reference>,
-    /// The comparison, with the reference number and the map's content revision it is of.
-    cache: Option<(u64, u64, Comparison)>,
+    /// The last comparison made, with the reference number and the map's content revision it is
+    /// of: shown (marked as being redone) until the one of the map as it is now arrives.
+    cache: Option<(worker::Key, Comparison)>,
     /// How many times the comparison was computed (it is the costly part of this panel).
     runs: usize,
     loaded: u64,
+    /// Compare on a worker thread (the window) or right away (tests).
+    background: bool,
+    worker: Option<worker::Worker>,
     /// Whether the panel is shown.
     pub open: bool,
     pub view: CompareView,
@@ -62,7 +70,7 @@ impl ComparePanel {
         self.reference = Some(Reference {
             name,
             path,
-            map,
+            map: Arc::new(map),
             number: self.loaded,
         });
         self.cache = None;
@@ -73,7 +81,7 @@ impl ComparePanel {
 
     /// The reference map, if one is loaded.
     pub fn reference(&self) -> Option<&Map> {
-        self.reference.as_ref().map(|r| &r.map)
+        self.reference.as_ref().map(|r| r.map.as_ref())
     }
 
     /// The reference map's file, if it was read from one.
@@ -81,19 +89,63 @@ impl ComparePanel {
         self.reference.as_ref().and_then(|r| r.path.as_deref())
     }
 
-    /// The comparison of `map` at content `revision` with the reference, computed only when
-    /// either changed since the last call.
-    pub fn comparison(&mut self, map: &Map, revision: u64) -> Option<&Comparison> {
-        let r = self.reference.as_ref()?;
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|(n, rev, _)| *n == r.number && *rev == revision);
-        if !fresh {
-            self.cache = Some((r.number, revision, compare(&r.map, map)));
+    /// Compare on a worker thread (`true`, the window) or on the UI thread (`false`, tests).
+    pub fn set_background(&mut self, background: bool) {
+        self.background = background;
+        if !background {
+            self.worker = None;
+        }
+    }
+
+    /// Drops the comparison of the map shown before (another map was opened): none of it is
+    /// shown while the new map is compared.
+    pub fn forget(&mut self) {
+        self.cache = None;
+        // Nor what the worker was comparing: its thread ends after the job in hand.
+        self.worker = None;
+    }
+
+    /// The key of the comparison `map` at content `revision` needs, if there is a reference.
+    fn key(&self, revision: u64) -> Option<worker::Key> {
+        self.reference.as_ref().map(|r| (r.number, revision))
+    }
+
+    /// Brings the comparison towards `map` at content `revision`: takes what the worker finished
+    /// and sends it the map when its content changed; without a worker, compares right away.
+    /// Called every frame the panel is shown; cheap when nothing changed.
+    pub fn update(&mut self, ctx: &egui::Context, map: &Map, revision: u64) {
+        let Some(key) = self.key(revision) else {
+            return;
+        };
+        if let Some(arrived) = self.worker.as_mut().and_then(|w| w.take(key.0)) {
+            self.cache = Some(arrived);
             self.runs += 1;
         }
-        self.cache.as_ref().map(|(_, _, c)| c)
+        if self.is_current(revision) || self.worker.as_ref().is_some_and(|w| w.is_awaiting(key)) {
+            return;
+        }
+        let Some(r) = &self.reference else { return };
+        if !self.background || !worker::send(&mut self.worker, key, &r.map, map, ctx) {
+            // Tests, or no thread could be started: compare here rather than never.
+            self.cache = Some((key, compare(&r.map, map)));
+            self.runs += 1;
+        }
+    }
+
+    /// Whether the comparison held is the one of the map at content `revision`.
+    pub fn is_current(&self, revision: u64) -> bool {
+        self.key(revision)
+            .is_some_and(|k| self.cache.as_ref().is_some_and(|(c, _)| *c == k))
+    }
+
+    /// The last comparison with the reference loaded now (possibly of an earlier content of the
+    /// map, see [`ComparePanel::is_current`]).
+    pub fn latest(&self) -> Option<&Comparison> {
+        let number = self.reference.as_ref()?.number;
+        self.cache
+            .as_ref()
+            .filter(|((n, _), _)| *n == number)
+            .map(|(_, c)| c)
     }
 
     /// How many times the comparison has been computed.
@@ -150,6 +202,9 @@ pub fn compare_panel_ui(
     acts: &mut Vec<Command>,
 ) {
     state.class.poll();
+    // The panel keeps its height while there is little to show (the first comparison still being
+    // made): a panel remembers the height its first frame took.
+    ui.set_min_height(ui.available_height());
     header_ui(ui, state, acts);
     ui.separator();
     if state.view == CompareView::Class {
@@ -157,8 +212,19 @@ pub fn compare_panel_ui(
         return;
     }
     let shown = state.shown_claim.clone();
-    let Some(c) = state.comparison(cx.map, cx.revision) else {
+    state.update(ui.ctx(), cx.map, cx.revision);
+    if state.reference.is_none() {
         ui.label("Choose a reference map to compare this map with.");
+        return;
+    }
+    if !state.is_current(cx.revision) {
+        // The last comparison stays readable while the worker catches up with the edits.
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new("comparing…").weak());
+        });
+    }
+    let Some(c) = state.latest() else {
         return;
     };
     let mut toggled = None;

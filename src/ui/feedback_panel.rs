@@ -175,7 +175,8 @@ fn verdict_name(v: Option<bool>) -> &'static str {
     }
 }
 
-/// The teacher's note on a criterion; typing is one undo step per burst.
+/// The teacher's note on a criterion, on as many lines as it takes; typing is one undo step per
+/// burst.
 fn note_ui(
     ui: &mut egui::Ui,
     map: &Map,
@@ -189,8 +190,10 @@ fn note_ui(
         ui.make_persistent_id(("rubric note", item.key)),
         stored,
         |t| {
-            TextEdit::singleline(t)
+            // Several rows, growing with the note: a teacher writes a few sentences here.
+            TextEdit::multiline(t)
                 .hint_text("Note for the student")
+                .desired_rows(3)
                 .desired_width(f32::INFINITY)
         },
     );

@@ -75,8 +75,10 @@ impl WarrantApp {
         &self.findings
     }
 
-    /// Whether the analysis runs off the UI thread (the window) or at once (tests).
+    /// Whether the analysis and the comparison with a reference run off the UI thread (the
+    /// window) or at once (tests).
     pub fn analyse_in_background(&mut self, background: bool) {
         self.findings.set_background(background);
+        self.compare.set_background(background);
     }
 }

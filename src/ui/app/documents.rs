@@ -46,6 +46,7 @@ impl WarrantApp {
         self.autosave = Autosave::new(self.autosave.quiet, self.autosave.longest);
         self.disk_stamp = None;
         self.findings.forget();
+        self.compare.forget();
         self.problems_notice = None;
     }
 

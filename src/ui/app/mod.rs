@@ -183,6 +183,7 @@ impl WarrantApp {
             .unwrap_or_default();
         let mut app = Self::with_map(Map::new("Untitled map"), settings);
         app.findings.set_background(true);
+        app.compare.set_background(true);
         app.compare.class.background = true;
         app.articles.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));

@@ -34,7 +34,13 @@ fn student() -> (Map, NodeId) {
 /// The panel alone on the student's map, the Golz map as reference; the map is at content
 /// revision `state.1`.
 fn harness(map: Map) -> Harness<'static, Bench<(ComparePanel, u64)>> {
+    harness_with(map, false)
+}
+
+/// The same, comparing on a worker thread as the window does when `background`.
+fn harness_with(map: Map, background: bool) -> Harness<'static, Bench<(ComparePanel, u64)>> {
     let mut panel = ComparePanel::default();
+    panel.set_background(background);
     panel.set_reference("golz.json".into(), None, golz());
     Harness::builder()
         .with_size(egui::vec2(1200.0, 700.0))
@@ -69,6 +75,65 @@ fn the_comparison_is_computed_once_per_reference_and_content_revision() {
     h.run_steps(3);
     assert_eq!(h.state().state.0.runs(), 3);
 }
+
+/// Runs frames until the panel holds the comparison of the map as it is now. The bound is in
+/// frames, generous: comparing these maps takes milliseconds.
+fn until_compared(h: &mut Harness<'static, Bench<(ComparePanel, u64)>>) {
+    for _ in 0..20_000 {
+        let revision = h.state().state.1;
+        if h.state().state.0.is_current(revision) {
+            h.run();
+            return;
+        }
+        h.step();
+        std::thread::yield_now();
+    }
+    panic!("the comparison never arrived from the worker thread");
+}
+
+#[test]
+fn on_a_worker_the_panel_fills_in_when_the_comparison_arrives_and_follows_an_edit() {
+    let (map, own) = student();
+    let mut h = harness_with(map, true);
+    h.step();
+    // The first frame sends the job: its result cannot be there yet.
+    assert!(h.query_by_label("comparing…").is_some());
+    assert!(h.query_by_label(OWN_CLAIM).is_none(), "nothing to show yet");
+    until_compared(&mut h);
+    assert!(h.query_by_label("comparing…").is_none());
+    assert!(
+        h.query_by_label(OWN_CLAIM).is_some(),
+        "the added claim is listed"
+    );
+    assert!(h.query_by_label_contains("1 added").is_some());
+
+    // The student writes another claim of their own: a new content revision.
+    let (second, edits) = ops::add_claim(&h.state().map, SECOND_CLAIM, Point::default());
+    apply_all(&mut h.state_mut().map, edits).unwrap();
+    h.state_mut().state.1 = 1;
+    h.step();
+    assert!(h.query_by_label("comparing…").is_some());
+    assert!(
+        h.query_by_label(OWN_CLAIM).is_some(),
+        "the last comparison stays readable meanwhile"
+    );
+    until_compared(&mut h);
+    assert!(
+        h.query_by_label(SECOND_CLAIM).is_some(),
+        "the edit is compared"
+    );
+    assert!(h.query_by_label_contains("2 added").is_some());
+    assert_eq!(h.state().state.0.runs(), 2, "once per revision");
+
+    // A click on the new row shows the new card.
+    h.get_by_label(SECOND_CLAIM).click();
+    h.run();
+    assert!(h.state().sent.contains(&Command::Frame(vec![second])));
+    assert!(!h.state().sent.contains(&Command::Frame(vec![own])));
+}
+
+const OWN_CLAIM: &str = "Students like long walks on sunny beaches";
+const SECOND_CLAIM: &str = "Exams should be written in green ink";
 
 #[test]
 fn a_missed_passage_asks_the_reader_to_show_it_in_the_students_article() {

@@ -55,7 +55,7 @@ pub enum PngError {
 
 /// The `width` and `height` of the root `<svg>` element, read without parsing the document
 /// (plain numbers, as [`map_to_svg`] writes them; `None` for anything else).
-fn declared_size(svg: &str) -> Option<(f32, f32)> {
+pub(crate) fn declared_size(svg: &str) -> Option<(f32, f32)> {
     let start = svg.find("<svg")?;
     let tag = &svg[start..start + svg[start..].find('>')?];
     let attr = |name: &str| -> Option<f32> {

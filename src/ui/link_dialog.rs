@@ -128,17 +128,7 @@ pub fn link_to_ui(
         // One line a card, cut short: the list keeps its shape as it narrows.
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         for (i, (id, text)) in found.iter().enumerate() {
-            let on = i == dialog.highlight;
-            let row = ui.selectable_label(on, text);
-            if on {
-                // Pointed at: outlined as well as tinted.
-                ui.painter().rect_stroke(
-                    row.rect,
-                    2.0,
-                    ui.visuals().selection.stroke,
-                    egui::StrokeKind::Inside,
-                );
-            }
+            let row = super::names::pointed_row(ui, i == dialog.highlight, text);
             if row.clicked() {
                 chosen = Some(id.clone());
             }

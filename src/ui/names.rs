@@ -153,6 +153,21 @@ fn arrow_keys(ui: &egui::Ui, field: &mut NameField, n: usize) {
     }
 }
 
+/// One row of a list chosen from with Down, Up and Enter: the row pointed at (`on`) is
+/// outlined as well as tinted.
+pub(super) fn pointed_row(ui: &mut egui::Ui, on: bool, text: &str) -> egui::Response {
+    let row = ui.selectable_label(on, text);
+    if on {
+        ui.painter().rect_stroke(
+            row.rect,
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    row
+}
+
 /// The suggestions under the field, the one pointed at marked; returns the one clicked.
 fn suggestions_ui(
     ui: &mut egui::Ui,
@@ -166,19 +181,8 @@ fn suggestions_ui(
     let mut chosen = None;
     ui.label(RichText::new(format!("Existing {what}s (Down, Up and Enter, or click):")).weak());
     for (i, (id, name)) in found.iter().enumerate() {
-        let on = highlight == Some(i);
-        let r = ui
-            .selectable_label(on, *name)
+        let r = pointed_row(ui, highlight == Some(i), name)
             .on_hover_text(format!("Use the {what} {name}"));
-        if on {
-            // The pointed suggestion is outlined too, not only tinted.
-            ui.painter().rect_stroke(
-                r.rect,
-                2.0,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
         if r.clicked() {
             chosen = Some(Choice::Existing((*id).to_owned()));
         }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 impl Drawing {
     pub(super) fn new(map: &Map, ids: Option<&HashSet<NodeId>>, svg: String) -> Self {
-        let size = svg_size(&svg).unwrap_or((300.0, 300.0));
+        let size = crate::export::png::declared_size(&svg).unwrap_or((300.0, 300.0));
         let mut boxes = Vec::new();
         let mut index = std::collections::HashMap::new();
         let (mut min_x, mut min_y) = (f32::INFINITY, f32::INFINITY);
@@ -43,27 +43,5 @@ impl Drawing {
             boxes,
             links,
         }
-    }
-}
-
-/// The width and height an SVG of ours declares on its first line.
-pub(super) fn svg_size(svg: &str) -> Option<(f32, f32)> {
-    let head = svg.lines().next()?;
-    let attr = |name: &str| -> Option<f32> {
-        let rest = &head[head.find(&format!(" {name}=\""))? + name.len() + 3..];
-        rest[..rest.find('"')?].parse().ok()
-    };
-    Some((attr("width")?, attr("height")?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::svg_size;
-
-    #[test]
-    fn svg_size_reads_our_header() {
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"300\" \
-                   height=\"120.5\" viewBox=\"0 0 300 120.5\">\n</svg>";
-        assert_eq!(svg_size(svg), Some((300.0, 120.5)));
     }
 }

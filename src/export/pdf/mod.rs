@@ -222,8 +222,8 @@ struct Drawing {
 }
 #[cfg(test)]
 mod tests {
-    use super::drawing::svg_size;
     use super::*;
+    use crate::export::png::declared_size as svg_size;
 
     /// Every size a handout page sets: its own text's `font-size`s, and each drawing's scale.
     fn sizes(book: &Book) -> (Vec<f32>, Vec<f32>) {

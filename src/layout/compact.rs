@@ -164,14 +164,20 @@ impl<'a, 'g> Try<'a, 'g> {
             // Each drawing as it is, and with the thesis's own reasons slid towards it.
             let near = opening::drawn_near(graph, sizes, comp, &local, settings.node_gap);
             for local in std::iter::once(local).chain(near) {
-                let (c, p) = me.drawn(&wires, &local);
+                // The shape first: counting along the drawn routes costs far more, and a
+                // drawing no better in shape cannot win.
+                me.place(&local);
                 let shape = me.shape(&local);
+                if !shape.better_than(&best.1) {
+                    continue;
+                }
+                let (c, p) = me.drawn(&wires, &local);
                 let allowed = if shape.opens && !opens {
                     crossings + OPENING_CROSSINGS
                 } else {
                     crossings
                 };
-                if c <= allowed && p <= pierced && shape.better_than(&best.1) {
+                if c <= allowed && p <= pierced {
                     best = (c, shape, local);
                 }
             }
@@ -210,8 +216,17 @@ impl<'a, 'g> Try<'a, 'g> {
         }
         // Leaf reasons in columns inside the layered drawing, in the order the first drawing
         // found (a card with two parents keeps its place there).
-        for stack in STACKS {
-            for gather in [Gather::Apart, Gather::First, Gather::Last] {
+        // Bigger parts try fewer: each try lays the whole part out again.
+        let (stacks, gathers) = if comp.len() <= WRAP_SHUFFLE_LIMIT {
+            (
+                &STACKS[..],
+                &[Gather::Apart, Gather::First, Gather::Last][..],
+            )
+        } else {
+            (&STACKS[1..3], &[Gather::Apart, Gather::First][..])
+        };
+        for &stack in stacks {
+            for &gather in gathers {
                 let knobs = Knobs {
                     hint: &hint,
                     stack,

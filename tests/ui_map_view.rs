@@ -75,6 +75,79 @@ fn the_findings_panel_lists_the_memos_contradiction_and_shows_both_cards() {
     );
 }
 
+/// The app on `map` as the window runs it: Tidy (and the analyses) on threads.
+fn in_the_window(map: Map) -> Harness<'static, WarrantApp> {
+    let mut app = app_on(map, None);
+    app.analyse_in_background(true);
+    let mut h = harness(app);
+    h.run();
+    h
+}
+
+/// Frames until Tidy's thread has answered (bounded in frames, not time).
+fn until_tidied(h: &mut Harness<'static, WarrantApp>) {
+    for _ in 0..20_000 {
+        h.step();
+        if !h.state().tidying() {
+            h.run();
+            return;
+        }
+        std::thread::yield_now();
+    }
+    panic!("Tidy never answered");
+}
+
+#[test]
+fn in_the_window_tidy_works_on_a_thread_and_lands_as_one_undo_step() {
+    let map = sample(MEMO);
+    let mut scrambled = map.clone();
+    for (i, c) in scrambled.claims.iter_mut().enumerate() {
+        c.pos = warrant::model::Point::new((i % 6) as f32 * 400.0, (i / 6) as f32 * 300.0);
+    }
+    let mut h = in_the_window(scrambled.clone());
+    h.get_by_label("Tidy").click();
+    h.step();
+    // The window keeps drawing while Tidy works, and Tidy cannot be pressed twice.
+    assert!(h.state().tidying(), "Tidy runs on its thread");
+    until_tidied(&mut h);
+    assert_eq!(h.state().history().undo_label(), Some("Tidy"));
+    let tidied = warrant::layout::tidy(&scrambled, &warrant::layout::LayoutSettings::default());
+    for (id, p) in tidied {
+        assert_eq!(
+            h.state().map().node(&id).unwrap().pos(),
+            p,
+            "{id} as Tidy lays it"
+        );
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().map(), &scrambled, "one undo puts every card back");
+}
+
+#[test]
+fn an_edit_made_while_tidy_works_is_kept_and_the_stale_layout_dropped() {
+    let map = small_map();
+    let mut h = in_the_window(map.clone());
+    h.get_by_label("Tidy").click();
+    h.step();
+    // A card added before Tidy's answer arrives: the layout of the old map must not land.
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, warrant::ui::Command::NewClaim);
+    until_tidied(&mut h);
+    assert_ne!(h.state().history().undo_label(), Some("Tidy"));
+    assert_eq!(
+        h.state().map().claims.len(),
+        map.claims.len() + 1,
+        "the edit stays"
+    );
+    assert!(
+        h.query_by_label_contains("changed while Tidy was working")
+            .is_some(),
+        "the user is told to press Tidy again"
+    );
+}
+
 #[test]
 fn tidy_lays_the_map_out_with_undo_and_export_writes_an_outline() {
     let dir = tempfile::tempdir().unwrap();

@@ -467,6 +467,7 @@ impl Command {
 /// What decides whether a command can run now and whether a toggle is on; menus and the toolbar
 /// grey out and tick from it.
 #[derive(Clone, Copy, Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent facts the menus read, not a state machine
 pub struct CommandState<'a> {
     pub selected_cards: usize,
     pub link_selected: bool,
@@ -475,6 +476,8 @@ pub struct CommandState<'a> {
     pub redo: Option<&'a str>,
     pub any_folded: bool,
     pub focused: bool,
+    /// A Tidy is being computed.
+    pub tidying: bool,
 }
 
 impl CommandState<'_> {
@@ -490,6 +493,7 @@ impl CommandState<'_> {
             Command::LinkSelected => cards == 1 || cards == 2,
             Command::UnfoldAll => self.any_folded,
             Command::FocusMode => cards > 0 || self.focused,
+            Command::Tidy => !self.tidying,
             _ => true,
         }
     }
@@ -503,8 +507,11 @@ impl CommandState<'_> {
         }
     }
 
-    /// The menu's label: Undo and Redo name their step ("Undo Tidy").
+    /// The menu's label: Undo and Redo name their step ("Undo Tidy"); Tidy says it is at work.
     pub fn menu_label(&self, entry: &Entry) -> String {
+        if entry.command == Command::Tidy && self.tidying {
+            return "Tidying…".to_owned();
+        }
         match (&entry.command, self.undo, self.redo) {
             (Command::Undo, Some(step), _) | (Command::Redo, _, Some(step)) => {
                 format!("{} {step}", entry.label)

@@ -165,6 +165,11 @@ pub fn toolbar_ui(ui: &mut egui::Ui, cx: &BarCtx<'_>, out: &mut Vec<Command>) {
             ui.spinner();
             ui.label("Reading the article…");
         }
+        if cx.commands.tidying {
+            ui.separator();
+            ui.spinner();
+            ui.label("Tidying the layout…");
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.selectable_label(cx.show_reader, "Reader").clicked() {
                 out.push(Command::ShowReader(!cx.show_reader));

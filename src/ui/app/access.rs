@@ -75,10 +75,16 @@ impl WarrantApp {
         &self.findings
     }
 
-    /// Whether the analysis and the comparison with a reference run off the UI thread (the
-    /// window) or at once (tests).
+    /// Whether a Tidy is being computed on its thread.
+    pub fn tidying(&self) -> bool {
+        self.tidying.busy()
+    }
+
+    /// Whether the analysis, the comparison with a reference and Tidy run off the UI thread
+    /// (the window) or at once (tests).
     pub fn analyse_in_background(&mut self, background: bool) {
         self.findings.set_background(background);
         self.compare.set_background(background);
+        self.tidying.background = background;
     }
 }

@@ -56,8 +56,8 @@ impl WarrantApp {
             | Command::NextPanel
             | Command::PreviousPanel
             | Command::Welcome => self.run_view_command(ctx, &command),
-            Command::Tidy
-            | Command::Undo
+            Command::Tidy => self.tidy(ctx),
+            Command::Undo
             | Command::Redo
             | Command::Delete
             | Command::SelectAll
@@ -207,7 +207,6 @@ impl WarrantApp {
     /// Changes to the map and the selection.
     fn run_edit_command(&mut self, command: Command) {
         match command {
-            Command::Tidy => self.tidy(),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::Delete => self.delete_selection(),
@@ -249,21 +248,6 @@ impl WarrantApp {
                 relation,
             } => self.relate(&from, &to, link.as_ref(), relation),
             _ => {}
-        }
-    }
-
-    /// Lays the map out (one undo step), or says it is already tidy.
-    fn tidy(&mut self) {
-        let edits = ops::tidy(
-            self.history.map(),
-            &crate::layout::LayoutSettings::default(),
-            &crate::layout::card::card_size,
-        );
-        if edits.is_empty() {
-            self.dialogs.notice = Some("The map is already tidy.".into());
-        } else {
-            self.submit("Tidy", None, edits);
-            self.canvas.fit_pending = true;
         }
     }
 

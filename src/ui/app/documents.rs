@@ -47,6 +47,7 @@ impl WarrantApp {
         self.disk_stamp = None;
         self.findings.forget();
         self.compare.forget();
+        self.tidying.forget();
         self.problems_notice = None;
     }
 

@@ -6,6 +6,7 @@ mod documents;
 mod folds;
 mod panels;
 mod regions;
+mod tidy;
 
 use super::canvas::CanvasState;
 use super::command::Command;
@@ -167,6 +168,8 @@ pub struct WarrantApp {
     fonts_installed: bool,
     /// Where the map, inspector and reader were drawn this frame (F6 moves between them).
     regions: super::focus_regions::FocusRegions,
+    /// A Tidy being computed off the UI thread.
+    tidying: tidy::Tidying,
 }
 
 impl WarrantApp {
@@ -186,6 +189,7 @@ impl WarrantApp {
         app.compare.set_background(true);
         app.compare.class.background = true;
         app.articles.background = true;
+        app.tidying.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));
         app.apply_theme(ctx);
         if (app.settings.ui_zoom - 1.0).abs() > f32::EPSILON {
@@ -247,6 +251,7 @@ impl WarrantApp {
             allow_close: false,
             fonts_installed: false,
             regions: super::focus_regions::FocusRegions::default(),
+            tidying: tidy::Tidying::default(),
         }
     }
 
@@ -417,6 +422,7 @@ impl WarrantApp {
             self.pending.push(request);
         }
         self.poll_articles();
+        self.poll_tidy();
         self.update_findings(&ctx);
 
         self.bars_ui(ui);
@@ -508,6 +514,7 @@ impl WarrantApp {
             redo: history.redo_label(),
             any_folded: canvas.visibility.any_collapsed(),
             focused: canvas.visibility.focus().is_some(),
+            tidying: false,
         }
     }
 
@@ -515,7 +522,10 @@ impl WarrantApp {
     fn bars_ui(&mut self, ui: &mut egui::Ui) {
         let reading_articles = self.reading_articles();
         let cx = super::menus::BarCtx {
-            commands: Self::command_state(&self.history, &self.selection, &self.canvas),
+            commands: super::command::CommandState {
+                tidying: self.tidying.busy(),
+                ..Self::command_state(&self.history, &self.selection, &self.canvas)
+            },
             recent: &self.settings.recent,
             show_inspector: self.settings.show_inspector,
             show_reader: self.settings.show_reader,

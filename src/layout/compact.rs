@@ -70,9 +70,12 @@ impl<'a, 'g> Try<'a, 'g> {
             return (0, Vec::new());
         };
         // Big parts keep their first drawing: the tries would cost more than a tidy may.
+        if !self.countable || self.comp.len() > SHUFFLE_LIMIT {
+            return (crossings, local);
+        }
         self.place(&local);
         let shape = self.shape(&local);
-        if !self.countable || self.comp.len() > SHUFFLE_LIMIT || shape.fits() && shape.opens {
+        if shape.fits() && shape.opens {
             return (crossings, local);
         }
         self.compact(local)

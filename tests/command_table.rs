@@ -82,3 +82,18 @@ fn help_scrolls_in_a_small_window_to_its_last_row_and_its_close_button_stays_on_
     h.run();
     assert!(!h.state().dialogs().help, "Help closed");
 }
+
+#[test]
+fn help_fits_a_narrow_window_its_descriptions_wrapped() {
+    let map = common::small_map();
+    let width = 640.0;
+    let mut h = common::app::harness_sized(app_on(map, None), egui::vec2(width, 700.0), 60);
+    h.run();
+    menu(&mut h, "Help", "Keyboard shortcuts");
+    for entry in TABLE {
+        let r = h.get_by_label(entry.help).rect();
+        assert!(r.max.x <= width, "{:?} ends at {}", entry.label, r.max.x);
+    }
+    let close = h.get_by_label("Close").rect();
+    assert!(close.max.x <= width, "Close at {close:?}");
+}

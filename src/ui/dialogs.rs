@@ -367,7 +367,10 @@ fn help_ui(ctx: &egui::Context) -> bool {
     // Close button below it stays on screen. It takes that height at once: a scroll area growing
     // into it frame by frame moved Close under the pointer.
     let room = (ctx.content_rect().height() - 150.0).max(120.0);
+    // And no wider than the window: the descriptions wrap in their column.
+    let wide = (ctx.content_rect().width() - 80.0).clamp(280.0, 900.0);
     let r = Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
+        ui.set_max_width(wide);
         ui.heading("Keyboard");
         egui::ScrollArea::vertical()
             .max_height(room)
@@ -377,7 +380,12 @@ fn help_ui(ctx: &egui::Context) -> bool {
                     for entry in TABLE {
                         ui.label(entry.label);
                         ui.label(entry.keys_text(ui.ctx()).unwrap_or_default());
-                        ui.label(RichText::new(entry.help).weak());
+                        let help = egui::Label::new(RichText::new(entry.help).weak()).wrap();
+                        // What the name and the keys leave (they take about 400 points).
+                        ui.scope(|ui| {
+                            ui.set_max_width((wide - 400.0).max(160.0));
+                            ui.add(help);
+                        });
                         ui.end_row();
                     }
                     for (label, keys) in GESTURES {

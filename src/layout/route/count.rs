@@ -39,12 +39,37 @@ pub(in crate::layout) fn segment_meets_rect(
 /// passes over a card that is not one of its ends (grazing by less than a few units is no
 /// harm; a quote's line running up through the quotes stacked above it on its claim is the
 /// stack's own way of drawing and does not count).
+///
+/// These are the routes before any detour round cards: what Tidy weighs its drawings by (a
+/// detour is the drawing's last resort, not a licence for a layout that needs many).
 pub(in crate::layout) fn drawn<K: Copy + Eq + Hash>(
     wires: &[Wire<K>],
     bounds: &dyn Fn(K) -> Option<Bounds>,
     cards: &[K],
 ) -> (usize, Vec<(usize, K)>) {
-    let routes = route_wires(wires, bounds);
+    count(wires, bounds, cards, &route_wires(wires, bounds, None))
+}
+
+/// [`drawn`] for the routes as they are finally drawn, with their detours round cards.
+pub(in crate::layout) fn drawn_round<K: Copy + Eq + Hash>(
+    wires: &[Wire<K>],
+    bounds: &dyn Fn(K) -> Option<Bounds>,
+    cards: &[K],
+) -> (usize, Vec<(usize, K)>) {
+    count(
+        wires,
+        bounds,
+        cards,
+        &route_wires(wires, bounds, Some(cards)),
+    )
+}
+
+fn count<K: Copy + Eq + Hash>(
+    wires: &[Wire<K>],
+    bounds: &dyn Fn(K) -> Option<Bounds>,
+    cards: &[K],
+    routes: &[Option<Vec<Point>>],
+) -> (usize, Vec<(usize, K)>) {
     let stacks = stacks(wires, bounds);
     let segments: Vec<(Point, Point)> = routes
         .iter()

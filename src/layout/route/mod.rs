@@ -6,10 +6,12 @@
 //! column. The canvas and the exports draw the same routes.
 
 mod count;
+mod detour;
+mod grid;
 mod stack;
 mod trunk;
 
-pub(super) use count::{drawn, segment_meets_rect};
+pub(super) use count::{drawn, drawn_round, segment_meets_rect};
 use stack::{blocked, enter_side, leave_from_top, side_for, stacks};
 use trunk::columns;
 
@@ -82,7 +84,8 @@ pub(super) struct Wire<K> {
 /// The route of every link in `map.links` (same order), as points from the start of the line
 /// to the tip of its head; `None` where `bounds` does not know one of the cards.
 pub fn routes(map: &Map, bounds: &dyn Fn(&NodeId) -> Option<Bounds>) -> Vec<Option<Vec<Point>>> {
-    route_wires(&map_wires(map), bounds)
+    let cards: Vec<&NodeId> = map.nodes().map(|n| n.id()).collect();
+    route_wires(&map_wires(map), bounds, Some(&cards))
 }
 
 /// The links of `map` as wires.
@@ -107,10 +110,12 @@ struct Source {
     links: Vec<(usize, Vec<Point>)>,
 }
 
-/// Routes of `wires` (same order), with card boxes from `bounds`.
+/// Routes of `wires` (same order), with card boxes from `bounds`; bent round
+/// the cards in `avoid` they would be drawn over.
 pub(super) fn route_wires<K: Copy + Eq + Hash>(
     wires: &[Wire<K>],
     bounds: &dyn Fn(K) -> Option<Bounds>,
+    avoid: Option<&[K]>,
 ) -> Vec<Option<Vec<Point>>> {
     let stacks = stacks(wires, bounds);
     let mut out: Vec<Option<Vec<Point>>> = vec![None; wires.len()];
@@ -180,6 +185,9 @@ pub(super) fn route_wires<K: Copy + Eq + Hash>(
         enter_side(c, stack.bottom, left, links, &mut out);
     }
     leave_from_top(wires, bounds, &in_columns, &entered, &mut out);
+    if let Some(cards) = avoid {
+        detour::wires_round_cards(wires, bounds, cards, &stacks, &in_columns, &mut out);
+    }
     out
 }
 

@@ -161,3 +161,120 @@ fn reasons_stacked_in_a_column_share_a_trunk_beside_it() {
         }
     }
 }
+
+/// A map of claims at `at` with links `from → to` (supports).
+fn claims(at: &[(&str, Bounds)], links: &[(&str, &str)]) -> (Map, HashMap<NodeId, Bounds>) {
+    let mut m = Map::new("t");
+    let mut boxes = HashMap::new();
+    for &(id, b) in at {
+        m.claims.push(Claim {
+            id: NodeId::from(id),
+            ..Claim::default()
+        });
+        boxes.insert(NodeId::from(id), b);
+    }
+    for &(from, to) in links {
+        m.links.push(Link {
+            id: LinkId(format!("{from}-{to}")),
+            from: NodeId::from(from),
+            to: NodeId::from(to),
+            relation: Relation::Supports,
+        });
+    }
+    (m, boxes)
+}
+
+#[test]
+fn a_link_with_a_card_in_its_way_goes_round_it() {
+    let (a, b, block) = (
+        card(0.0, 500.0, 60.0),
+        card(0.0, 0.0, 60.0),
+        card(-40.0, 220.0, 80.0),
+    );
+    let (m, at) = claims(&[("a", a), ("b", b), ("block", block)], &[("a", "b")]);
+    let r = routes(&m, &|id| at.get(id).copied())[0].clone().unwrap();
+    assert!(r.len() > 2, "it bends: {r:?}");
+    for w in r.windows(2) {
+        assert!(!crosses(w[0], w[1], block), "{r:?} runs over the card");
+    }
+    // Leaves its own card and reaches the other at their edges, not from inside.
+    let on_edge = |p: Point, c: Bounds| {
+        let inside = p.x >= c.x - 0.01 && p.x <= c.right() + 0.01;
+        let within = p.y >= c.y - 0.01 && p.y <= c.bottom() + 0.01;
+        let edge = [p.x - c.x, c.right() - p.x, p.y - c.y, c.bottom() - p.y]
+            .iter()
+            .any(|d| d.abs() < 0.01);
+        inside && within && edge
+    };
+    assert!(on_edge(r[0], a) && on_edge(r[r.len() - 1], b), "{r:?}");
+    for w in r.windows(2) {
+        assert!(!crosses(w[0], w[1], a) && !crosses(w[0], w[1], b), "{r:?}");
+    }
+}
+
+#[test]
+fn a_link_with_nothing_in_its_way_stays_straight() {
+    let (m, at) = claims(
+        &[
+            ("a", card(0.0, 500.0, 60.0)),
+            ("b", card(0.0, 0.0, 60.0)),
+            ("aside", card(400.0, 220.0, 80.0)),
+        ],
+        &[("a", "b")],
+    );
+    let r = routes(&m, &|id| at.get(id).copied())[0].clone().unwrap();
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn a_detour_that_would_cross_another_link_is_not_taken() {
+    // A card in the way, walled in by two links running close past both its sides: every way
+    // round it crosses one of them, so the link stays straight (and crosses nothing).
+    let (m, at) = claims(
+        &[
+            ("a", card(0.0, 500.0, 60.0)),
+            ("b", card(0.0, 0.0, 60.0)),
+            ("block", card(0.0, 220.0, 80.0)),
+            ("w1", card(-127.0, -400.0, 60.0)),
+            ("w2", card(-127.0, 900.0, 60.0)),
+            ("e1", card(127.0, -400.0, 60.0)),
+            ("e2", card(127.0, 900.0, 60.0)),
+        ],
+        &[("a", "b"), ("w2", "w1"), ("e2", "e1")],
+    );
+    let rs = routes(&m, &|id| at.get(id).copied());
+    assert_eq!(rs[0].as_ref().unwrap().len(), 2, "{:?}", rs[0]);
+    let segs: Vec<(Point, Point)> = rs
+        .iter()
+        .flatten()
+        .flat_map(|r| r.windows(2).map(|w| (w[0], w[1])))
+        .collect();
+    assert_eq!(crate::layout::count_crossings(&segs), 0);
+}
+
+#[test]
+fn far_flung_and_broken_positions_route_without_trouble() {
+    let mut at: Vec<(String, Bounds)> = (0..2_000)
+        .map(|i| {
+            (
+                format!("n{i}"),
+                card(i as f32 * 1.0e7, (i % 7) as f32 * 90.0, 60.0),
+            )
+        })
+        .collect();
+    at.push(("nan".into(), card(f32::NAN, 0.0, 60.0)));
+    at.push(("inf".into(), card(f32::INFINITY, f32::NEG_INFINITY, 60.0)));
+    let names: Vec<(&str, Bounds)> = at.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let links: Vec<(String, String)> = (0..1_999)
+        .map(|i| (format!("n{i}"), format!("n{}", 1_999 - i)))
+        .chain([("nan".into(), "n0".into()), ("inf".into(), "n5".into())])
+        .collect();
+    let links: Vec<(&str, &str)> = links
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let (m, boxes) = claims(&names, &links);
+    let rs = routes(&m, &|id| boxes.get(id).copied());
+    assert_eq!(rs.len(), links.len());
+    assert!(rs.iter().flatten().all(|r| r.len() >= 2));
+}

@@ -39,6 +39,8 @@ struct Pass {
     card_cells: Vec<Vec<usize>>,
     /// Every stretch of every route: (start, end, route), `None` once replaced.
     segs: Vec<Option<(Point, Point, usize)>>,
+    /// The stretches of each route (indices into `segs`).
+    of_route: Vec<Vec<usize>>,
     seg_cells: Vec<Vec<usize>>,
     /// Marks against testing a card or stretch twice in one query.
     seen_card: Vec<u32>,
@@ -83,6 +85,7 @@ impl Pass {
             cards,
             card_cells,
             segs: Vec::new(),
+            of_route: vec![Vec::new(); routes.len()],
             seg_cells: Vec::new(),
             seen_seg: Vec::new(),
             epoch: 0,
@@ -102,6 +105,7 @@ impl Pass {
         for w in route.windows(2) {
             let id = self.segs.len();
             self.segs.push(Some((w[0], w[1], i)));
+            self.of_route[i].push(id);
             self.seen_seg.push(0);
             let cells = &mut self.seg_cells;
             self.grid
@@ -212,10 +216,8 @@ impl Pass {
     }
 
     fn replace(&mut self, i: usize, route: &[Point]) {
-        for s in &mut self.segs {
-            if s.is_some_and(|(_, _, r)| r == i) {
-                *s = None;
-            }
+        for s in std::mem::take(&mut self.of_route[i]) {
+            self.segs[s] = None;
         }
         self.add(i, route);
     }
@@ -241,24 +243,45 @@ impl Pass {
         l: &Link<'_>,
     ) -> Result<Option<Vec<Point>>, Spent> {
         let mut best: Option<((usize, usize, f32), Vec<Point>)> = None;
-        for bends in candidates(&self.cards, hit, route[j]) {
-            let pts = with_bends(route, j, &bends, ends, l);
-            let stretch = &pts[j..=j + bends.len() + 1];
+        // Shortest first: the first way that is clear and crosses nothing is the best.
+        let mut ways: Vec<(f32, usize, Vec<Point>)> = candidates(&self.cards, hit, route[j])
+            .into_iter()
+            .map(|bends| {
+                let pts = with_bends(route, j, &bends, ends, l);
+                let stretch = &pts[j..=j + bends.len() + 1];
+                let length = stretch
+                    .windows(2)
+                    .map(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y))
+                    .sum();
+                (length, bends.len(), pts)
+            })
+            .collect();
+        ways.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (length, bends, pts) in ways {
+            if best.as_ref().is_some_and(|(s, _)| s.0 == 0 && s.1 == 0) {
+                break;
+            }
+            let stretch = &pts[j..=j + bends + 1];
             if stretch
                 .windows(2)
                 .any(|w| enters(l.from, w) || enters(l.to, w))
             {
                 continue;
             }
-            let (mut over, mut crossings, mut length) = (0, 0, 0.0);
+            let mut over = 0;
             for w in stretch.windows(2) {
                 over += self.hits(w[0], w[1], 0.0, l)?.len();
+            }
+            // Crossings are dearer to count: only for a way that could win.
+            if over >= hit.len() || best.as_ref().is_some_and(|(s, _)| over > s.0) {
+                continue;
+            }
+            let mut crossings = 0;
+            for w in stretch.windows(2) {
                 crossings += self.crossings(w[0], w[1], (i, (route[j], route[j + 1])))?;
-                length += (w[1].x - w[0].x).hypot(w[1].y - w[0].y);
             }
             let score = (over, crossings, length);
-            if over < hit.len()
-                && crossings <= before
+            if crossings <= before
                 && best.as_ref().is_none_or(|(s, _)| {
                     (score.0, score.1) < (s.0, s.1)
                         || ((score.0, score.1) == (s.0, s.1) && score.2 < s.2)

@@ -1,5 +1,6 @@
 //! How a set of routes looks: crossings, and links drawn over cards they do not join.
 
+use super::grid::Near;
 use super::{Bounds, Wire, route_wires, stacks};
 use crate::model::Point;
 use std::hash::Hash;
@@ -81,12 +82,13 @@ fn count<K: Copy + Eq + Hash>(
         .iter()
         .filter_map(|&k| Some((k, bounds(k)?)))
         .collect();
+    let mut near = Near::new(&boxes.iter().map(|&(_, b)| b).collect::<Vec<_>>());
     let mut pierced = Vec::new();
     for (i, route) in routes.iter().enumerate() {
         let Some(route) = route else { continue };
         let w = wires[i];
         let own_stack = stacks.get(&w.to).filter(|s| s.members.contains(&w.from));
-        for &(k, b) in &boxes {
+        for (k, b) in near.route(route).into_iter().map(|c| boxes[c]) {
             if k == w.from || k == w.to || own_stack.is_some_and(|s| s.members.contains(&k)) {
                 continue;
             }

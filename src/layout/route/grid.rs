@@ -110,3 +110,60 @@ impl Grid {
         }
     }
 }
+
+/// The cards near a route, found through a grid: a superset of those it passes over, in the
+/// order of `boxes`. Cards with a position that is not a number are always near.
+pub(super) struct Near {
+    grid: Option<Grid>,
+    cells: Vec<Vec<usize>>,
+    always: Vec<usize>,
+    n: usize,
+    seen: Vec<u32>,
+    epoch: u32,
+}
+
+impl Near {
+    pub(super) fn new(boxes: &[Bounds]) -> Self {
+        let finite = |b: &Bounds| [b.x, b.y, b.w, b.h].iter().all(|v| v.is_finite());
+        let kept: Vec<Bounds> = boxes.iter().copied().filter(finite).collect();
+        let grid = Grid::new(&kept);
+        let mut cells = vec![Vec::new(); grid.as_ref().map_or(0, Grid::len)];
+        let mut always = Vec::new();
+        for (c, b) in boxes.iter().enumerate() {
+            match &grid {
+                Some(g) if finite(b) => g.box_cells(*b, &mut |cell| cells[cell].push(c)),
+                _ => always.push(c),
+            }
+        }
+        Self {
+            grid,
+            cells,
+            always,
+            n: boxes.len(),
+            seen: vec![0; boxes.len()],
+            epoch: 0,
+        }
+    }
+
+    /// The cards near any stretch of `route`.
+    pub(super) fn route(&mut self, route: &[Point]) -> Vec<usize> {
+        let Some(grid) = &self.grid else {
+            return (0..self.n).collect();
+        };
+        self.epoch = self.epoch.wrapping_add(1);
+        let mut out = self.always.clone();
+        let (cells, seen, epoch) = (&self.cells, &mut self.seen, self.epoch);
+        for w in route.windows(2) {
+            grid.segment_cells(w[0], w[1], &mut |cell| {
+                for &c in &cells[cell] {
+                    if seen[c] != epoch {
+                        seen[c] = epoch;
+                        out.push(c);
+                    }
+                }
+            });
+        }
+        out.sort_unstable();
+        out
+    }
+}

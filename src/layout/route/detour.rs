@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 /// Work the pass may do per link: grid cells visited, cards and stretches tested.
-const WORK_PER_LINK: usize = 500;
+const WORK_PER_LINK: usize = 4_000;
 /// Detours one route may take.
 const MAX_DETOURS: usize = 3;
 /// Cards in a stretch's way it tries to go round one at a time (then round all of them).

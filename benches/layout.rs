@@ -1,6 +1,7 @@
 //! Tidy on a generated 2,000-card map (target well under 100 ms) and on a 2,000-card tree,
 //! on the memo sample and on a 700-card map (parts this small also try the compact drawings:
 //! columns, wrapped layers, reasons slid towards the thesis),
+//! and the routing of the tidied 2,000-card map's links (with their detours round cards),
 //! and the edge crossings they leave next to those of Graphviz `dot` on the same graph (printed
 //! when `dot` is installed); and the load-time layout of a hostile map (dense links, no
 //! positions), which must stay bounded.
@@ -38,6 +39,25 @@ fn layout(c: &mut Criterion) {
 
     c.bench_function("tidy 2,000 cards", |b| {
         b.iter(|| tidy(black_box(&map), black_box(&settings)));
+    });
+
+    // Every link's route as the canvas and the exports draw it, detours round cards included
+    // (the canvas reroutes on every change of the map, e.g. each frame of a drag).
+    let boxes: std::collections::HashMap<_, _> = tidied
+        .nodes()
+        .map(|n| {
+            let (p, s) = (n.pos(), card_size(n));
+            let b = warrant::layout::route::Bounds {
+                x: p.x,
+                y: p.y,
+                w: s.w,
+                h: s.h,
+            };
+            (n.id().clone(), b)
+        })
+        .collect();
+    c.bench_function("route the links of 2,000 tidied cards", |b| {
+        b.iter(|| warrant::layout::route::routes(black_box(&tidied), &|id| boxes.get(id).copied()));
     });
 
     let tree = generated::argument_tree(2000, 3);

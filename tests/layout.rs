@@ -313,13 +313,14 @@ fn sample_maps_after_tidy_fit_a_projector() {
 
 /// Links that run over a card they do not join after Tidy, per sample map, as now: no more.
 /// Most are a quote that evidences a second claim far from its stack, or a reason with a
-/// second parent. Golz is clear.
+/// second parent; the drawing bends those round the cards in their way where it can do so
+/// without a crossing. Golz, Kosachev and RFE/RL are clear.
 const OVER_CARDS: [(&str, usize); 6] = [
     ("golz-1996-why-not-join-nato.json", 0),
-    ("kosachev-2011-three-birds-with-one-stone.json", 1),
-    ("memo-2008-russia-nato-mutually-exclusive-arguments.json", 8),
-    ("rferl-1998-rapprochement-remains-fragile.json", 5),
-    ("russia-nato-1996-2022-debate.json", 3),
+    ("kosachev-2011-three-birds-with-one-stone.json", 0),
+    ("memo-2008-russia-nato-mutually-exclusive-arguments.json", 1),
+    ("rferl-1998-rapprochement-remains-fragile.json", 0),
+    ("russia-nato-1996-2022-debate.json", 1),
     ("timofeev-2022-nato-talks-failing.json", 1),
 ];
 

@@ -41,7 +41,8 @@ fn orient(a: Point, b: Point, c: Point) -> f64 {
     (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
 }
 
-fn cross(s: &(Point, Point), t: &(Point, Point)) -> bool {
+/// Whether two segments cross at a point inside both.
+pub(in crate::layout) fn cross(s: &(Point, Point), t: &(Point, Point)) -> bool {
     const EPS: f64 = 1e-6;
     let d1 = orient(s.0, s.1, t.0);
     let d2 = orient(s.0, s.1, t.1);
@@ -101,7 +102,7 @@ fn drawn<'a>(
         })
         .collect();
     let cards: Vec<&NodeId> = map.nodes().map(|n| n.id()).collect();
-    route::drawn(&route::map_wires(map), &|id| boxes.get(id).copied(), &cards)
+    route::drawn_round(&route::map_wires(map), &|id| boxes.get(id).copied(), &cards)
 }
 
 #[cfg(test)]

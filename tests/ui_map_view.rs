@@ -126,7 +126,8 @@ fn in_the_window_tidy_works_on_a_thread_and_lands_as_one_undo_step() {
 
 #[test]
 fn an_edit_made_while_tidy_works_is_kept_and_the_stale_layout_dropped() {
-    let map = small_map();
+    // A map big enough that Tidy is still at work when the edit comes.
+    let map = sample(MEMO);
     let mut h = in_the_window(map.clone());
     h.get_by_label("Tidy").click();
     h.step();

@@ -96,9 +96,12 @@ fn on_a_worker_the_panel_fills_in_when_the_comparison_arrives_and_follows_an_edi
     let (map, own) = student();
     let mut h = harness_with(map, true);
     h.step();
-    // The first frame sends the job: its result cannot be there yet.
-    assert!(h.query_by_label("comparing…").is_some());
-    assert!(h.query_by_label(OWN_CLAIM).is_none(), "nothing to show yet");
+    // The first frame sends the job; until its result is in (the thread may be quick), the
+    // panel says it is comparing and has nothing to show.
+    if !h.state().state.0.is_current(0) {
+        assert!(h.query_by_label("comparing…").is_some());
+        assert!(h.query_by_label(OWN_CLAIM).is_none(), "nothing to show yet");
+    }
     until_compared(&mut h);
     assert!(h.query_by_label("comparing…").is_none());
     assert!(
@@ -112,7 +115,9 @@ fn on_a_worker_the_panel_fills_in_when_the_comparison_arrives_and_follows_an_edi
     apply_all(&mut h.state_mut().map, edits).unwrap();
     h.state_mut().state.1 = 1;
     h.step();
-    assert!(h.query_by_label("comparing…").is_some());
+    if !h.state().state.0.is_current(1) {
+        assert!(h.query_by_label("comparing…").is_some());
+    }
     assert!(
         h.query_by_label(OWN_CLAIM).is_some(),
         "the last comparison stays readable meanwhile"

@@ -40,22 +40,12 @@ pub(super) fn neighbourhood(
         };
         matches!(graph.nodes[other], NodeRef::Claim(_)).then_some(other)
     });
-    Some(near.fold(rect(thesis), |r, n| union(r, rect(n))))
+    Some(near.fold(rect(thesis), |r, n| r.union(rect(n))))
 }
 
 /// Whether the box fits one legible screen.
 pub(super) fn legible(b: Option<Bounds>) -> bool {
     b.is_none_or(|b| b.w <= LEGIBLE.0 && b.h <= LEGIBLE.1)
-}
-
-fn union(a: Bounds, b: Bounds) -> Bounds {
-    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
-    Bounds {
-        x,
-        y,
-        w: a.right().max(b.right()) - x,
-        h: a.bottom().max(b.bottom()) - y,
-    }
 }
 
 /// `local` (each group's top-left corner, in `comp` order) with the groups right under the

@@ -61,20 +61,10 @@ pub fn opening_camera(
     near.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
     let mut framed = thesis;
     for r in near {
-        let with = union(framed, r);
+        let with = framed.union(r);
         if fits(with) >= min_zoom {
             framed = with;
         }
     }
     Some((framed.centre(), fits(framed).clamp(min_zoom, max_zoom)))
-}
-
-fn union(a: Bounds, b: Bounds) -> Bounds {
-    let (x, y) = (a.x.min(b.x), a.y.min(b.y));
-    Bounds {
-        x,
-        y,
-        w: a.right().max(b.right()) - x,
-        h: a.bottom().max(b.bottom()) - y,
-    }
 }

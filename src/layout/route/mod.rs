@@ -29,6 +29,18 @@ pub struct Bounds {
 }
 
 impl Bounds {
+    /// The smallest box holding both.
+    #[must_use]
+    pub fn union(self, other: Self) -> Self {
+        let (x, y) = (self.x.min(other.x), self.y.min(other.y));
+        Self {
+            x,
+            y,
+            w: self.right().max(other.right()) - x,
+            h: self.bottom().max(other.bottom()) - y,
+        }
+    }
+
     pub fn right(self) -> f32 {
         self.x + self.w
     }

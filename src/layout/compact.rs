@@ -29,6 +29,9 @@ const WRAP_SPREAD: f32 = 3.0;
 /// thesis and the reasons bearing on it directly, where the first does not: what a class sees
 /// first is worth one more crossing (never more than Graphviz `dot` draws: `tests/layout.rs`).
 const OPENING_CROSSINGS: usize = 1;
+/// Fewest reasons under one card that are split in two rows, tried in turn (see
+/// `sugiyama::Input::fan`).
+const FANS: [usize; 3] = [3, 4, 6];
 /// Most leaves per column tried when stacking a card's leaf reasons.
 const STACKS: [usize; 4] = [2, 3, 4, 6];
 
@@ -160,9 +163,13 @@ impl<'a, 'g> Try<'a, 'g> {
             .zip(&local)
             .map(|(&g, p)| p.x + size(sizes, g).w / 2.0)
             .collect();
-        let (crossings, pierced) = self.drawn(&wires, &local);
+        // Drawn as the canvas draws it (links bent round cards), and with straight links.
+        let (crossings, pierced) = self.drawn(&wires, &local, Routes::Round);
+        let (_, pierced_straight) = self.drawn(&wires, &local, Routes::Straight);
         let mut best = (crossings, self.shape(&local), local);
         let opens = best.1.opens;
+        // One more crossing buys a legible opening, but a drawing without crossings keeps none.
+        let extra = if crossings > 0 { OPENING_CROSSINGS } else { 0 };
         let mut consider = |me: &mut Self, local: Vec<Point>| {
             // Each drawing as it is, and with the thesis's own reasons slid towards it.
             let near = opening::drawn_near(graph, sizes, comp, &local, settings.node_gap);
@@ -174,13 +181,14 @@ impl<'a, 'g> Try<'a, 'g> {
                 if !shape.better_than(&best.1) {
                     continue;
                 }
-                let (c, p) = me.drawn(&wires, &local);
-                let allowed = if shape.opens && !opens {
-                    crossings + OPENING_CROSSINGS
-                } else {
-                    crossings
-                };
-                if c <= allowed && p <= pierced {
+                let (c, p) = me.drawn(&wires, &local, Routes::Round);
+                let allowed = crossings + if shape.opens && !opens { extra } else { 0 };
+                // No more links over cards than before: as drawn, or before the detours (a
+                // drawing that needs no more of them than the first is no worse for taking one).
+                if c <= allowed
+                    && (p <= pierced
+                        || me.drawn(&wires, &local, Routes::Straight).1 <= pierced_straight)
+                {
                     best = (c, shape, local);
                 }
             }
@@ -196,31 +204,37 @@ impl<'a, 'g> Try<'a, 'g> {
                 }
             }
         }
+        for knobs in self.layered_tries(&hint) {
+            consider(self, component(graph, sizes, comp, settings, knobs));
+        }
+        (best.0, best.2)
+    }
+
+    /// The layered drawings [`Self::compact`] tries: layers wrapped at a few widths; leaf
+    /// reasons in columns, in the order of the first drawing (`hint`: a card with two parents
+    /// keeps its place there); wide fans split in two rows. Bigger parts try fewer: each try
+    /// lays the whole part out again.
+    fn layered_tries<'h>(&self, hint: &'h [f32]) -> Vec<Knobs<'h>> {
+        let (sizes, comp) = (self.sizes, self.comp);
+        let small = comp.len() <= WRAP_SHUFFLE_LIMIT;
+        let mut tries = Vec::new();
         let area: f32 = comp
             .iter()
             .map(|&g| size(sizes, g).w * size(sizes, g).h)
             .sum();
         let widest = comp.iter().map(|&g| size(sizes, g).w).fold(0.0, f32::max);
         let ideal = (area * WRAP_SPREAD * 16.0 / 9.0).sqrt();
-        let seeds = if comp.len() <= WRAP_SHUFFLE_LIMIT {
-            1 + SHUFFLES as u64 / 2
-        } else {
-            1
-        };
+        let seeds = if small { 1 + SHUFFLES as u64 / 2 } else { 1 };
         for k in [0.6, 0.75, 0.9, 1.1, 1.3, 1.6, f32::INFINITY] {
             for t in 0..2 * seeds {
-                let knobs = Knobs {
+                tries.push(Knobs {
                     max_width: (ideal * k).max(widest),
                     pack: true,
                     ..Knobs::start(t)
-                };
-                consider(self, component(graph, sizes, comp, settings, knobs));
+                });
             }
         }
-        // Leaf reasons in columns inside the layered drawing, in the order the first drawing
-        // found (a card with two parents keeps its place there).
-        // Bigger parts try fewer: each try lays the whole part out again.
-        let (stacks, gathers) = if comp.len() <= WRAP_SHUFFLE_LIMIT {
+        let (stacks, gathers) = if small {
             (
                 &STACKS[..],
                 &[Gather::Apart, Gather::First, Gather::Last][..],
@@ -228,19 +242,30 @@ impl<'a, 'g> Try<'a, 'g> {
         } else {
             (&STACKS[1..3], &[Gather::Apart, Gather::First][..])
         };
-        for &stack in stacks {
-            for &gather in gathers {
-                let knobs = Knobs {
-                    hint: &hint,
-                    stack,
-                    gather,
-                    pack: true,
-                    ..Knobs::start(0)
-                };
-                consider(self, component(graph, sizes, comp, settings, knobs));
+        let fans: &[usize] = if small { &FANS } else { &FANS[1..2] };
+        // Columns alone, then with each fan split (with few columns or none: a split fan
+        // already takes a layer more).
+        let splits = std::iter::once((0, stacks)).chain(
+            fans.iter()
+                .map(|&fan| (fan, &[0, STACKS[0], STACKS[1]][..])),
+        );
+        for (fan, stacks) in splits {
+            for &stack in stacks {
+                // Gathering moves leaves into columns: without columns it changes nothing.
+                let gathers = if stack == 0 { &gathers[..1] } else { gathers };
+                for &gather in gathers {
+                    tries.push(Knobs {
+                        hint,
+                        stack,
+                        gather,
+                        fan,
+                        pack: true,
+                        ..Knobs::start(0)
+                    });
+                }
             }
         }
-        (best.0, best.2)
+        tries
     }
 
     /// The part's links as the router takes them, by card index.
@@ -268,8 +293,8 @@ impl<'a, 'g> Try<'a, 'g> {
             .collect()
     }
 
-    /// Crossings along the drawn routes, and how many times a route passes over a card.
-    fn drawn(&mut self, wires: &[Wire<usize>], local: &[Point]) -> (usize, usize) {
+    /// Crossings along the routes, and how many times a route passes over a card.
+    fn drawn(&mut self, wires: &[Wire<usize>], local: &[Point], routes: Routes) -> (usize, usize) {
         self.place(local);
         let (pos, card) = (&*self.pos, &self.sizes.card);
         let bounds = |n: usize| {
@@ -280,7 +305,11 @@ impl<'a, 'g> Try<'a, 'g> {
                 h: card[n].h,
             })
         };
-        let (crossings, pierced) = route::drawn(wires, &bounds, &self.cards());
+        let count = match routes {
+            Routes::Round => route::drawn_round,
+            Routes::Straight => route::drawn,
+        };
+        let (crossings, pierced) = count(wires, &bounds, &self.cards());
         (crossings, pierced.len())
     }
 
@@ -301,6 +330,15 @@ impl<'a, 'g> Try<'a, 'g> {
             opening::legible(near),
         )
     }
+}
+
+/// Which routes a drawing is judged by.
+#[derive(Clone, Copy)]
+enum Routes {
+    /// As drawn: bent round cards they would pass over.
+    Round,
+    /// Before any detour.
+    Straight,
 }
 
 fn size(sizes: &Sizes, g: usize) -> Size {

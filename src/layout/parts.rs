@@ -258,6 +258,7 @@ pub(super) fn tree_component(
             seed,
             max_width: f32::INFINITY,
             pack: false,
+            fan: 0,
         },
         Spacing {
             layer_gap: settings.layer_gap,
@@ -292,6 +293,8 @@ pub(super) struct Knobs<'a> {
     pub stack: usize,
     /// With a hint: whether a card's leaves that sat apart are gathered into one place.
     pub gather: columns::Gather,
+    /// Non-zero: fans of at least this many reasons split in two rows (see `sugiyama::Input`).
+    pub fan: usize,
 }
 
 impl Knobs<'_> {
@@ -305,6 +308,7 @@ impl Knobs<'_> {
             pack: false,
             stack: 0,
             gather: columns::Gather::Apart,
+            fan: 0,
         }
     }
 }
@@ -365,6 +369,7 @@ pub(super) fn component(
             seed: knobs.seed,
             max_width: knobs.max_width,
             pack: knobs.max_width.is_finite() || knobs.pack || knobs.stack > 0,
+            fan: knobs.fan,
         },
         spacing,
     );

@@ -40,6 +40,10 @@ pub(super) struct Input<'a> {
     /// Cards move up under short neighbours instead of waiting below the tallest card of the
     /// layer above (see [`pack_up`]).
     pub pack: bool,
+    /// Non-zero: a card (other than the thesis) with at least this many reasons in the layer
+    /// below splits them into two rows: those that bear reasons of their own go one layer
+    /// lower, under the others (see [`split_fans`]).
+    pub fan: usize,
 }
 
 /// Spacing, in canvas units.
@@ -82,6 +86,7 @@ pub(super) fn layout(input: &Input<'_>, spacing: Spacing) -> Output {
     if input.max_width.is_finite() {
         wrap_layers(input, &edges, &mut layer, spacing.node_gap);
     }
+    split_fans(&edges, &mut layer, input.first, input.fan);
     // A dense map can have edges spanning many layers: each bend is a vertex. Past a budget,
     // the longest edges are left out of the ordering (drawn all the same), so memory and time
     // stay bounded for any map.
@@ -307,6 +312,53 @@ fn wrap_layers(input: &Input<'_>, edges: &[(usize, usize)], layer: &mut [usize],
     }
 }
 
+/// Splits each wide fan in two rows: a card's reasons that have reasons of their own move one
+/// layer down (their branches with them), and its leaf reasons stay in the row right under it,
+/// between the long links down to the others. A wide branch then takes a layer more and a few
+/// cards less across: a map too wide for a projector turns towards its shape. The thesis's
+/// own reasons stay in one row (the map opens on them). Bounded like [`wrap_layers`].
+fn split_fans(edges: &[(usize, usize)], layer: &mut [usize], first: &[bool], fan: usize) {
+    if fan == 0 {
+        return;
+    }
+    let n = layer.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(p, c) in edges {
+        children[p].push(c);
+    }
+    let mut parents: Vec<usize> = (0..n).filter(|&v| !first[v]).collect();
+    parents.sort_by_key(|&v| (layer[v], v));
+    let mut moves_left = 4 * n + 16;
+    for p in parents {
+        let row: Vec<usize> = children[p]
+            .iter()
+            .copied()
+            .filter(|&c| layer[c] == layer[p] + 1)
+            .collect();
+        let (branches, leaves): (Vec<usize>, Vec<usize>) =
+            row.iter().partition(|&&c| !children[c].is_empty());
+        if row.len() < fan || branches.is_empty() || leaves.is_empty() {
+            continue;
+        }
+        for b in branches {
+            let mut stack = vec![b];
+            layer[b] += 1;
+            while let Some(u) = stack.pop() {
+                for &c in &children[u] {
+                    if layer[c] <= layer[u] {
+                        if moves_left == 0 {
+                            return;
+                        }
+                        moves_left -= 1;
+                        layer[c] = layer[u] + 1;
+                        stack.push(c);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Bends of long edges allowed in one part, beyond a few per card.
 const MAX_BENDS: usize = 50_000;
 
@@ -408,6 +460,27 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_fan_splits_its_branches_one_layer_below_its_leaves() {
+        // 0 the thesis; 1 under it with four reasons: 2 and 3 leaves, 4 and 5 each with one
+        // reason (6, 7) of its own.
+        let edges = [(0, 1), (1, 2), (1, 3), (1, 4), (1, 5), (4, 6), (5, 7)];
+        let first = [true, false, false, false, false, false, false, false];
+        let layers = |fan: usize| {
+            let mut layer = assign_layers(8, &edges, &first);
+            split_fans(&edges, &mut layer, &first, fan);
+            layer
+        };
+        assert_eq!(layers(0), [0, 1, 2, 2, 2, 2, 3, 3]);
+        assert_eq!(layers(4), [0, 1, 2, 2, 3, 3, 4, 4]);
+        // A fan narrower than asked, or the thesis's own reasons, stay in one row.
+        assert_eq!(layers(5), layers(0));
+        let thesis_fan = [(0, 1), (0, 2), (0, 3), (3, 4)];
+        let mut layer = assign_layers(5, &thesis_fan, &first[..5]);
+        split_fans(&thesis_fan, &mut layer, &first[..5], 2);
+        assert_eq!(layer, [0, 1, 1, 1, 2]);
+    }
+
+    #[test]
     fn a_crossing_that_can_go_goes() {
         // 0 and 1 on top; 2 and 3 below, wired crosswise.
         let widths = [10.0; 4];
@@ -423,6 +496,7 @@ mod tests {
                 mirror: false,
                 seed: 0,
                 max_width: f32::INFINITY,
+                fan: 0,
                 pack: false,
             },
             Spacing {
@@ -465,6 +539,7 @@ mod tests {
                 mirror: false,
                 seed: 0,
                 max_width: f32::INFINITY,
+                fan: 0,
                 pack: true,
             },
             Spacing {

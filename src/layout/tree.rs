@@ -383,6 +383,7 @@ mod tests {
                 mirror: false,
                 seed: 0,
                 max_width: f32::INFINITY,
+                fan: 0,
                 pack: false,
             },
             Spacing {
@@ -416,6 +417,7 @@ mod tests {
                 mirror: false,
                 seed: 0,
                 max_width: f32::INFINITY,
+                fan: 0,
                 pack: false,
             },
             Spacing {

@@ -41,8 +41,9 @@ pub(in crate::layout) fn segment_meets_rect(
 /// harm; a quote's line running up through the quotes stacked above it on its claim is the
 /// stack's own way of drawing and does not count).
 ///
-/// These are the routes before any detour round cards: what Tidy weighs its drawings by (a
-/// detour is the drawing's last resort, not a licence for a layout that needs many).
+/// These are the routes before any detour round cards. Tidy takes a drawing that leaves no
+/// more links over cards than the first one either as drawn or along these (a drawing that
+/// needs no more detours than the first is no worse for taking them).
 pub(in crate::layout) fn drawn<K: Copy + Eq + Hash>(
     wires: &[Wire<K>],
     bounds: &dyn Fn(K) -> Option<Bounds>,

@@ -152,12 +152,27 @@ fn two_cards_are_linked_with_the_keyboard_alone_in_each_relation() {
     press(&mut h, Modifiers::NONE, Key::ArrowDown);
     press(&mut h, Modifiers::NONE, Key::Enter);
     assert_eq!(relation(&h, "c1", "c2"), Some(Relation::Opposes));
+    // The keys are back on the card the link starts at: a screen reader reads it with the new
+    // link in its description.
+    assert!(focused(&h, "Claim: NATO is obsolete"));
+    let said = h
+        .get_by_label("Claim: NATO is obsolete")
+        .accesskit_node()
+        .description();
+    assert!(
+        said.as_deref()
+            .is_some_and(|d| d.contains("opposes: Claim: NATO is a threat")),
+        "{said:?}"
+    );
 
     // The new link is selected; Down goes on from the card it starts at to the quote under it
-    // (the arrows move the selection). L, and the nearest card is listed first: Enter takes
+    // (the arrows move the selection, and the focus with it). L, and the nearest card is listed first: Enter takes
     // it, Enter again says it supports.
     press(&mut h, Modifiers::NONE, Key::ArrowDown);
     assert_eq!(h.state().selection().nodes, [NodeId("q1".into())]);
+    // The focus went along: the quote is read out.
+    let quote = h.state().map().quotes[0].anchor.exact.clone();
+    assert!(focused(&h, &format!("Quote: {quote}")));
     press(&mut h, Modifiers::NONE, Key::L);
     press(&mut h, Modifiers::NONE, Key::Enter);
     press(&mut h, Modifiers::NONE, Key::Enter);

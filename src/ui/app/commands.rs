@@ -285,6 +285,8 @@ impl WarrantApp {
                     nodes: Vec::new(),
                     link: Some(id),
                 };
+                // The dialog that chose the relation is gone: its card has the keys again.
+                self.canvas.focus = Some(from.clone());
             }
             Err(e) => self.dialogs.error = Some(format!("Cannot link these: {e}")),
         }

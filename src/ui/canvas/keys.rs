@@ -16,7 +16,17 @@ pub(super) fn keyboard(
     commands: &mut Vec<Command>,
 ) {
     let (map, selection) = (cx.map, cx.selection);
-    if ui.ctx().egui_wants_keyboard_input() || canvas.editing.is_some() {
+    // A focused card takes the arrows too (egui would move the focus by itself): the focus
+    // then follows the selection, so a screen reader reads each card as it is reached.
+    let focused = ui.memory(egui::Memory::focused);
+    let on_card = focused.is_some_and(|f| {
+        canvas
+            .layout
+            .ids
+            .iter()
+            .any(|id| super::card_widget_id(id) == f)
+    });
+    if (ui.ctx().egui_wants_keyboard_input() && !on_card) || canvas.editing.is_some() {
         return;
     }
     let (esc, dir) = ui.input_mut(|i| {
@@ -85,6 +95,12 @@ pub(super) fn keyboard(
     });
     if let Some(n) = next {
         commands.push(Command::select_nodes(vec![n.clone()]));
+        if on_card {
+            ui.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.request_focus(super::card_widget_id(&n));
+            });
+        }
         canvas.reveal = Some(n);
     }
 }

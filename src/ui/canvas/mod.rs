@@ -72,6 +72,9 @@ pub struct CanvasState {
     pub reveal: Option<NodeId>,
     /// Frame these cards on the next frame (a finding clicked in the panel).
     pub frame: Option<Vec<NodeId>>,
+    /// Give this card the keyboard focus on the next frame: a link was just made from it (a
+    /// screen reader then reads the card with its links, and the arrow keys go on from it).
+    pub focus: Option<NodeId>,
     drag: Option<Drag>,
     /// The view's rectangle on screen, as of the last frame.
     pub view: Rect,
@@ -92,6 +95,7 @@ impl CanvasState {
             edit_focus_pending: false,
             reveal: None,
             frame: None,
+            focus: None,
             drag: None,
             view: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
             layout: Layout::default(),
@@ -205,6 +209,9 @@ pub fn canvas_ui(
         ..Gestures::default()
     };
     cards_ui(ui, canvas, cx, &pass, &counts, &mut g);
+    if let Some(id) = canvas.focus.take() {
+        ui.memory_mut(|m| m.request_focus(card_widget_id(&id)));
+    }
     if !pass.widgets {
         hit_test_by_hand(canvas, cx.map, &pass, &mut g);
     }

@@ -80,11 +80,12 @@ impl WarrantApp {
         self.tidying.busy()
     }
 
-    /// Whether the analysis, the comparison with a reference and Tidy run off the UI thread
-    /// (the window) or at once (tests).
+    /// Whether the analysis, the comparison with a reference, Tidy and opening a map file run
+    /// off the UI thread (the window) or at once (tests).
     pub fn analyse_in_background(&mut self, background: bool) {
         self.findings.set_background(background);
         self.compare.set_background(background);
         self.tidying.background = background;
+        self.opening.background = background;
     }
 }

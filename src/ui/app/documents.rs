@@ -72,21 +72,6 @@ impl WarrantApp {
         self.settings.recent.truncate(MAX_RECENT);
     }
 
-    /// Opens a map file; on failure the current map stays and the error is shown.
-    pub fn open_path(&mut self, path: &Path) {
-        match io::load_stamped(path) {
-            Ok((map, stamp)) => {
-                self.discard_recovery();
-                self.replace_map(map, Some(path.to_owned()));
-                self.disk_stamp = Some(stamp);
-                self.remember_recent(path);
-                // Told when the check (off the UI thread) is done.
-                self.problems_notice = Some(path.to_owned());
-            }
-            Err(e) => self.dialogs.error = Some(e.to_string()),
-        }
-    }
-
     /// interchange: imports another tool's file as a new untitled map, laid out, with what the
     /// map holds differently in a notice; on failure the current map stays and the error is shown.
     pub fn import_path(&mut self, path: &Path) {

@@ -4,6 +4,7 @@ mod access;
 mod commands;
 mod documents;
 mod folds;
+mod opening;
 mod panels;
 mod regions;
 mod tidy;
@@ -170,6 +171,8 @@ pub struct WarrantApp {
     regions: super::focus_regions::FocusRegions,
     /// A Tidy being computed off the UI thread.
     tidying: tidy::Tidying,
+    /// A map file being read on its thread.
+    opening: opening::Opening,
 }
 
 impl WarrantApp {
@@ -190,6 +193,7 @@ impl WarrantApp {
         app.compare.class.background = true;
         app.articles.background = true;
         app.tidying.background = true;
+        app.opening.background = true;
         app.recovery_dir = data_dir.map(|d| d.join("recovery"));
         app.apply_theme(ctx);
         if (app.settings.ui_zoom - 1.0).abs() > f32::EPSILON {
@@ -252,6 +256,7 @@ impl WarrantApp {
             fonts_installed: false,
             regions: super::focus_regions::FocusRegions::default(),
             tidying: tidy::Tidying::default(),
+            opening: opening::Opening::default(),
         }
     }
 
@@ -401,6 +406,14 @@ impl WarrantApp {
             self.fonts_installed = true;
         }
         self.closing(&ctx);
+        self.poll_open();
+        if self.opening.busy() {
+            // Nothing reaches the map that was open while another is being read.
+            self.opening_ui(ui);
+            self.dialogs_ui(&ctx);
+            self.run_pending(&ctx);
+            return;
+        }
         if let Some(p) = self.presenting.as_mut() {
             let cx = super::present::PresentCtx {
                 map: self.history.map(),

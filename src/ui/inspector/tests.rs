@@ -94,3 +94,22 @@ fn an_actor_from_the_menu_is_added_and_a_link_clicked_is_selected() {
         "the link is shown"
     );
 }
+
+#[test]
+fn the_map_view_says_while_the_quotes_are_being_checked() {
+    for checking in [true, false] {
+        let bench = Bench::new(small_map(), InspectorState::default());
+        let mut h = bench.harness(egui::vec2(320.0, 700.0), move |ui, b, out| {
+            let cx = InspectorCtx {
+                map: &b.map,
+                selection: &b.selection,
+                problems: &[],
+                checking,
+            };
+            inspector_ui(ui, &cx, &mut b.state, out);
+        });
+        // (A spinner asks for frames forever: one is enough.)
+        h.step();
+        assert_eq!(h.query_by_label("checking the quotes…").is_some(), checking);
+    }
+}

@@ -61,3 +61,35 @@ fn a_broken_file_leaves_the_open_map_and_names_the_line() {
     let error = h.state().dialogs().error.clone().unwrap_or_default();
     assert!(error.contains("line 2"), "{error}");
 }
+
+#[test]
+fn in_the_window_the_file_is_read_and_laid_out_on_a_thread() {
+    let mut app = common::app::app_on(Map::new("Homework"), None);
+    app.analyse_in_background(true);
+    let mut h = common::app::harness(app);
+    h.run();
+    h.state_mut()
+        .import_path(&formats().join("kialo/kialo_6148_should-hate-speech-be-illegal.txt"));
+    assert_eq!(
+        h.state().map().title,
+        "Homework",
+        "not read on the window's thread"
+    );
+    for _ in 0..200_000 {
+        if h.state().map().title != "Homework" {
+            break;
+        }
+        h.step();
+        std::thread::yield_now();
+    }
+    let app = h.state();
+    assert_eq!(app.map().title, "Should hate speech be illegal?");
+    assert!(app.map().claims.iter().all(|c| c.pos.is_placed()));
+    assert!(app.history().is_dirty(), "closing asks to save it");
+    assert!(
+        app.dialogs()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("105 claims"))
+    );
+}

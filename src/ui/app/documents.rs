@@ -72,36 +72,6 @@ impl WarrantApp {
         self.settings.recent.truncate(MAX_RECENT);
     }
 
-    /// interchange: imports another tool's file as a new untitled map, laid out, with what the
-    /// map holds differently in a notice; on failure the current map stays and the error is shown.
-    pub fn import_path(&mut self, path: &Path) {
-        match crate::import::import_file(path, None) {
-            Ok(imported) => {
-                let mut map = imported.map;
-                crate::layout::place_unplaced(&mut map);
-                let mut notice = format!(
-                    "Imported {} claims and {} links from {} ({}); not saved yet.",
-                    map.claims.len(),
-                    map.links.len(),
-                    path.file_name().unwrap_or_default().to_string_lossy(),
-                    imported.report.format.name()
-                );
-                for line in imported.report.lines() {
-                    notice.push_str("\n• ");
-                    notice.push_str(&line);
-                }
-                self.discard_recovery();
-                self.replace_map(map, None);
-                // Nothing on disk holds this map: closing asks to save it.
-                self.history.mark_unsaved();
-                self.dialogs.notice = Some(notice);
-            }
-            Err(e) => {
-                self.dialogs.error = Some(format!("Cannot import {}: {e}", path.display()));
-            }
-        }
-    }
-
     /// Saves to `path`; on success it becomes the map's file. If another program changed the
     /// map's file since it was opened or saved, nothing is written and the user is asked first.
     pub fn save_to(&mut self, path: &Path) -> bool {

@@ -1,9 +1,10 @@
-//! Opening a map file off the UI thread: reading, checking and laying out a file grows with it
-//! (cards written without positions are laid out as the file opens), and a map file is
-//! untrusted input. Meanwhile the window shows what is being opened, with Cancel; the map that
-//! was open stays as it was, untouched, until the new one arrives.
+//! Opening a map file, or importing another tool's, off the UI thread: reading, checking and
+//! laying out a file grows with it (cards without positions are laid out as the file opens),
+//! and a file is untrusted input. Meanwhile the window shows what is being opened, with
+//! Cancel; the map that was open stays as it was, untouched, until the new one arrives.
 
 use super::WarrantApp;
+use crate::import::{ImportError, Imported};
 use crate::io::{self, FileStamp, LoadError};
 use crate::model::Map;
 use std::path::{Path, PathBuf};
@@ -11,10 +12,18 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 type Loaded = Result<(Map, FileStamp), LoadError>;
 
+/// What a thread read.
+enum Read {
+    /// A map file.
+    Map(Loaded),
+    /// Another tool's file, as a map laid out.
+    Import(Result<Imported, ImportError>),
+}
+
 /// A file being read on its thread.
 pub(crate) struct OpenJob {
     path: PathBuf,
-    result: Receiver<Loaded>,
+    result: Receiver<Read>,
 }
 
 /// Where map files are read: on a thread in the window; at once where a test drives the app.
@@ -35,6 +44,23 @@ impl WarrantApp {
     /// Opens a map file; on failure the current map stays and the error is shown. In the
     /// window the file is read on a thread (see [`Self::poll_open`]).
     pub fn open_path(&mut self, path: &Path) {
+        self.read(path, |file| Read::Map(io::load_stamped(file)));
+    }
+
+    /// interchange: imports another tool's file as a new untitled map, laid out, with what the
+    /// map holds differently in a notice; on failure the current map stays and the error is
+    /// shown. In the window the file is read and laid out on a thread.
+    pub fn import_path(&mut self, path: &Path) {
+        self.read(path, |file| {
+            Read::Import(crate::import::import_file(file, None).map(|mut imported| {
+                crate::layout::place_unplaced(&mut imported.map);
+                imported
+            }))
+        });
+    }
+
+    /// Reads `path` with `read`: on a thread in the window, at once in tests.
+    fn read(&mut self, path: &Path, read: fn(&Path) -> Read) {
         if self.opening.background {
             let (tx, result) = mpsc::channel();
             let file = path.to_owned();
@@ -42,7 +68,7 @@ impl WarrantApp {
                 .name("open".into())
                 .spawn(move || {
                     // The window may have stopped waiting (Cancel): nobody to tell then.
-                    let _ = tx.send(io::load_stamped(&file));
+                    let _ = tx.send(read(&file));
                 })
                 .is_ok();
             if spawned {
@@ -53,8 +79,41 @@ impl WarrantApp {
                 return;
             }
         }
-        let loaded = io::load_stamped(path);
-        self.opened(path, loaded);
+        let done = read(path);
+        self.arrived(path, done);
+    }
+
+    fn arrived(&mut self, path: &Path, read: Read) {
+        match read {
+            Read::Map(loaded) => self.opened(path, loaded),
+            Read::Import(imported) => self.imported(path, imported),
+        }
+    }
+
+    fn imported(&mut self, path: &Path, imported: Result<Imported, ImportError>) {
+        match imported {
+            Ok(Imported { map, report }) => {
+                let mut notice = format!(
+                    "Imported {} claims and {} links from {} ({}); not saved yet.",
+                    map.claims.len(),
+                    map.links.len(),
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    report.format.name()
+                );
+                for line in report.lines() {
+                    notice.push_str("\n• ");
+                    notice.push_str(&line);
+                }
+                self.discard_recovery();
+                self.replace_map(map, None);
+                // Nothing on disk holds this map: closing asks to save it.
+                self.history.mark_unsaved();
+                self.dialogs.notice = Some(notice);
+            }
+            Err(e) => {
+                self.dialogs.error = Some(format!("Cannot import {}: {e}", path.display()));
+            }
+        }
     }
 
     fn opened(&mut self, path: &Path, loaded: Loaded) {
@@ -76,8 +135,8 @@ impl WarrantApp {
         let Some(job) = &self.opening.job else {
             return;
         };
-        let loaded = match job.result.try_recv() {
-            Ok(loaded) => loaded,
+        let read = match job.result.try_recv() {
+            Ok(read) => read,
             Err(TryRecvError::Empty) => return,
             Err(TryRecvError::Disconnected) => {
                 let path = job.path.display().to_string();
@@ -92,7 +151,7 @@ impl WarrantApp {
         let Some(job) = self.opening.job.take() else {
             return;
         };
-        self.opened(&job.path, loaded);
+        self.arrived(&job.path, read);
     }
 
     /// The window while a file opens: its name, a spinner, and Cancel (the map that was open

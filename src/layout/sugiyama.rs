@@ -292,24 +292,38 @@ fn wrap_layers(input: &Input<'_>, edges: &[(usize, usize)], layer: &mut [usize],
                 if input.first[v] {
                     continue;
                 }
-                let mut stack = vec![v];
                 layer[v] = l + 1;
-                while let Some(u) = stack.pop() {
-                    for &c in &children[u] {
-                        if layer[c] <= layer[u] {
-                            if moves_left == 0 {
-                                return;
-                            }
-                            moves_left -= 1;
-                            layer[c] = layer[u] + 1;
-                            stack.push(c);
-                        }
-                    }
+                if !push_down(v, &children, layer, &mut moves_left) {
+                    return;
                 }
             }
         }
         l += 1;
     }
+}
+
+/// Moves what hangs from `v` (just moved down) below it, as far as needed; `false` when the
+/// budget of moves ran out (the caller then stops moving cards).
+fn push_down(
+    v: usize,
+    children: &[Vec<usize>],
+    layer: &mut [usize],
+    moves_left: &mut usize,
+) -> bool {
+    let mut stack = vec![v];
+    while let Some(u) = stack.pop() {
+        for &c in &children[u] {
+            if layer[c] <= layer[u] {
+                if *moves_left == 0 {
+                    return false;
+                }
+                *moves_left -= 1;
+                layer[c] = layer[u] + 1;
+                stack.push(c);
+            }
+        }
+    }
+    true
 }
 
 /// Splits each wide fan in two rows: a card's reasons that have reasons of their own move one
@@ -341,19 +355,9 @@ fn split_fans(edges: &[(usize, usize)], layer: &mut [usize], first: &[bool], fan
             continue;
         }
         for b in branches {
-            let mut stack = vec![b];
             layer[b] += 1;
-            while let Some(u) = stack.pop() {
-                for &c in &children[u] {
-                    if layer[c] <= layer[u] {
-                        if moves_left == 0 {
-                            return;
-                        }
-                        moves_left -= 1;
-                        layer[c] = layer[u] + 1;
-                        stack.push(c);
-                    }
-                }
+            if !push_down(b, &children, layer, &mut moves_left) {
+                return;
             }
         }
     }

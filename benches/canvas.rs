@@ -1,6 +1,7 @@
 //! One full frame of the editor's canvas (egui pass + tessellation, headless, 1920×1080) with a
 //! generated map of 1,000 claims, 1,000 quotes and 2,000 links: all of it on screen, and zoomed
-//! in on about 50 cards.
+//! in on about 50 cards; and the same window with the compare panel open against a reference
+//! whose every other claim is worded apart (long lists of missed and added claims).
 
 #![allow(clippy::unwrap_used)] // a benchmark: failing loudly is right
 
@@ -102,6 +103,24 @@ fn bench(c: &mut Criterion) {
         frame(&ctx, &mut app);
     }
     g.bench_function("zoomed in on ~50 cards", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app)));
+    });
+    // The reference: the same map with every other claim reworded.
+    let mut reference = generated_map();
+    for (i, c) in reference.claims.iter_mut().enumerate() {
+        if i % 2 == 1 {
+            c.text = format!("Reference claim {i}: the alliance keeps its doors open to all");
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reference.json");
+    warrant::io::save(&path, &reference).unwrap();
+    app.open_reference(&path);
+    // The comparison is made once (at once here, not on a worker), then the frames reuse it.
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    g.bench_function("zoomed in, the compare panel open (500 claims missed, 500 added)", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app)));
     });
     g.finish();

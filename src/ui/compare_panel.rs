@@ -189,6 +189,32 @@ fn row(ui: &mut egui::Ui, text: &str, color: Option<Color32>, hover: &str) -> bo
     .clicked()
 }
 
+/// Rows a list shows at first, and how many more each "Show more" adds: a class map compared
+/// with a big reference must not lay out thousands of rows every frame.
+const ROWS: usize = 100;
+
+/// The first rows of `items` (more on request, remembered per list `key`), each drawn by `each`.
+fn capped_rows<T>(
+    ui: &mut egui::Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    items: &[T],
+    mut each: impl FnMut(&mut egui::Ui, &T),
+) {
+    let id = egui::Id::unique(("compare rows", key));
+    let limit = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(ROWS);
+    for item in items.iter().take(limit) {
+        each(ui, item);
+    }
+    let left = items.len().saturating_sub(limit);
+    if left > 0
+        && ui
+            .button(format!("Show {} more (of {left})", left.min(ROWS)))
+            .clicked()
+    {
+        ui.data_mut(|d| d.insert_temp(id, limit + ROWS));
+    }
+}
+
 /// The colours of "right", "wrong" and "not there".
 fn good() -> Color32 {
     Color32::from_rgb(0x2e, 0x9e, 0x44)
@@ -319,25 +345,29 @@ fn article_ui(ui: &mut egui::Ui, art: &ArticleComparison, acts: &mut Vec<Command
     egui::CollapsingHeader::new(format!("Found ({})", art.found.len()))
         .id_salt(("found", art.reference_source.as_str()))
         .show(ui, |ui| {
-            for m in &art.found {
+            capped_rows(ui, ("found", &art.reference_source), &art.found, |ui, m| {
                 if row(ui, &quoted(&m.student.text), Some(good()), hint) {
                     show_card(&m.student.quote, true, acts);
                 }
-            }
+            });
         });
     egui::CollapsingHeader::new(format!("Missed ({})", art.missed.len()))
         .id_salt(("missed", art.reference_source.as_str()))
         .default_open(true)
         .show(ui, |ui| {
             let warn = ui.visuals().warn_fg_color;
-            for m in &art.missed {
-                let hover = if source.is_some() {
-                    "Show this passage in the article"
-                } else {
-                    "This map does not hold the article"
-                };
-                if row(ui, &quoted(&m.text), Some(warn), hover) {
-                    acts.push(match source {
+            capped_rows(
+                ui,
+                ("missed", &art.reference_source),
+                &art.missed,
+                |ui, m| {
+                    let hover = if source.is_some() {
+                        "Show this passage in the article"
+                    } else {
+                        "This map does not hold the article"
+                    };
+                    if row(ui, &quoted(&m.text), Some(warn), hover) {
+                        acts.push(match source {
                         Some(s) => Command::ShowPassage {
                             source: s.clone(),
                             start: m.start,
@@ -348,18 +378,19 @@ fn article_ui(ui: &mut egui::Ui, art: &ArticleComparison, acts: &mut Vec<Command
                             art.title, m.text
                         )),
                     });
-                }
-            }
+                    }
+                },
+            );
         });
     egui::CollapsingHeader::new(format!("Added ({})", art.added.len()))
         .id_salt(("added", art.reference_source.as_str()))
         .default_open(true)
         .show(ui, |ui| {
-            for p in &art.added {
+            capped_rows(ui, ("added", &art.reference_source), &art.added, |ui, p| {
                 if row(ui, &quoted(&p.text), None, hint) {
                     show_card(&p.quote, true, acts);
                 }
-            }
+            });
         });
 }
 
@@ -393,7 +424,7 @@ fn claims_ui(
         .default_open(true)
         .show(ui, |ui| {
             let warn = ui.visuals().warn_fg_color;
-            for m in &cl.missed {
+            capped_rows(ui, "claims missed", &cl.missed, |ui, m| {
                 if row(
                     ui,
                     &m.text,
@@ -405,12 +436,12 @@ fn claims_ui(
                 if shown == Some(&m.id) {
                     ui.add(egui::Label::new(RichText::new(&m.text).italics()).wrap());
                 }
-            }
+            });
         });
     egui::CollapsingHeader::new(format!("Added ({})", cl.added.len()))
         .default_open(true)
         .show(ui, |ui| {
-            for a in &cl.added {
+            capped_rows(ui, "claims added", &cl.added, |ui, a| {
                 if row(
                     ui,
                     &a.text,
@@ -419,12 +450,12 @@ fn claims_ui(
                 ) {
                     show_card(&a.id, false, acts);
                 }
-            }
+            });
         });
     egui::CollapsingHeader::new(format!("Matched ({})", cl.matched.len()))
         .default_open(true)
         .show(ui, |ui| {
-            for m in &cl.matched {
+            capped_rows(ui, "claims matched", &cl.matched, |ui, m| {
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(basis_word(m.basis)).weak().small())
                         .on_hover_text(m.basis.describe());
@@ -439,7 +470,7 @@ fn claims_ui(
                         show_card(&m.student.id, false, acts);
                     }
                 });
-            }
+            });
         });
     toggled
 }
@@ -479,7 +510,7 @@ fn relations_ui(ui: &mut egui::Ui, c: &Comparison, acts: &mut Vec<Command>) {
         RelationVerdict::ClaimsMissed => 2,
         RelationVerdict::Same => 3,
     });
-    for r in rows {
+    capped_rows(ui, "relations", &rows, |ui, r| {
         let color = match r.verdict {
             RelationVerdict::Same => good(),
             RelationVerdict::Reversed | RelationVerdict::Different(_) => ui.visuals().warn_fg_color,
@@ -511,7 +542,7 @@ fn relations_ui(ui: &mut egui::Ui, c: &Comparison, acts: &mut Vec<Command>) {
             }));
             acts.push(Command::Frame(ends));
         }
-    }
+    });
 }
 
 /// A claim's text, short enough for a row naming two.

@@ -240,3 +240,30 @@ fn a_missed_passage_of_an_article_the_map_lacks_is_told_not_shown() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_long_list_shows_its_first_hundred_rows_and_more_on_request() {
+    let mut map = golz();
+    for i in 0..150 {
+        let (_, edits) = ops::add_claim(&map, &format!("Own claim number {i}"), Point::default());
+        apply_all(&mut map, edits).unwrap();
+    }
+    let mut h = harness(map);
+    h.run_steps(3);
+    assert!(h.query_by_label("Added (150)").is_some());
+    assert!(h.query_by_label("Own claim number 99").is_some());
+    assert!(
+        h.query_by_label("Own claim number 100").is_none(),
+        "not laid out"
+    );
+    // The button ends the list, below the column's fold: scrolled to, then clicked.
+    h.get_by_label("Show 50 more (of 50)").scroll_to_me();
+    h.run_steps(3);
+    h.get_by_label("Show 50 more (of 50)").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Own claim number 149").is_some());
+    assert!(
+        h.query_by_label_contains("Show ").is_none(),
+        "the whole list"
+    );
+}

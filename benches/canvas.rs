@@ -120,9 +120,12 @@ fn bench(c: &mut Criterion) {
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
-    g.bench_function("zoomed in, the compare panel open (500 claims missed, 500 added)", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut app)));
-    });
+    g.bench_function(
+        "zoomed in, the compare panel open (500 claims missed, 500 added)",
+        |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app)));
+        },
+    );
     g.finish();
 }
 

@@ -59,6 +59,16 @@ fn layout(c: &mut Criterion) {
     c.bench_function("route the links of 2,000 tidied cards", |b| {
         b.iter(|| warrant::layout::route::routes(black_box(&tidied), &|id| boxes.get(id).copied()));
     });
+    c.bench_function(
+        "route them without bends round cards (while dragging)",
+        |b| {
+            b.iter(|| {
+                warrant::layout::route::routes_direct(black_box(&tidied), &|id| {
+                    boxes.get(id).copied()
+                })
+            });
+        },
+    );
 
     let tree = generated::argument_tree(2000, 3);
     let mut tidied = tree.clone();

@@ -192,7 +192,7 @@ mod tests {
         let mut p = Presentation::start(&map, PresentPrefs::default());
         p.presenter_window = true;
         let mut layout = Layout::default();
-        layout.update(&map, 1);
+        layout.update(&map, 1, false);
         Harness::builder()
             .with_size(egui::vec2(520.0, 420.0))
             .build_ui_state(

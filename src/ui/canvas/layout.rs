@@ -39,13 +39,17 @@ pub struct Layout {
     pub folded: HashMap<NodeId, usize>,
     /// The (map generation, visibility revision) `hidden` was computed for.
     hidden_key: Option<(u64, u64)>,
+    /// The routes are direct (cards were being dragged): the bends round cards are still to come.
+    direct: bool,
 }
 
-/// The links' routes with the cards at `rects`.
+/// The links' routes with the cards at `rects`; bent round cards they would pass over unless
+/// `direct`.
 fn routes_between(
     map: &Map,
     index: &HashMap<NodeId, usize>,
     rects: &[Rect],
+    direct: bool,
 ) -> Vec<Option<Vec<Pos2>>> {
     let bounds = |id: &NodeId| {
         let r = rects.get(*index.get(id)?)?;
@@ -56,7 +60,12 @@ fn routes_between(
             h: r.height(),
         })
     };
-    route::routes(map, &bounds)
+    let routes = if direct {
+        route::routes_direct(map, &bounds)
+    } else {
+        route::routes(map, &bounds)
+    };
+    routes
         .into_iter()
         .map(|r| r.map(|pts| pts.into_iter().map(|p| pos2(p.x, p.y)).collect()))
         .collect()
@@ -73,9 +82,18 @@ fn height_key(node: NodeRef<'_>) -> u64 {
 }
 
 impl Layout {
-    /// Brings the layout up to date with `map` at history `generation`.
-    pub fn update(&mut self, map: &Map, generation: u64) {
+    /// Brings the layout up to date with `map` at history `generation`. While cards are being
+    /// dragged (`dragging`: the map changes every frame) links are routed without their bends
+    /// round cards, which cost about 20 times more on a big map; the first frame after the
+    /// drag bends them.
+    pub fn update(&mut self, map: &Map, generation: u64, dragging: bool) {
         if self.generation == Some(generation) {
+            if self.direct && !dragging {
+                self.direct = false;
+                self.map_routes = routes_between(map, &self.index, &self.map_rects, false);
+                // `update_hidden` takes the routes from here again.
+                self.hidden_key = None;
+            }
             return;
         }
         self.generation = Some(generation);
@@ -129,7 +147,8 @@ impl Layout {
                 ))
             })
             .collect();
-        self.map_routes = routes_between(map, &self.index, &self.map_rects);
+        self.direct = dragging;
+        self.map_routes = routes_between(map, &self.index, &self.map_rects, dragging);
         self.routes.clone_from(&self.map_routes);
         let targets: std::collections::HashSet<&NodeId> = map
             .links
@@ -164,7 +183,7 @@ impl Layout {
                     self.rects[i] = Rect::from_min_size(pos2(p.x, p.y), self.rects[i].size());
                 }
             }
-            self.routes = routes_between(map, &self.index, &self.rects);
+            self.routes = routes_between(map, &self.index, &self.rects, self.direct);
         } else {
             self.routes.clone_from(&self.map_routes);
         }

@@ -105,7 +105,7 @@ impl CanvasState {
 
     /// Card geometry, brought up to date with the map.
     pub(super) fn layout(&mut self, map: &Map, generation: u64) -> &Layout {
-        self.layout.update(map, generation);
+        self.layout.update(map, generation, false);
         &self.layout
     }
     pub fn start_editing(&mut self, id: NodeId, map: &Map) {
@@ -197,7 +197,8 @@ pub fn canvas_ui(
     bg.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
     ui.painter_at(rect).rect_filled(rect, 0.0, palette.canvas);
 
-    canvas.layout.update(cx.map, cx.generation);
+    let dragging = matches!(canvas.drag, Some(Drag::Move { .. }));
+    canvas.layout.update(cx.map, cx.generation, dragging);
     folds::sync(canvas, cx, ui);
     canvas.place_camera(cx.map);
     pan_and_zoom(canvas, ui, &bg, rect);

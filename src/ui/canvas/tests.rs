@@ -290,3 +290,29 @@ fn a_card_reached_with_tab_is_selected_and_ringed() {
     h.run();
     assert!(focus_rings(&h).is_empty(), "Esc leaves the card");
 }
+
+#[test]
+fn links_go_straight_while_cards_are_dragged_and_bend_round_cards_after() {
+    // c3 supports c1 straight through c2.
+    let mut map = Map::new("Test");
+    map.claims = vec![
+        claim("c1", "On top", 0.0, 0.0),
+        claim("c2", "In the way", 0.0, 300.0),
+        claim("c3", "Below", 0.0, 600.0),
+    ];
+    map.links = vec![Link {
+        id: LinkId("l1".into()),
+        from: NodeId("c3".into()),
+        to: NodeId("c1".into()),
+        relation: Relation::Supports,
+    }];
+    let mut layout = super::layout::Layout::default();
+    let points = |l: &super::layout::Layout| l.map_routes[0].as_ref().map_or(0, Vec::len);
+    layout.update(&map, 1, true);
+    assert_eq!(points(&layout), 2, "straight while dragging");
+    layout.update(&map, 1, false);
+    assert!(points(&layout) > 2, "bent round the card in its way after");
+    // What the canvas draws follows (it brings the hidden cards up to date every frame).
+    layout.update_hidden(&map, 1, &crate::view::Visibility::default());
+    assert_eq!(layout.routes, layout.map_routes);
+}

@@ -69,8 +69,6 @@ pub(super) fn drags(
             if g.released || !primary_down {
                 commands.push(Command::Seal);
                 canvas.drag = None;
-                // The next frame bends the links round cards again (see `Layout::update`).
-                ui.ctx().request_repaint();
             }
         }
         Some(Drag::Band { start }) => band_ui(canvas, cx.selection, ui, pass, start, commands),

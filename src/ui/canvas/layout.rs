@@ -82,13 +82,12 @@ fn height_key(node: NodeRef<'_>) -> u64 {
 }
 
 impl Layout {
-    /// Brings the layout up to date with `map` at history `generation`. While cards are being
-    /// dragged (`dragging`: the map changes every frame) links are routed without their bends
-    /// round cards, which cost about 20 times more on a big map; the first frame after the
-    /// drag bends them.
-    pub fn update(&mut self, map: &Map, generation: u64, dragging: bool) {
+    /// Brings the layout up to date with `map` at history `generation`. With `direct` (a big
+    /// map changing every frame: cards dragged, text typed) links are routed without their
+    /// bends round cards, which cost about 20 times more; the first frame without bends them.
+    pub fn update(&mut self, map: &Map, generation: u64, direct: bool) {
         if self.generation == Some(generation) {
-            if self.direct && !dragging {
+            if self.direct && !direct {
                 self.direct = false;
                 self.map_routes = routes_between(map, &self.index, &self.map_rects, false);
                 // `update_hidden` takes the routes from here again.
@@ -147,8 +146,8 @@ impl Layout {
                 ))
             })
             .collect();
-        self.direct = dragging;
-        self.map_routes = routes_between(map, &self.index, &self.map_rects, dragging);
+        self.direct = direct;
+        self.map_routes = routes_between(map, &self.index, &self.map_rects, direct);
         self.routes.clone_from(&self.map_routes);
         let targets: std::collections::HashSet<&NodeId> = map
             .links
@@ -157,6 +156,11 @@ impl Layout {
             .map(|l| &l.to)
             .collect();
         self.has_branch = self.ids.iter().map(|id| targets.contains(id)).collect();
+    }
+
+    /// Whether the links are routed without their bends round cards, still to come.
+    pub fn is_direct(&self) -> bool {
+        self.direct
     }
 
     /// Brings the hidden cards up to date with the folds and focus (after [`Layout::update`]).

@@ -316,3 +316,85 @@ fn links_go_straight_while_cards_are_dragged_and_bend_round_cards_after() {
     layout.update_hidden(&map, 1, &crate::view::Visibility::default());
     assert_eq!(layout.routes, layout.map_routes);
 }
+
+/// `n` claims in rows of 20, each supporting the one before it and the one before that.
+fn chain(n: usize) -> Map {
+    let mut map = Map::new("Chain");
+    for i in 0..n {
+        let (x, y) = ((i % 20) as f32 * 250.0, (i / 20) as f32 * 200.0);
+        map.claims
+            .push(claim(&format!("c{i}"), &format!("Claim {i}"), x, y));
+    }
+    for i in 1..n {
+        map.links.push(Link {
+            id: LinkId(format!("l{i}")),
+            from: NodeId(format!("c{i}")),
+            to: NodeId(format!("c{}", i - 1)),
+            relation: Relation::Supports,
+        });
+        if i > 1 {
+            map.links.push(Link {
+                id: LinkId(format!("m{i}")),
+                from: NodeId(format!("c{i}")),
+                to: NodeId(format!("c{}", i - 2)),
+                relation: Relation::Supports,
+            });
+        }
+    }
+    map
+}
+
+/// Drags card "Claim 0" and tells, mid-drag and after the drop, whether the links were routed
+/// without their bends round cards.
+fn direct_during_and_after_a_drag(map: Map) -> (bool, bool) {
+    let mut h = desk(map);
+    // The top-left corner of the map in view, at 100 %.
+    let canvas = &mut h.state_mut().canvas;
+    (canvas.fit_pending, canvas.opening) = (false, false);
+    canvas.center = egui::pos2(450.0, 300.0);
+    h.run();
+    let start = h.get_by_label("Claim: Claim 0").rect().center();
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    h.hover_at(start + vec2(40.0, 20.0));
+    h.step();
+    h.step();
+    let during = h.state().canvas.layout.is_direct();
+    h.drop_at(start + vec2(60.0, 30.0));
+    h.step();
+    h.step();
+    (during, h.state().canvas.layout.is_direct())
+}
+
+#[test]
+fn a_big_map_is_routed_straight_while_a_card_is_dragged_and_bent_after() {
+    // 200 cards, 397 links: more than the canvas bends round cards every frame.
+    assert_eq!(direct_during_and_after_a_drag(chain(200)), (true, false));
+    // A small map keeps its bends throughout.
+    assert_eq!(direct_during_and_after_a_drag(chain(30)), (false, false));
+}
+
+#[test]
+fn a_big_map_is_routed_straight_while_a_cards_text_is_typed_and_bent_after() {
+    let mut h = desk(chain(200));
+    let map = h.state().map.clone();
+    h.state_mut()
+        .canvas
+        .start_editing(NodeId("c0".into()), &map);
+    h.run();
+    h.event(egui::Event::Text("!".into()));
+    h.step();
+    h.step();
+    assert_eq!(h.state().map.claims[0].text, "Claim 0!");
+    assert!(h.state().canvas.layout.is_direct(), "straight while typing");
+    h.key_press(Key::Enter);
+    h.step();
+    h.step();
+    assert!(h.state().canvas.editing.is_none(), "done");
+    assert!(
+        !h.state().canvas.layout.is_direct(),
+        "bent once the text is left"
+    );
+}

@@ -110,7 +110,8 @@ impl Layout {
             let index = &self.index;
             self.heights.retain(|id, _| index.contains_key(id));
         }
-        self.map_rects.clear();
+        let old_rects = std::mem::take(&mut self.map_rects);
+        let old_links = std::mem::take(&mut self.links);
         self.lines.clear();
         for node in map.nodes() {
             let key = height_key(node);
@@ -146,8 +147,15 @@ impl Layout {
                 ))
             })
             .collect();
-        self.direct = direct;
-        self.map_routes = routes_between(map, &self.index, &self.map_rects, direct);
+        // Routes depend on the cards' boxes and the links alone: a new title, note or tag, or
+        // a text that keeps its line count, keeps them (unless they are to be bent now).
+        let same = self.map_rects == old_rects
+            && self.links == old_links
+            && self.map_routes.len() == map.links.len();
+        if !same || (self.direct && !direct) {
+            self.direct = direct;
+            self.map_routes = routes_between(map, &self.index, &self.map_rects, direct);
+        }
         self.routes.clone_from(&self.map_routes);
         let targets: std::collections::HashSet<&NodeId> = map
             .links

@@ -315,6 +315,13 @@ fn links_go_straight_while_cards_are_dragged_and_bend_round_cards_after() {
     // What the canvas draws follows (it brings the hidden cards up to date every frame).
     layout.update_hidden(&map, 1, &crate::view::Visibility::default());
     assert_eq!(layout.routes, layout.map_routes);
+    // A change that moves no card and no link (a new title) keeps the routes as they are.
+    map.title = "Renamed".into();
+    layout.update(&map, 2, true);
+    assert!(
+        !layout.is_direct() && points(&layout) > 2,
+        "not routed again"
+    );
 }
 
 /// `n` claims in rows of 20, each supporting the one before it and the one before that.
@@ -384,10 +391,21 @@ fn a_big_map_is_routed_straight_while_a_cards_text_is_typed_and_bent_after() {
         .canvas
         .start_editing(NodeId("c0".into()), &map);
     h.run();
+    // A text that keeps its line count moves nothing: the routes stay as they are.
     h.event(egui::Event::Text("!".into()));
     h.step();
     h.step();
     assert_eq!(h.state().map.claims[0].text, "Claim 0!");
+    assert!(
+        !h.state().canvas.layout.is_direct(),
+        "no card changed its size"
+    );
+    // One that makes the card taller does.
+    h.event(egui::Event::Text(
+        " And a much longer sentence, which takes the card onto several more lines.".into(),
+    ));
+    h.step();
+    h.step();
     assert!(h.state().canvas.layout.is_direct(), "straight while typing");
     h.key_press(Key::Enter);
     h.step();

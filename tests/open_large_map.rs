@@ -153,3 +153,33 @@ fn a_map_being_laid_out_as_it_opens_leaves_the_window_live_and_cancel_keeps_the_
     assert!(h.query_by_label("Map canvas").is_some(), "the map is back");
     assert_eq!(h.state().map().title, "The student's map");
 }
+
+#[test]
+fn a_recovery_copy_restored_while_a_file_opens_is_not_replaced_by_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dense.json");
+    warrant::io::save(&path, &common::generated::dense_map(2_000, 10, 7)).unwrap();
+    // The work a crash interrupted, in the app's recovery folder.
+    let recovery = warrant::io::Recovery::for_map(dir.path(), None);
+    recovery.write(&Map::new("Unsaved homework"), None).unwrap();
+
+    let mut app = WarrantApp::with_map(Map::new("Untitled map"), Settings::default());
+    app.analyse_in_background(true);
+    let mut h = common::app::harness(app);
+    h.run();
+    h.state_mut().open_path(&path);
+    h.step();
+    assert!(h.query_by_label("Opening dense.json…").is_some());
+    // The start-up offer to restore it is taken while the file is still being read.
+    h.state_mut().restore(&recovery);
+    for _ in 0..50 {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(h.query_by_label("Opening dense.json…").is_none());
+    assert_eq!(
+        h.state().map().title,
+        "Unsaved homework",
+        "the restored work stays"
+    );
+}

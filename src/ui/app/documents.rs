@@ -35,6 +35,9 @@ impl WarrantApp {
     }
 
     pub(in crate::ui) fn replace_map(&mut self, map: Map, path: Option<PathBuf>) {
+        // A map put in place otherwise (a recovery copy restored, say) wins over a file still
+        // being read: that file must not replace it when it arrives.
+        self.opening.forget();
         self.history = History::new(map);
         self.path = path;
         self.selection = Selection::default();

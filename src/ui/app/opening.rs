@@ -38,6 +38,11 @@ impl Opening {
     pub(crate) fn busy(&self) -> bool {
         self.job.is_some()
     }
+
+    /// Stops waiting for the file being read (its thread finishes unheard).
+    pub(crate) fn forget(&mut self) {
+        self.job = None;
+    }
 }
 
 impl WarrantApp {
@@ -179,8 +184,8 @@ impl WarrantApp {
             });
         });
         if cancel {
-            // The thread finishes unheard; the map that was open is as it was.
-            self.opening.job = None;
+            // The map that was open is as it was.
+            self.opening.forget();
         }
     }
 }

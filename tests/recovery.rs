@@ -293,3 +293,30 @@ fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
     assert!(sources[0].text.contains("relic of the Cold War"));
     assert!(h.state().history().can_undo(), "as an undoable step");
 }
+
+#[test]
+fn an_article_still_being_read_is_not_added_to_the_next_map_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("speech.txt");
+    std::fs::write(&path, "NATO is a relic of the Cold War.\n").unwrap();
+    let mut app = WarrantApp::with_map(warrant::model::Map::new("x"), Settings::default());
+    app.read_articles_in_background(true);
+    let mut h = harness(app);
+    h.run();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(&ctx, warrant::ui::Command::AddArticlePath(path));
+    // Another map before the article is in: it was asked for the first one.
+    h.state_mut()
+        .run_command(&ctx, warrant::ui::Command::NewMap);
+    assert!(!h.state().reading_articles());
+    for _ in 0..50 {
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        h.state().map().sources.is_empty(),
+        "the new map has no article"
+    );
+    assert!(!h.state().history().can_undo(), "and no edit");
+}

@@ -36,8 +36,10 @@ impl WarrantApp {
 
     pub(in crate::ui) fn replace_map(&mut self, map: Map, path: Option<PathBuf>) {
         // A map put in place otherwise (a recovery copy restored, say) wins over a file still
-        // being read: that file must not replace it when it arrives.
+        // being read: that file must not replace it when it arrives. Articles still being read
+        // were asked for the map that was open: they are not added to this one.
         self.opening.forget();
+        self.articles.reading.clear();
         self.history = History::new(map);
         self.path = path;
         self.selection = Selection::default();

@@ -263,10 +263,9 @@ fn add_article_refuses_a_fifo_instead_of_freezing_the_window() {
     assert!(error.contains("named pipe (FIFO)"), "{error}");
 }
 
-#[test]
-fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("speech.txt");
+/// A window reading articles on a thread, asked to add a one-line speech from `dir`.
+fn adding_an_article(dir: &Path) -> (Harness<'static, WarrantApp>, egui::Context) {
+    let path = dir.join("speech.txt");
     std::fs::write(&path, "NATO is a relic of the Cold War.\n").unwrap();
     let mut app = WarrantApp::with_map(warrant::model::Map::new("x"), Settings::default());
     app.read_articles_in_background(true);
@@ -275,6 +274,13 @@ fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
     let ctx = h.ctx.clone();
     h.state_mut()
         .run_command(&ctx, warrant::ui::Command::AddArticlePath(path));
+    (h, ctx)
+}
+
+#[test]
+fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = adding_an_article(dir.path());
     assert!(
         h.state().map().sources.is_empty() && h.state().reading_articles(),
         "the command hands the file to a thread instead of reading it"
@@ -297,15 +303,7 @@ fn the_window_reads_an_added_article_on_a_thread_and_adds_it_when_ready() {
 #[test]
 fn an_article_still_being_read_is_not_added_to_the_next_map_opened() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("speech.txt");
-    std::fs::write(&path, "NATO is a relic of the Cold War.\n").unwrap();
-    let mut app = WarrantApp::with_map(warrant::model::Map::new("x"), Settings::default());
-    app.read_articles_in_background(true);
-    let mut h = harness(app);
-    h.run();
-    let ctx = h.ctx.clone();
-    h.state_mut()
-        .run_command(&ctx, warrant::ui::Command::AddArticlePath(path));
+    let (mut h, ctx) = adding_an_article(dir.path());
     // Another map before the article is in: it was asked for the first one.
     h.state_mut()
         .run_command(&ctx, warrant::ui::Command::NewMap);

@@ -1,5 +1,7 @@
 //! Autosave: a recovery copy is written while there are unsaved changes and can be restored.
 
+#![allow(clippy::unwrap_used)] // tests: failing loudly is right
+
 use std::path::Path;
 use std::time::Duration;
 use warrant::io::{Autosave, Recovery, RecoveryWriter};

@@ -500,6 +500,10 @@ mod tests {
         assert!(cam.1 >= 0.6);
         assert!(inside(cam, card("thesis"), view) && inside(cam, card("a"), view));
         assert!(!inside(cam, card("b"), view));
+        // The thesis on top of what is framed sits at the top of the view (the margin above
+        // it), the room below showing what bears on its reasons.
+        let top = cam.0.y - view.1 / 2.0 / cam.1;
+        assert!((card("thesis").y - top - 40.0).abs() < 0.5, "{top}");
         // A wall: everything, still no smaller than legible.
         let view = (6000.0, 1200.0);
         let cam = opening_camera(&m, rect, view, (0.6, 1.0), 40.0).unwrap();

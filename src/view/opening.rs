@@ -37,8 +37,9 @@ pub fn thesis_neighbourhood(map: &Map) -> Vec<NodeId> {
 /// window (`width`, `height` in screen points) and the zoom that frame the thesis with its
 /// direct reasons and objections, as large as fits with `margin` canvas units around, between
 /// `min_zoom` (text still reads) and `max_zoom`. When they cannot all be framed at `min_zoom`,
-/// the thesis and as many of them as fit with it, nearest first. `rect` gives a shown card's
-/// box (`None` for a card folded away); `None` when the thesis is not shown.
+/// the thesis and as many of them as fit with it, nearest first; a thesis on top of them sits
+/// at the top of the view. `rect` gives a shown card's box (`None` for a card folded away);
+/// `None` when the thesis is not shown.
 pub fn opening_camera(
     map: &Map,
     rect: impl Fn(&NodeId) -> Option<Bounds>,
@@ -66,5 +67,13 @@ pub fn opening_camera(
             framed = with;
         }
     }
-    Some((framed.centre(), fits(framed).clamp(min_zoom, max_zoom)))
+    let zoom = fits(framed).clamp(min_zoom, max_zoom);
+    let mut centre = framed.centre();
+    // A thesis above all it is framed with (as Tidy draws it) goes to the top of the view, so
+    // the room left shows what bears on its reasons, not empty canvas above it.
+    let room = view.1 / zoom - (framed.h + 2.0 * margin);
+    if room > 0.0 && thesis.y <= framed.y + 0.5 {
+        centre.y += room / 2.0;
+    }
+    Some((centre, zoom))
 }

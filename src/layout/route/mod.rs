@@ -12,7 +12,7 @@ mod stack;
 mod trunk;
 
 pub(super) use count::{drawn, drawn_round, segment_meets_rect};
-use stack::{blocked, enter_side, leave_from_top, side_for, stacks};
+use stack::{Ends, blocked, enter_side, leave_from_top, side_for, stacks};
 use trunk::columns;
 
 use crate::model::{Map, NodeId, Point, Relation};
@@ -164,6 +164,7 @@ pub(super) fn route_wires<K: Copy + Eq + Hash>(
     }
     // Lines to enter a claim from the side: (claim, left side?) → sources.
     let mut sides: HashMap<(K, bool), Vec<Source>> = HashMap::new();
+    let ends = Ends::new(wires);
     let mut straight: Vec<(K, Source)> = Vec::new();
     for (to, s) in sources {
         let Some(b) = bounds(to) else { continue };
@@ -176,14 +177,15 @@ pub(super) fn route_wires<K: Copy + Eq + Hash>(
                 && a.centre().y > b.bottom()
         });
         if from_below && !contradicts {
-            let left = side_for(wires, bounds, &s, to, b);
+            let left = side_for((wires, &ends), bounds, &s, to, b);
             // Not into the side a contradicting neighbour sits against (their line is there).
-            let left =
-                if blocked(wires, bounds, to, b, left) && !blocked(wires, bounds, to, b, !left) {
-                    !left
-                } else {
-                    left
-                };
+            let left = if blocked((wires, &ends), bounds, to, b, left)
+                && !blocked((wires, &ends), bounds, to, b, !left)
+            {
+                !left
+            } else {
+                left
+            };
             sides.entry((to, left)).or_default().push(s);
         } else {
             straight.push((to, s));

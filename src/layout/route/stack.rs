@@ -90,11 +90,37 @@ pub(super) fn leave_from_top<K: Copy + Eq + Hash>(
     }
 }
 
+/// The wires at each card (as either end), so a question about one card's lines does not
+/// look through every wire of the map.
+pub(super) struct Ends<K>(HashMap<K, Vec<usize>>);
+
+impl<K: Copy + Eq + Hash> Ends<K> {
+    pub(super) fn new(wires: &[Wire<K>]) -> Self {
+        let mut at: HashMap<K, Vec<usize>> = HashMap::new();
+        for (i, w) in wires.iter().enumerate() {
+            at.entry(w.from).or_default().push(i);
+            if w.to != w.from {
+                at.entry(w.to).or_default().push(i);
+            }
+        }
+        Self(at)
+    }
+
+    /// The wires with `card` at either end.
+    fn of<'w>(&'w self, wires: &'w [Wire<K>], card: K) -> impl Iterator<Item = &'w Wire<K>> {
+        self.0
+            .get(&card)
+            .into_iter()
+            .flatten()
+            .map(move |&i| &wires[i])
+    }
+}
+
 /// Which side (left: `true`) of claim `to` (box `b`) a line from `s` below enters: the side
 /// facing the source; for a source right beneath the claim, the side away from the source's
 /// other lines, which it would otherwise cross.
 pub(super) fn side_for<K: Copy + Eq + Hash>(
-    wires: &[Wire<K>],
+    (wires, ends): (&[Wire<K>], &Ends<K>),
     bounds: &dyn Fn(K) -> Option<Bounds>,
     s: &Source,
     to: K,
@@ -110,8 +136,8 @@ pub(super) fn side_for<K: Copy + Eq + Hash>(
         return facing;
     }
     let from = wires[*i].from;
-    let others: f32 = wires
-        .iter()
+    let others: f32 = ends
+        .of(wires, from)
         .filter(|w| w.from == from && w.to != to && !w.contradicts)
         .filter_map(|w| bounds(w.to))
         .map(|o| (o.centre().x - a.centre().x).signum())
@@ -127,15 +153,14 @@ pub(super) fn side_for<K: Copy + Eq + Hash>(
 
 /// Whether claim `c` (box `b`) has a contradicting card right beside its `left` side.
 pub(super) fn blocked<K: Copy + Eq + Hash>(
-    wires: &[Wire<K>],
+    (wires, ends): (&[Wire<K>], &Ends<K>),
     bounds: &dyn Fn(K) -> Option<Bounds>,
     c: K,
     b: Bounds,
     left: bool,
 ) -> bool {
-    wires
-        .iter()
-        .filter(|w| w.contradicts && (w.from == c || w.to == c))
+    ends.of(wires, c)
+        .filter(|w| w.contradicts)
         .filter_map(|w| bounds(if w.from == c { w.to } else { w.from }))
         .any(|o| {
             let beside = o.y < b.bottom() && b.y < o.bottom();

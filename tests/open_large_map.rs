@@ -152,6 +152,18 @@ fn a_map_being_laid_out_as_it_opens_leaves_the_window_live_and_cancel_keeps_the_
     assert!(h.query_by_label("Opening dense.json…").is_none());
     assert!(h.query_by_label("Map canvas").is_some(), "the map is back");
     assert_eq!(h.state().map().title, "The student's map");
+
+    // Esc does the same.
+    h.state_mut()
+        .push(Command::OpenPath(dir.path().join("dense.json")));
+    h.step();
+    h.step();
+    assert!(h.query_by_label("Opening dense.json…").is_some());
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.step();
+    assert!(h.query_by_label("Opening dense.json…").is_none());
+    assert_eq!(h.state().map().title, "The student's map");
 }
 
 #[test]

@@ -180,9 +180,12 @@ impl WarrantApp {
                 ui.heading(format!("Opening {name}…"));
                 ui.label("A map whose cards have no positions yet is laid out as it opens.");
                 ui.add_space(12.0);
-                cancel = ui.button("Cancel").clicked();
+                cancel = ui.button("Cancel").on_hover_text("Esc").clicked();
             });
         });
+        // Esc cancels too, unless it is for a dialog shown over this screen.
+        cancel |= ui.ctx().memory(|m| m.top_modal_layer().is_none())
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         if cancel {
             // The map that was open is as it was.
             self.opening.forget();

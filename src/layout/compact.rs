@@ -1,8 +1,9 @@
 //! Choosing the drawing of one connected part: the tree layout or the layered one, whichever
 //! leaves fewer crossings; then, for a part drawn too wide or too sparse for a projector, the
 //! most compact of a few alternatives (reasons stacked in columns under what they bear on,
-//! layers wrapped at a few widths) that draws no worse: no more crossings, no more links over
-//! cards, both counted along the routes the canvas draws.
+//! layers wrapped at a few widths, wide fans split in two rows) that draws no worse: no more
+//! crossings along the routes the canvas draws, no more links over cards either as drawn or
+//! before the bends round cards.
 
 use super::columns::Gather;
 use super::graph::Graph;
@@ -28,6 +29,7 @@ const WRAP_SPREAD: f32 = 3.0;
 /// Crossings a drawing may add to the first one's when that makes the map open legibly on its
 /// thesis and the reasons bearing on it directly, where the first does not: what a class sees
 /// first is worth one more crossing (never more than Graphviz `dot` draws: `tests/layout.rs`).
+/// Only where the first drawing has crossings: one without keeps none (trees, above all).
 const OPENING_CROSSINGS: usize = 1;
 /// Fewest reasons under one card that are split in two rows, tried in turn (see
 /// `sugiyama::Input::fan`).

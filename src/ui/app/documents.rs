@@ -278,16 +278,11 @@ impl WarrantApp {
             self.article_read(io::import_article(path));
             return;
         }
-        let (tx, rx) = mpsc::channel();
-        let (path, ctx) = (path.to_owned(), ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("article".into())
-            .spawn(move || {
-                let _ = tx.send(io::import_article(&path));
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => self.articles.reading.push(rx),
+        let path = path.to_owned();
+        match super::job::spawn("article", Some(ctx.clone()), move || {
+            io::import_article(&path)
+        }) {
+            Ok(rx) => self.articles.reading.push(rx),
             Err(e) => self.dialogs.error = Some(format!("Add article: {e}")),
         }
     }

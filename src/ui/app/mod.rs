@@ -4,6 +4,7 @@ mod access;
 mod commands;
 mod documents;
 mod folds;
+mod job;
 mod opening;
 mod panels;
 mod regions;

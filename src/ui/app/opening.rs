@@ -8,7 +8,7 @@ use crate::import::{ImportError, Imported};
 use crate::io::{self, FileStamp, LoadError};
 use crate::model::Map;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 type Loaded = Result<(Map, FileStamp), LoadError>;
 
@@ -67,16 +67,9 @@ impl WarrantApp {
     /// Reads `path` with `read`: on a thread in the window, at once in tests.
     fn read(&mut self, path: &Path, read: fn(&Path) -> Read) {
         if self.opening.background {
-            let (tx, result) = mpsc::channel();
             let file = path.to_owned();
-            let spawned = std::thread::Builder::new()
-                .name("open".into())
-                .spawn(move || {
-                    // The window may have stopped waiting (Cancel): nobody to tell then.
-                    let _ = tx.send(read(&file));
-                })
-                .is_ok();
-            if spawned {
+            // No repaint asked for: the opening screen's spinner keeps the frames coming.
+            if let Ok(result) = super::job::spawn("open", None, move || read(&file)) {
                 self.opening.job = Some(OpenJob {
                     path: path.to_owned(),
                     result,

@@ -5,7 +5,7 @@
 
 use super::WarrantApp;
 use crate::edit::{Edit, ops};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// A Tidy being computed on its thread, for the map as it was at `generation`.
 pub(crate) struct TidyJob {
@@ -49,17 +49,9 @@ impl WarrantApp {
         }
         if self.tidying.background {
             let map = self.history.map().clone();
-            let (tx, result) = mpsc::channel();
-            let repaint = ctx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("tidy".into())
-                .spawn(move || {
-                    if tx.send(edits_for(&map)).is_ok() {
-                        repaint.request_repaint();
-                    }
-                })
-                .is_ok();
-            if spawned {
+            if let Ok(result) =
+                super::job::spawn("tidy", Some(ctx.clone()), move || edits_for(&map))
+            {
                 self.tidying.job = Some(TidyJob {
                     generation: self.history.generation(),
                     result,

@@ -16,16 +16,17 @@ pub(super) fn keyboard(
     commands: &mut Vec<Command>,
 ) {
     let (map, selection) = (cx.map, cx.selection);
-    // A focused card takes the arrows too (egui would move the focus by itself): the focus
+    // With a link selected (one just made, say), the arrows go on from the card it starts at.
+    let from_link = || {
+        let link = map.link(selection.link.as_ref()?)?;
+        Some(link.from.clone())
+    };
+    let current = selection.nodes.last().cloned().or_else(from_link);
+    // That card focused takes the arrows too (egui would move the focus by itself): the focus
     // then follows the selection, so a screen reader reads each card as it is reached.
-    let focused = ui.memory(egui::Memory::focused);
-    let on_card = focused.is_some_and(|f| {
-        canvas
-            .layout
-            .ids
-            .iter()
-            .any(|id| super::card_widget_id(id) == f)
-    });
+    let on_card = current
+        .as_ref()
+        .is_some_and(|c| ui.memory(egui::Memory::focused) == Some(super::card_widget_id(c)));
     if (ui.ctx().egui_wants_keyboard_input() && !on_card) || canvas.editing.is_some() {
         return;
     }
@@ -54,12 +55,7 @@ pub(super) fn keyboard(
     }
     let Some(d) = dir else { return };
     let layout = &canvas.layout;
-    // With a link selected (one just made, say), the arrows go on from the card it starts at.
-    let from_link = || {
-        let link = map.link(selection.link.as_ref()?)?;
-        Some(link.from.clone())
-    };
-    let Some(cur) = selection.nodes.last().cloned().or_else(from_link) else {
+    let Some(cur) = current else {
         if let Some(first) = layout.ids.iter().find(|id| layout.is_shown(id)) {
             commands.push(Command::select_nodes(vec![first.clone()]));
             canvas.reveal = Some(first.clone());

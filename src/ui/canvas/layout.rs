@@ -39,7 +39,8 @@ pub struct Layout {
     pub folded: HashMap<NodeId, usize>,
     /// The (map generation, visibility revision) `hidden` was computed for.
     hidden_key: Option<(u64, u64)>,
-    /// The routes are direct (cards were being dragged): the bends round cards are still to come.
+    /// The routes are direct (the map was changing every frame): the bends round cards are
+    /// still to come.
     direct: bool,
 }
 
@@ -88,8 +89,7 @@ impl Layout {
     pub fn update(&mut self, map: &Map, generation: u64, direct: bool) {
         if self.generation == Some(generation) {
             if self.direct && !direct {
-                self.direct = false;
-                self.map_routes = routes_between(map, &self.index, &self.map_rects, false);
+                self.route(map, false);
                 // `update_hidden` takes the routes from here again.
                 self.hidden_key = None;
             }
@@ -153,8 +153,7 @@ impl Layout {
             && self.links == old_links
             && self.map_routes.len() == map.links.len();
         if !same || (self.direct && !direct) {
-            self.direct = direct;
-            self.map_routes = routes_between(map, &self.index, &self.map_rects, direct);
+            self.route(map, direct);
         }
         self.routes.clone_from(&self.map_routes);
         let targets: std::collections::HashSet<&NodeId> = map
@@ -164,6 +163,12 @@ impl Layout {
             .map(|l| &l.to)
             .collect();
         self.has_branch = self.ids.iter().map(|id| targets.contains(id)).collect();
+    }
+
+    /// Routes the links between the cards' places in the map, `direct` or bent round cards.
+    fn route(&mut self, map: &Map, direct: bool) {
+        self.direct = direct;
+        self.map_routes = routes_between(map, &self.index, &self.map_rects, direct);
     }
 
     /// Whether the links are routed without their bends round cards, still to come.
